@@ -1,0 +1,24 @@
+// Typed errors on one base. A LeakstopError's message is one line that says what to do;
+// the CLI prints it alone (no stack) and exits 2.
+
+export class LeakstopError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Wrong command-line usage. */
+export class UsageError extends LeakstopError {}
+
+/** A rule or config file that cannot be used; the message names the file and the field. */
+export class ConfigError extends LeakstopError {}
+
+/** A path or repository that cannot be read as asked. */
+export class SourceError extends LeakstopError {}
+
+/** The key registry cannot be opened or used. */
+export class RegistryError extends LeakstopError {}
+
+/** GitHub (or the emulator) refused or failed; the response step stays resumable. */
+export class GitHubError extends LeakstopError {}

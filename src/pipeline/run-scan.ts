@@ -1,0 +1,40 @@
+// The scan pipeline the CLI and the app share: source → detect → registry → (baseline) → result.
+import { compileEngine } from '../detect/compile-engine.js';
+import { detectFragment } from '../detect/detect-fragment.js';
+import type { Engine } from '../detect/engine.js';
+import { loadConfig } from '../rules/load-config.js';
+import type { Fragment, KeyRegistry, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
+import { markRegistryMatches } from '../registry/mark-registry-matches.js';
+import { rulesFromShapes } from '../registry/shape-rules.js';
+import { emptyStats } from '../sources/scan-stats.js';
+
+export interface PreparedScan {
+  config: ScanConfig;
+  /** Rules made from the registry's key shapes: every string of a registered shape is a candidate. */
+  registryRules: Rule[];
+  engine: Engine;
+  registry?: KeyRegistry;
+}
+
+/** Loads the rules, and the registry's shapes when there is a registry, into one engine. */
+export async function prepareScan(options: { configPath?: string; maxFileSize?: number; registry?: KeyRegistry }): Promise<PreparedScan> {
+  const loaded = loadConfig({ configPath: options.configPath });
+  const config = options.maxFileSize === undefined ? loaded : { ...loaded, maxFileSize: options.maxFileSize };
+  const registryRules = options.registry ? rulesFromShapes(await options.registry.shapes()) : [];
+  return { config, registryRules, engine: compileEngine(config, registryRules), registry: options.registry };
+}
+
+/** Detects in each fragment of a source, in order. */
+export function detectFragments(fragments: Iterable<Fragment>, engine: Engine, stats: ScanStats = emptyStats()): ScanResult {
+  const started = performance.now();
+  const findings = [];
+  for (const fragment of fragments) findings.push(...detectFragment(fragment, engine));
+  stats.durationMs += performance.now() - started;
+  return { findings, stats };
+}
+
+/** Marks registry hits in place: a hash in the registry is one of our keys, with certainty. */
+export async function attachRegistry(result: ScanResult, prepared: PreparedScan): Promise<ScanResult> {
+  if (prepared.registry) await markRegistryMatches(result.findings, prepared.registry);
+  return result;
+}

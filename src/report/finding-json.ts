@@ -1,0 +1,62 @@
+// The JSON shape of a finding (DESIGN.md § CLI contract). The plaintext appears only with --reveal.
+import type { Finding, RegistryMatch } from '../types.js';
+
+export interface FindingJson {
+  ruleId: string;
+  description: string;
+  severity: string;
+  tags: string[];
+  repo?: string;
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  commit: string | null;
+  author: string | null;
+  email: string | null;
+  date: string | null;
+  message: string | null;
+  secretRedacted: string;
+  secretHash: string;
+  entropy: number;
+  checksumValid: boolean;
+  decodedFrom: string[];
+  fingerprint: string;
+  registry: RegistryMatch;
+  guidance?: string;
+  secret?: string;
+}
+
+export function findingToJson(finding: Finding, reveal: boolean): FindingJson {
+  return {
+    ruleId: finding.ruleId,
+    description: finding.description,
+    severity: finding.severity,
+    tags: finding.tags,
+    ...(finding.repo === undefined ? {} : { repo: finding.repo }),
+    path: finding.path,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    commit: finding.commit ?? null,
+    author: finding.author ?? null,
+    email: finding.email ?? null,
+    date: finding.date ?? null,
+    message: finding.message ?? null,
+    secretRedacted: finding.secretRedacted,
+    secretHash: finding.secretHash,
+    entropy: Math.round(finding.entropy * 1000) / 1000,
+    checksumValid: finding.checksumValid,
+    decodedFrom: finding.decodedFrom,
+    fingerprint: finding.fingerprint,
+    registry: finding.registry,
+    ...(finding.guidance === undefined ? {} : { guidance: finding.guidance }),
+    ...(reveal ? { secret: finding.secret.reveal() } : {}),
+  };
+}
+
+export function renderJson(findings: Finding[], reveal: boolean): string {
+  return `${JSON.stringify(findings.map((f) => findingToJson(f, reveal)), null, 2)}\n`;
+}

@@ -1,0 +1,82 @@
+// Which files a working-tree scan reads: every file under the given paths, minus what
+// .gitignore files (at every level, as git reads them) exclude, and never `.git/`.
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+export interface ListedFile {
+  /** Absolute path. */
+  absolute: string;
+  /** Path relative to the scan root, with `/` separators: what reports show. */
+  relative: string;
+}
+
+export interface ListFilesResult {
+  files: ListedFile[];
+  /** Paths that could not be listed, with why. */
+  unreadable: { path: string; reason: string }[];
+}
+
+interface IgnoreLayer {
+  /** Directory the .gitignore sits in, relative to the root ('' for the root). */
+  base: string;
+  rules: Ignore;
+}
+
+function readIgnoreFile(dir: string): Ignore | undefined {
+  try {
+    return ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function isIgnored(layers: IgnoreLayer[], relative: string, isDir: boolean): boolean {
+  return layers.some(({ base, rules }) => {
+    const inner = base === '' ? relative : relative.slice(base.length + 1);
+    return rules.ignores(isDir ? `${inner}/` : inner);
+  });
+}
+
+/** Lists the files under `root` (a directory or a single file), honouring .gitignore unless told not to. */
+export function listFiles(root: string, options: { gitignore: boolean }): ListFilesResult {
+  const result: ListFilesResult = { files: [], unreadable: [] };
+  const absoluteRoot = path.resolve(root);
+  let rootStat: fs.Stats;
+  try {
+    rootStat = fs.statSync(absoluteRoot);
+  } catch (error) {
+    result.unreadable.push({ path: root, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+    return result;
+  }
+  if (!rootStat.isDirectory()) {
+    result.files.push({ absolute: absoluteRoot, relative: root.split(path.sep).join('/') });
+    return result;
+  }
+
+  const walk = (dir: string, relativeDir: string, layers: IgnoreLayer[]): void => {
+    const own = options.gitignore ? readIgnoreFile(dir) : undefined;
+    const active = own ? [...layers, { base: relativeDir, rules: own }] : layers;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      result.unreadable.push({ path: relativeDir || '.', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name === '.git') continue;
+      const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+      const absolute = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!isIgnored(active, relative, true)) walk(absolute, relative, active);
+      } else if (entry.isFile()) {
+        if (!isIgnored(active, relative, false)) result.files.push({ absolute, relative });
+      }
+      // Symlinks and special files are not followed: a scan reads what the tree holds.
+    }
+  };
+  walk(absoluteRoot, '', []);
+  return result;
+}

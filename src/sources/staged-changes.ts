@@ -1,0 +1,86 @@
+// Source: what `git commit` is about to record — the staged files, restricted to their added lines.
+import type { Fragment, ScanStats } from '../types.js';
+import { gitTopLevel, runGit } from './git-command.js';
+import { toText } from './read-text.js';
+
+const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+
+/** Added line numbers (in the staged file) per file, in `git diff` order. */
+function addedLines(top: string): Set<number>[] {
+  const patch = runGit(top, ['-c', 'core.quotePath=false', 'diff', '--cached', '--no-color', '--no-ext-diff', '--no-renames', '--unified=0', '--diff-filter=ACM']).toString('utf8');
+  const files: Set<number>[] = [];
+  for (const line of patch.split('\n')) {
+    if (line.startsWith('diff --git ')) {
+      files.push(new Set());
+      continue;
+    }
+    const hunk = HUNK.exec(line);
+    if (!hunk || files.length === 0) continue;
+    const start = Number(hunk[1]);
+    const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+    const current = files[files.length - 1]!;
+    for (let n = start; n < start + count; n++) current.add(n);
+  }
+  return files;
+}
+
+/** Blob ids of the staged versions of `paths`. */
+function stagedBlobs(top: string, paths: string[]): Map<string, string> {
+  const listing = runGit(top, ['ls-files', '--stage', '-z', '--', ...paths.map((p) => `:(literal)${p}`)]).toString('utf8');
+  const blobs = new Map<string, string>();
+  for (const entry of listing.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, sha] = entry.slice(0, tab).split(' ');
+    if (mode !== '160000') blobs.set(entry.slice(tab + 1), sha!);
+  }
+  return blobs;
+}
+
+/** Reads many blobs with one `git cat-file --batch`. */
+function readBlobs(top: string, shas: string[]): Map<string, Buffer> {
+  const out = runGit(top, ['cat-file', '--batch'], Buffer.from(shas.map((sha) => `${sha}\n`).join('')));
+  const blobs = new Map<string, Buffer>();
+  let offset = 0;
+  while (offset < out.length) {
+    const headerEnd = out.indexOf(10, offset);
+    const [sha, , size] = out.subarray(offset, headerEnd).toString().split(' ');
+    const start = headerEnd + 1;
+    const length = Number(size);
+    blobs.set(sha!, out.subarray(start, start + length));
+    offset = start + length + 1;
+  }
+  return blobs;
+}
+
+/** Yields the staged files, each restricted to its added lines; works before the first commit. */
+export function readStagedChanges(cwd: string, options: { maxFileSize: number }, stats: ScanStats): Fragment[] {
+  const top = gitTopLevel(cwd);
+  const names = runGit(top, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACM'])
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean);
+  if (names.length === 0) return [];
+  const added = addedLines(top);
+  const blobIds = stagedBlobs(top, names);
+  const contents = readBlobs(top, [...new Set(blobIds.values())]);
+  const fragments: Fragment[] = [];
+  names.forEach((name, index) => {
+    const sha = blobIds.get(name);
+    const bytes = sha === undefined ? undefined : contents.get(sha);
+    if (bytes === undefined) return; // a submodule: its commits are not ours to scan here
+    const outcome = toText(bytes, options.maxFileSize);
+    if (outcome.kind === 'binary') {
+      stats.skippedBinary++;
+      return;
+    }
+    if (outcome.kind === 'large') {
+      stats.skippedLarge.push({ path: name, size: outcome.size });
+      return;
+    }
+    stats.files++;
+    stats.bytes += bytes.byteLength;
+    fragments.push({ text: outcome.text, origin: { path: name }, lines: added[index] ?? new Set() });
+  });
+  return fragments;
+}
