@@ -22,6 +22,14 @@ export interface Allowlist {
   stopwords: string[];
   /** minimatch globs over the fragment's path. */
   paths: string[];
+  /** Regexes over the fragment's path (gitleaks configs express paths as regexes). */
+  pathRegexes?: RegExp[];
+  /** Commit SHAs whose findings are allowed (gitleaks `commits`). */
+  commits?: string[];
+  /** 'or' (default): any one criterion allows; 'and': every criterion present must hold. */
+  condition?: 'or' | 'and';
+  /** Global allowlists only: apply to these rule ids alone (gitleaks `targetRules`). */
+  targetRules?: string[];
 }
 
 /** A rule is plain data (rules/*.toml) compiled once. */
@@ -40,6 +48,8 @@ export interface Rule {
   checksum?: ChecksumKind;
   /** minimatch globs: when present, the rule applies only to matching paths. */
   paths: string[];
+  /** Path regexes (gitleaks `path`): when present, the rule applies only to matching paths. */
+  pathRegexes?: RegExp[];
   allowlists: Allowlist[];
   tags: string[];
   severity: Severity;
@@ -127,7 +137,11 @@ export class Secret {
 export interface Match {
   ruleId: string;
   secret: Secret;
-  /** 1-based line and column of the secret's first character. */
+  /**
+   * 1-based line and column (UTF-16 code units) of the secret's first character; the end is
+   * exclusive (the column just past the secret), as SARIF regions are. A secret found inside an
+   * encoded segment is placed on the whole segment.
+   */
   line: number;
   column: number;
   endLine: number;
@@ -137,6 +151,27 @@ export interface Match {
   checksumValid: boolean;
   /** The encodings peeled off to reach it, outermost first, e.g. ["base64"]. */
   decodedFrom: string[];
+  /**
+   * Keys of 'and'-allowlists whose content criteria held but whose path or commit criteria
+   * can only be judged once the match is placed (see src/detect/place-matches.ts).
+   */
+  pendingAllowlists?: string[];
+}
+
+/** Why a candidate was not reported: debug logging shows these, never the plaintext. */
+export type DropReason =
+  | 'checksum'
+  | 'entropy'
+  | 'placeholder'
+  | 'stopword'
+  | 'allowlist-regex'
+  | 'allowlist-stopword'
+  | 'inline-allow';
+
+export interface DroppedCandidate {
+  ruleId: string;
+  line: number;
+  reason: DropReason;
 }
 
 export type RegistryMatch =
@@ -235,6 +270,91 @@ export interface AuditEntry {
   reason?: string;
 }
 
+/** What a new key is issued with; the environment picks its prefix (`live` → `lk_live_`). */
+export interface IssueKeySpec {
+  owner: string;
+  label: string;
+  /** Default `live`. */
+  environment?: KeyEnvironment;
+  restrictions?: KeyRestrictions;
+  deliveryTarget?: DeliveryTarget;
+}
+
+/** A key just issued: the only moment its plaintext exists. */
+export interface IssuedKey {
+  record: KeyRecord;
+  key: Secret;
+}
+
+/** A key registered by its hash alone (`leakstop registry import`): a legacy key whose plaintext we never had. */
+export interface ImportedKey {
+  /** Hex SHA-256 of the key. */
+  hash: string;
+  shape: KeyShape;
+  owner: string;
+  label: string;
+  /** Kept when given (a legacy system's id), else generated. */
+  id?: string;
+  environment?: KeyEnvironment;
+  lastFour?: string;
+  restrictions?: KeyRestrictions;
+  status?: KeyStatus;
+  createdAt?: string;
+}
+
+export interface ImportSummary {
+  imported: number;
+  /** Hashes the registry held already: left as they were. */
+  alreadyRegistered: number;
+}
+
+/**
+ * The provider's record of every key it issued, by SHA-256 only. Two backends (SQLite,
+ * PostgreSQL) behave the same; every change is in the append-only audit log with its actor.
+ */
+export interface KeyRegistry {
+  /** Where the registry lives, without credentials: for messages. */
+  readonly location: string;
+  /** The records of the hex SHA-256 hashes that are registered keys (an in-memory index answers misses). */
+  lookup(hashes: Iterable<string>): Promise<Map<string, KeyRecord>>;
+  /** The shapes of every registered key, so the scanner can hash every string of those shapes. */
+  shapes(): Promise<KeyShape[]>;
+  issue(spec: IssueKeySpec, actor: Actor): Promise<IssuedKey>;
+  importHashes(keys: readonly ImportedKey[], actor: Actor): Promise<ImportSummary>;
+  get(id: string): Promise<KeyRecord | undefined>;
+  /** Oldest first. */
+  list(filter?: { owner?: string; status?: KeyStatus }): Promise<KeyRecord[]>;
+  /**
+   * Revokes an active key; a key already revoked keeps its first revocation (one audit entry
+   * however often it is asked). Returns the key as stored after. Unknown id: RegistryError.
+   */
+  revoke(id: string, reason: string, actor: Actor): Promise<KeyRecord>;
+  /**
+   * Reserves a replacement with the key's owner, label, environment and restrictions and links
+   * it by `replacedBy`; asked again, returns the same reservation. Its key is minted later.
+   */
+  reserveReplacement(id: string, actor: Actor): Promise<Replacement>;
+  replacement(id: string): Promise<Replacement | undefined>;
+  /**
+   * Registers the minted key of a reserved replacement (hash only) — sealed when `sealedBox` is
+   * given, else claimed at once. false: it was no longer reserved (another minting won).
+   */
+  completeReplacement(id: string, minted: { hash: string; lastFour: string }, sealedBox: string | undefined, actor: Actor): Promise<boolean>;
+  /** Marks a sealed replacement claimed and drops its box; false when it was not sealed and unclaimed. */
+  consumeSealedReplacement(id: string, actor: Actor): Promise<boolean>;
+  ownerKey(owner: string): Promise<OwnerKey | undefined>;
+  addOwnerKey(owner: string, publicKey: string, actor: Actor): Promise<void>;
+  /** Key prefixes by environment, e.g. `{ live: 'lk_live_', test: 'lk_test_' }`. */
+  prefixes(): Promise<Record<KeyEnvironment, string>>;
+  /** Adds or changes environments' prefixes (existing keys keep theirs). */
+  setPrefixes(prefixes: Record<KeyEnvironment, string>, actor: Actor): Promise<void>;
+  /** The audit log, oldest first; of one key when `keyId` is given. */
+  audit(keyId?: string): Promise<AuditEntry[]>;
+  /** The response log (issue 5), in the same database. */
+  readonly responses: ResponseLog;
+  close(): Promise<void>;
+}
+
 // ── Scans ────────────────────────────────────────────────────────────────────
 
 /** What a scan read: reported in every summary, so an empty scan never passes silently. */
@@ -258,4 +378,104 @@ export interface ScanStats {
 export interface ScanResult {
   findings: Finding[];
   stats: ScanStats;
+}
+
+// ── Response ─────────────────────────────────────────────────────────────────
+
+/** What was done about one registered key leaked in one repository. */
+export interface Incident {
+  id: number;
+  /** Where the key leaked: `owner/name` on GitHub, or a local path when there is no GitHub repository. */
+  repo: string;
+  keyId: string;
+  /** First 12 hex characters of the key's SHA-256: the incident issue's marker. */
+  keyHashPrefix: string;
+  secretRedacted: string;
+  severity: Severity;
+  ruleId: string;
+  /** The repository the incident issue goes to (`owner/name`); none for a local repository. */
+  issueRepo?: string;
+  detectedAt: string;
+  actor: Actor;
+}
+
+/** One place the key was seen: the first makes the incident, later ones a comment on its issue. */
+export interface Sighting {
+  id: number;
+  incidentId: number;
+  commit?: string;
+  path: string;
+  line: number;
+  author?: string;
+  email?: string;
+  /** The commit's time (ISO 8601): where the exposure window starts. */
+  committedAt?: string;
+  seenAt: string;
+}
+
+/** `revoke`, `replace`, `deliver`, `issue`, or `comment:<first sighting id>`. */
+export type ResponseStepName = 'revoke' | 'replace' | 'deliver' | 'issue' | `comment:${number}`;
+
+/**
+ * The durable record of one step: its intent is written before it runs and its outcome after,
+ * so a process killed in between resumes the step instead of repeating or forgetting it.
+ */
+export interface ResponseStep {
+  incidentId: number;
+  step: ResponseStepName;
+  state: 'started' | 'done' | 'failed';
+  /** What the step set out to do, fixed when it was first begun. */
+  intent: Record<string, unknown>;
+  outcome?: Record<string, unknown>;
+  /** The last failure, one safe line (no secret, no request body). */
+  error?: string;
+  attempts: number;
+  startedAt: string;
+  finishedAt?: string;
+}
+
+export type NewIncident = Omit<Incident, 'id' | 'detectedAt'>;
+export type NewSighting = Omit<Sighting, 'id' | 'incidentId' | 'seenAt'>;
+
+/**
+ * The response log, kept in the registry database (both backends): incidents, their sightings
+ * and each step's intent and outcome. Writes are idempotent, so redelivered findings add nothing.
+ */
+export interface ResponseLog {
+  /** Records the sighting, and the incident on the key's first sighting in the repository. */
+  recordSighting(incident: NewIncident, sighting: NewSighting): Promise<{ incident: Incident; sighting: Sighting; isNew: boolean }>;
+  findIncident(repo: string, keyId: string): Promise<Incident | undefined>;
+  incident(id: number): Promise<Incident | undefined>;
+  /** All incidents, newest first. */
+  incidents(): Promise<Incident[]>;
+  sightings(incidentId: number): Promise<Sighting[]>;
+  steps(incidentId: number): Promise<ResponseStep[]>;
+  /** Records the intent of a step not yet begun; returns the step as stored, with its first intent. */
+  beginStep(incidentId: number, step: ResponseStepName, intent: Record<string, unknown>): Promise<ResponseStep>;
+  finishStep(incidentId: number, step: ResponseStepName, outcome: Record<string, unknown>): Promise<void>;
+  failStep(incidentId: number, step: ResponseStepName, error: string): Promise<void>;
+  /** Runs `work` while no other responder works on the incident; a dead holder's lock is free. */
+  withIncidentLock<T>(incidentId: number, work: () => Promise<T>): Promise<T>;
+}
+
+/** A replacement for a leaked key: reserved at once, minted (and sealed) on delivery or at claim. */
+export interface Replacement {
+  /** The id the minted key will have. */
+  id: string;
+  replaces: string;
+  owner: string;
+  state: 'reserved' | 'sealed' | 'claimed';
+  /** Base64 sealed box, while sealed and unclaimed. */
+  sealedBox?: string;
+  reservedAt: string;
+  /** When it was minted and sealed to the owner's public key (sealed delivery). */
+  sealedAt?: string;
+  claimedAt?: string;
+}
+
+/** An owner's X25519 public key (base64): replacements for the owner's keys are sealed to it. */
+export interface OwnerKey {
+  owner: string;
+  publicKey: string;
+  addedAt: string;
 }

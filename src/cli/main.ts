@@ -2,7 +2,13 @@
 // The `leakstop` command: each subcommand registers itself from its own file.
 import { Command, CommanderError } from 'commander';
 import { LeakstopError } from '../errors.js';
+import { registerApp } from './app.js';
+import { registerCheck } from './check.js';
 import { registerHook } from './hook.js';
+import { registerIncidents } from './incidents.js';
+import { registerRegistry } from './registry.js';
+import { registerRespond } from './respond.js';
+import { registerRevoke } from './revoke.js';
 import { registerScan } from './scan.js';
 
 const program = new Command('leakstop')
@@ -13,6 +19,12 @@ const program = new Command('leakstop')
 
 registerScan(program);
 registerHook(program);
+registerApp(program);
+registerRespond(program);
+registerRevoke(program);
+registerIncidents(program);
+registerRegistry(program);
+registerCheck(program);
 
 function fail(error: unknown): never {
   if (error instanceof CommanderError) {

@@ -5,14 +5,16 @@ import { applyBaseline, readBaseline, writeBaseline } from '../pipeline/baseline
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
 import { openRegistry } from '../registry/open-registry.js';
+import { scanHistory } from '../sources/git-history.js';
 import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';
 import { readWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
 import type { ScanResult } from '../types.js';
 import { parseFormat, writeScanOutput } from './scan-output.js';
+import { prepareScanResponse, respondAfterScan, type ScanRespondFlags } from './scan-respond.js';
 
-interface ScanFlags {
+interface ScanFlags extends ScanRespondFlags {
   staged?: boolean;
   stdin?: boolean;
   format: string;
@@ -25,6 +27,12 @@ interface ScanFlags {
   quiet?: boolean;
   gitignore: boolean;
   maxFileSize?: string;
+  history?: boolean;
+  since?: string;
+  range?: string;
+  branch?: string;
+  cache: boolean;
+  concurrency?: string;
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -34,7 +42,28 @@ async function readStdin(): Promise<Buffer> {
 }
 
 function chosenModes(flags: ScanFlags): string[] {
-  return [flags.staged && '--staged', flags.stdin && '--stdin'].filter((mode): mode is string => Boolean(mode));
+  return [flags.staged && '--staged', flags.stdin && '--stdin', flags.history && '--history'].filter((mode): mode is string => Boolean(mode));
+}
+
+/** History-only flags given without --history would silently scan something else. */
+function checkHistoryFlags(paths: string[], flags: ScanFlags): number | undefined {
+  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && '--no-cache', flags.concurrency && '--concurrency']
+    .filter((flag): flag is string => Boolean(flag));
+  if (!flags.history) {
+    if (historyOnly.length > 0) throw new UsageError(`${historyOnly[0]} needs --history`);
+    return undefined;
+  }
+  if (paths.length > 1) throw new UsageError('--history scans one repository; give one path');
+  if (flags.concurrency === undefined) return undefined;
+  const threads = Number(flags.concurrency);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${flags.concurrency}"`);
+  return threads;
+}
+
+function maxFileSizeFlag(value: string): number {
+  const size = parseMaxFileSize(value);
+  if (!size.ok) throw new UsageError(`--max-file-size: ${size.error}`);
+  return size.bytes;
 }
 
 export function registerScan(program: Command): void {
@@ -44,6 +73,12 @@ export function registerScan(program: Command): void {
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .option('--staged', 'scan only the lines added in the git index (pre-commit)')
     .option('--stdin', 'scan standard input')
+    .option('--history', 'scan every blob reachable from all refs of the repository at PATH (default .)')
+    .option('--since <rev>', 'with --history: only commits not reachable from REV')
+    .option('--range <a..b>', 'with --history: only commits reachable from B and not from A')
+    .option('--branch <name>', 'with --history: one branch instead of all refs')
+    .option('--no-cache', 'with --history: read every blob, ignoring and not updating the scan cache')
+    .option('--concurrency <n>', 'with --history: detection threads (default: all cores for large histories)')
     .option('--format <format>', 'text, json or sarif', 'text')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'a Leakstop rules TOML or a gitleaks config')
@@ -54,17 +89,23 @@ export function registerScan(program: Command): void {
     .option('--no-gitignore', 'also scan files that .gitignore excludes')
     .option('--reveal', 'show secrets in plaintext (never in CI logs)')
     .option('--quiet', 'no summary or progress on stderr')
+    .option('--respond', 'revoke, replace and deliver registry hits, and open the incident issue')
+    .option('--github-repo <owner/name>', 'with --respond: the GitHub repository scanned, where the incident issue goes')
+    .option('--security-repo <owner/name>', 'with --respond: file incidents of public repositories here (default: $LEAKSTOP_SECURITY_REPO)')
+    .option('--dry-run', 'with --respond: print what would be done, change nothing')
     .action(async (paths: string[], flags: ScanFlags) => {
       const modes = chosenModes(flags);
       if (modes.length > 1) throw new UsageError(`choose one of ${modes.join(' and ')}`);
+      const concurrency = checkHistoryFlags(paths, flags);
       const format = parseFormat(flags.format);
       const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
       const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
+      const response = prepareScanResponse(flags, registrySpec);
       const registry = registrySpec ? await openRegistry(registrySpec) : undefined;
       try {
         const prepared = await prepareScan({
           configPath: flags.config,
-          maxFileSize: flags.maxFileSize === undefined ? undefined : parseMaxFileSize(flags.maxFileSize),
+          maxFileSize: flags.maxFileSize === undefined ? undefined : maxFileSizeFlag(flags.maxFileSize),
           registry,
         });
         const { config, engine } = prepared;
@@ -75,6 +116,18 @@ export function registerScan(program: Command): void {
           stats.files = 1;
           stats.bytes = bytes.byteLength;
           result = detectFragments([{ text: decodeText(bytes), origin: { path: '<stdin>' } }], engine, stats);
+        } else if (flags.history) {
+          result = await scanHistory({
+            repoPath: paths[0] ?? '.',
+            since: flags.since,
+            range: flags.range,
+            branch: flags.branch,
+            config,
+            extraRules: prepared.registryRules,
+            cache: flags.cache,
+            progress: !flags.quiet,
+            concurrency,
+          });
         } else if (flags.staged) {
           result = detectFragments(readStagedChanges(process.cwd(), config, stats), engine, stats);
         } else {
@@ -94,6 +147,8 @@ export function registerScan(program: Command): void {
         }
         // Writing a baseline accepts the current findings, so it is not a failure.
         process.exitCode = reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;
+        // A registered key is revoked even when a baseline hides its finding: a live key is a leak.
+        if (response && registry) await respondAfterScan(response, result.findings, registry, paths[0] ?? '.');
       } finally {
         await registry?.close();
       }

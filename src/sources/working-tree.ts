@@ -19,9 +19,12 @@ export function* readWorkingTree(roots: string[], options: WorkingTreeOptions, s
   for (const root of roots) {
     const listing = listFiles(root, options);
     stats.unreadable.push(...listing.unreadable);
-    // With several roots, paths are shown relative to the current directory so they stay distinct.
-    const display = (file: { absolute: string; relative: string }): string =>
-      roots.length === 1 ? file.relative : path.relative(process.cwd(), file.absolute).split(path.sep).join('/');
+    // Paths read as the user typed them: relative to the current directory when under it
+    // (as SARIF uploads need), else relative to the scanned root.
+    const display = (file: { absolute: string; relative: string }): string => {
+      const fromCwd = path.relative(process.cwd(), file.absolute);
+      return fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? file.relative : fromCwd.split(path.sep).join('/');
+    };
     for (const file of listing.files) {
       const shown = display(file);
       if (hasBinaryExtension(file.relative)) {

@@ -1,0 +1,48 @@
+// What the webhook handlers share for the life of the server: the registry, the rules, the
+// per-repository git caches and the installation scan queue.
+import type { Logger } from 'pino';
+import { openRegistry } from '../registry/open-registry.js';
+import { loadConfig } from '../rules/load-config.js';
+import type { KeyRegistry } from '../types.js';
+import { InstallationScans } from './installation-scans.js';
+import { RepoGitCache } from './repo-git-cache.js';
+import type { ResponseSettings } from './respond-and-report.js';
+import type { ScannerOptions } from './scan-repository.js';
+import type { AppSettings } from './settings.js';
+
+export interface AppServices {
+  settings: AppSettings;
+  log: Logger;
+  registry: KeyRegistry;
+  gitCache: RepoGitCache;
+  scanner: ScannerOptions;
+  installationScans: InstallationScans;
+  /** How responses are made on behalf of an installation. */
+  response(installationId: number | undefined): ResponseSettings;
+  close(): Promise<void>;
+}
+
+export async function createAppServices(settings: AppSettings, log: Logger): Promise<AppServices> {
+  // Both fail at start-up with one line: a bad rules directory or an unreachable registry.
+  const config = loadConfig();
+  const registry = await openRegistry(settings.registry);
+  const services: AppServices = {
+    settings,
+    log,
+    registry,
+    gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl),
+    scanner: { config, registry, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs },
+    installationScans: new InstallationScans(settings.installationScanConcurrency, log),
+    response: (installationId) => ({
+      registry,
+      actor: { kind: 'app', name: `github-app/${settings.appId}${installationId === undefined ? '' : `/installation/${installationId}`}` },
+      dryRun: settings.dryRun,
+      log,
+    }),
+    close: async () => {
+      await services.installationScans.close();
+      await registry.close();
+    },
+  };
+  return services;
+}

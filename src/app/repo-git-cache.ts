@@ -1,0 +1,113 @@
+// One bare git repository per GitHub repository, kept between webhooks: each fetch brings
+// only the objects the cache lacks, so a push costs what it pushed, not a clone.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { SourceError } from '../errors.js';
+import { gitAuthEnv } from './git-credentials.js';
+
+const execFileAsync = promisify(execFile);
+
+export interface RepoRef {
+  id: number;
+  /** `owner/name`. */
+  fullName: string;
+}
+
+export interface FetchOptions {
+  token: string;
+  /** Commits that must be present afterwards even if no ref names them any more (a push's `after`). */
+  wants?: string[];
+  signal?: AbortSignal;
+}
+
+// Branches and tags mirror GitHub's; --prune drops deleted ones, so "the other refs" of a push
+// are the repository's refs as they stand now.
+const MIRROR_REFSPECS = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'];
+
+export class RepoGitCache {
+  /** Serialises the work on each repository: a fetch moves refs under a scan's feet. */
+  readonly #queues = new Map<number, Promise<unknown>>();
+
+  constructor(
+    readonly root: string,
+    /** Web and git base of GitHub: https://github.com or the GHES host. */
+    readonly gitBaseUrl: string,
+  ) {}
+
+  dir(repo: RepoRef): string {
+    return path.join(this.root, 'repos', `${repo.id}.git`);
+  }
+
+  remoteUrl(repo: RepoRef): string {
+    return `${this.gitBaseUrl}/${repo.fullName}.git`;
+  }
+
+  /** Runs `work` when earlier work on the same repository has finished. */
+  exclusive<T>(repo: RepoRef, work: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(repo.id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.#queues.set(repo.id, next);
+    void next.finally(() => {
+      if (this.#queues.get(repo.id) === next) this.#queues.delete(repo.id);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  /** Brings the cache up to date with GitHub's branches and tags, plus any `wants`. */
+  async fetch(repo: RepoRef, options: FetchOptions): Promise<string> {
+    const gitDir = this.dir(repo);
+    if (!fs.existsSync(path.join(gitDir, 'HEAD'))) {
+      fs.mkdirSync(gitDir, { recursive: true });
+      await this.#git(gitDir, ['init', '--bare', '--quiet'], {}, options.signal);
+    }
+    const env = gitAuthEnv(this.gitBaseUrl, options.token);
+    const url = this.remoteUrl(repo);
+    await this.#git(gitDir, ['fetch', '--quiet', '--prune', '--no-tags', '--no-write-fetch-head', url, ...MIRROR_REFSPECS], env, options.signal);
+    const missing = [];
+    for (const want of options.wants ?? []) if (!(await this.hasCommit(repo, want))) missing.push(want);
+    // A commit no ref names any more (pushed, then force-pushed away): protocol v2 serves any object by id.
+    if (missing.length > 0) await this.#git(gitDir, ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ...missing], env, options.signal);
+    return gitDir;
+  }
+
+  async hasCommit(repo: RepoRef, sha: string): Promise<boolean> {
+    try {
+      await this.#git(this.dir(repo), ['cat-file', '-e', `${sha}^{commit}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The commit a branch points at in the cache, if it exists. */
+  async branchHead(repo: RepoRef, branch: string): Promise<string | undefined> {
+    try {
+      return (await this.#git(this.dir(repo), ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`])).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A file's content on a branch, or undefined when the branch or file does not exist. */
+  async readFile(repo: RepoRef, branch: string, file: string): Promise<string | undefined> {
+    try {
+      return await this.#git(this.dir(repo), ['cat-file', 'blob', `refs/heads/${branch}:${file}`]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async #git(gitDir: string, args: string[], env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<string> {
+    try {
+      const { stdout } = await execFileAsync('git', ['--git-dir', gitDir, ...args], { env, signal, maxBuffer: 64 * 1024 * 1024 });
+      return stdout;
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new SourceError('cancelled');
+      // git's stderr names the URL (never the header); its first line is the useful part.
+      const stderr = String((error as { stderr?: string }).stderr ?? '').trim().split('\n')[0];
+      throw new SourceError(`git ${args[0]} failed: ${stderr || (error as Error).message.split('\n')[0]}`);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// After a scan: registry hits are settled first (revoke → replace → deliver; never waits for
+// GitHub), then the check run reports on the commit, then the incident issue is filed — the
+// same exactly-once response pipeline as the CLI, called twice (a second call adds nothing
+// to what the first recorded, it only does what is still to do).
+import type { Logger } from 'pino';
+import type { ProbotOctokit } from 'probot';
+import { renderCheckRun } from '../report/check-run.js';
+import type { GitHub } from '../respond/github-client.js';
+import { respondToFindings, type RespondOptions, type ResponseSummary } from '../respond/respond-to-findings.js';
+import type { Actor, KeyRegistry } from '../types.js';
+import { publishCheckRun, type CommitRef } from './publish-check-run.js';
+import type { RepoConfig } from './repo-config.js';
+import { rotateActionsSecrets } from './rotate-actions-secrets.js';
+import type { RepoScan } from './scan-repository.js';
+
+export interface ReportTarget {
+  github: InstanceType<typeof ProbotOctokit>;
+  commit: CommitRef;
+  /** Identifies the work on the commit, so a redelivery finds it done. */
+  externalId: string;
+  /** `owner/name` */
+  fullName: string;
+  /** What was scanned, in words, for the summary. */
+  scope: string;
+}
+
+export interface ResponseSettings {
+  registry: KeyRegistry;
+  actor: Actor;
+  dryRun: boolean;
+  log: Logger;
+}
+
+/** One line per key for the check run: what the response did. */
+function responseLines(summary: ResponseSummary, issueRepo: string, rotations: Map<string, string>): Map<string, string> {
+  const lines = new Map<string, string>();
+  if (summary.dryRun) {
+    for (const plan of summary.plan) lines.set(plan.keyId, `dry run (LEAKSTOP_DRY_RUN), nothing was changed; would: ${plan.actions.join('; ')}.`);
+    return lines;
+  }
+  for (const result of summary.incidents) {
+    const status = result.status;
+    if (status.state === 'failed' && ['revoke', 'replace', 'deliver'].includes(status.step)) {
+      lines.set(result.incident.keyId, `the ${status.step} step failed (${status.error}); \`leakstop respond --resume\` retries it.`);
+      continue;
+    }
+    const parts = ['Leakstop revoked it'];
+    const rotation = rotations.get(result.incident.keyId);
+    if (rotation) parts.push(rotation);
+    else if (result.replacementId) {
+      parts.push(`replacement ${result.replacementId} ${result.delivery === 'sealed' ? "minted and sealed to its owner's public key" : 'reserved for its owner to claim'}`);
+    }
+    parts.push(result.issueUrl ? `incident ${result.issueUrl}` : `incident issue filed in ${issueRepo}`);
+    lines.set(result.incident.keyId, `${parts.join('; ')}.`);
+  }
+  return lines;
+}
+
+export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, target: ReportTarget, settings: ResponseSettings): Promise<void> {
+  const { findings } = scan.result;
+  const log = settings.log.child({ repo: target.fullName, sha: target.commit.headSha });
+  const respond = (github: GitHub | undefined) => {
+    const options: RespondOptions = {
+      registry: settings.registry,
+      repo: target.fullName,
+      securityRepo: repoConfig.incidentRepository,
+      actor: settings.actor,
+      dryRun: settings.dryRun,
+      log: (line) => log.warn(line),
+    };
+    return respondToFindings(findings, github ? { ...options, github } : options);
+  };
+  const hits = findings.some((finding) => finding.registry.match);
+  const settled = hits ? await respond(undefined) : undefined;
+  // Probot's Octokit is @octokit/core with the same REST methods, retry and throttling.
+  const github = target.github as unknown as GitHub;
+  const rotations = settled ? await rotateActionsSecrets(settled, settings.registry, github, settings.actor, log) : [];
+  const report = renderCheckRun({
+    result: scan.result,
+    scope: target.scope,
+    annotateThirdParty: repoConfig.annotateThirdPartyKeys,
+    responses: settled
+      ? responseLines(settled, repoConfig.incidentRepository ?? target.fullName, new Map(rotations.map((rotation) => [rotation.keyId, rotation.note])))
+      : new Map(),
+    notes: scan.notes,
+  });
+  await publishCheckRun(target.github, target.commit, target.externalId, report);
+  log.info({ findings: findings.length, conclusion: report.conclusion }, `check run completed: ${report.title}`);
+  if (hits && !settings.dryRun) {
+    const filed = await respond(github);
+    if (!filed.dryRun) {
+      for (const result of filed.incidents) {
+        log.info({ key: result.incident.keyId, issue: result.issueUrl, state: result.status.state }, 'incident response');
+      }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+// The app's settings, read once from the environment probot apps use. Every missing or
+// invalid value is one ConfigError line naming the variable, so a bad deployment fails
+// at start-up instead of at the first webhook.
+import { createPrivateKey } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+
+export interface AppSettings {
+  appId: number;
+  /** PEM of the key the app signs its JWTs with. */
+  privateKey: string;
+  webhookSecret: string;
+  port: number;
+  /** Interface to listen on; undefined: all. */
+  host?: string;
+  webhookPath: string;
+  /** REST API base: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
+  apiBaseUrl: string;
+  /** Where repositories are cloned from: https://github.com, or the GHES host. */
+  gitBaseUrl: string;
+  /** The key registry: SQLite path or postgres:// URL; undefined: the default SQLite file. */
+  registry?: string;
+  /** Per-repository bare git caches and the scan cache live here. */
+  cacheDir: string;
+  /** How many installation (full history) scans run at once. */
+  installationScanConcurrency: number;
+  /** Time budget of a repository's own regex rules, per scan. */
+  repoRulesBudgetMs: number;
+  logLevel: LogLevel;
+  /** Plan responses without revoking, filing or writing anything. */
+  dryRun: boolean;
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string, what: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(`${name} is not set: ${what}`);
+  return value;
+}
+
+function positiveInteger(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new ConfigError(`${name} must be a whole number from 1 to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+const PEM = /-----BEGIN (RSA )?PRIVATE KEY-----/;
+
+/** PRIVATE_KEY as PEM, PEM with literal `\n`s, or base64 of the PEM; else the file at PRIVATE_KEY_PATH. */
+function readPrivateKey(env: Env): string {
+  let pem: string;
+  let from: string;
+  if (env.PRIVATE_KEY?.trim()) {
+    from = 'PRIVATE_KEY';
+    pem = env.PRIVATE_KEY.trim();
+    if (!PEM.test(pem)) pem = Buffer.from(pem, 'base64').toString('utf8');
+    pem = pem.replace(/\\n/g, '\n');
+  } else if (env.PRIVATE_KEY_PATH?.trim()) {
+    from = 'PRIVATE_KEY_PATH';
+    try {
+      pem = fs.readFileSync(env.PRIVATE_KEY_PATH.trim(), 'utf8');
+    } catch (error) {
+      throw new ConfigError(`PRIVATE_KEY_PATH: cannot read ${env.PRIVATE_KEY_PATH}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+  } else {
+    throw new ConfigError("PRIVATE_KEY or PRIVATE_KEY_PATH must be set: the GitHub App's private key (.pem from the app's settings)");
+  }
+  if (!PEM.test(pem)) throw new ConfigError(`${from} is not a PEM private key (expected "-----BEGIN RSA PRIVATE KEY-----")`);
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
+  } catch {
+    throw new ConfigError(`${from} is not a valid RSA private key: download a new one from the GitHub App's settings`);
+  }
+  return pem;
+}
+
+/** GitHub.com, or GitHub Enterprise Server at GHE_HOST (GHE_PROTOCOL defaults to https). */
+function githubUrls(env: Env): { apiBaseUrl: string; gitBaseUrl: string } {
+  const host = env.GHE_HOST?.trim();
+  if (!host) return { apiBaseUrl: 'https://api.github.com', gitBaseUrl: 'https://github.com' };
+  const protocol = env.GHE_PROTOCOL?.trim() || 'https';
+  if (protocol !== 'https' && protocol !== 'http') throw new ConfigError(`GHE_PROTOCOL must be https or http, not "${protocol}"`);
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host) && !/^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host)) {
+    throw new ConfigError(`GHE_HOST must be a host name with an optional port, e.g. github.example.com, not "${host}"`);
+  }
+  return { apiBaseUrl: `${protocol}://${host}/api/v3`, gitBaseUrl: `${protocol}://${host}` };
+}
+
+function defaultCacheDir(env: Env): string {
+  const base = env.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), '.cache');
+  return path.join(base, 'leakstop');
+}
+
+export function readAppSettings(env: Env = process.env): AppSettings {
+  const appIdText = required(env, 'APP_ID', "the GitHub App's numeric id (app settings → About)");
+  const appId = Number(appIdText);
+  if (!Number.isInteger(appId) || appId < 1) throw new ConfigError(`APP_ID must be the app's numeric id, not "${appIdText}"`);
+  const privateKey = readPrivateKey(env);
+  const webhookSecret = required(env, 'WEBHOOK_SECRET', "the webhook secret set in the GitHub App's settings");
+  const port = env.PORT?.trim() ? positivePort(env.PORT.trim()) : 3000;
+  const webhookPath = env.WEBHOOK_PATH?.trim() || '/api/github/webhooks';
+  if (!webhookPath.startsWith('/')) throw new ConfigError(`WEBHOOK_PATH must start with "/", not "${webhookPath}"`);
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
+  const dryRunText = env.LEAKSTOP_DRY_RUN?.trim().toLowerCase() ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(dryRunText)) throw new ConfigError(`LEAKSTOP_DRY_RUN must be true or false, not "${dryRunText}"`);
+  return {
+    appId,
+    privateKey,
+    webhookSecret,
+    port,
+    host: env.HOST?.trim() || undefined,
+    webhookPath,
+    ...githubUrls(env),
+    registry: env.LEAKSTOP_REGISTRY?.trim() || undefined,
+    cacheDir: path.resolve(env.LEAKSTOP_CACHE_DIR?.trim() || defaultCacheDir(env)),
+    installationScanConcurrency: positiveInteger(env, 'LEAKSTOP_SCAN_CONCURRENCY', 2, 64),
+    repoRulesBudgetMs: positiveInteger(env, 'LEAKSTOP_REPO_RULES_BUDGET_MS', 5_000, 600_000),
+    logLevel,
+    dryRun: dryRunText === '1' || dryRunText === 'true',
+  };
+}
+
+function positivePort(raw: string): number {
+  const port = Number(raw);
+  // 0 asks the system for a free port (tests and the demo read the chosen one from the log).
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0-65535), not "${raw}"`);
+  return port;
+}

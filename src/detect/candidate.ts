@@ -1,0 +1,23 @@
+// A rule match that passed the filters (Candidate) or did not (Drop), offsets in the scanned text.
+import type { DropReason } from '../types.js';
+
+export interface Candidate {
+  ruleIndex: number;
+  secret: string;
+  /** Where it is reported: the secret, or the outermost encoded segment holding it. */
+  start: number;
+  end: number;
+  /** The lines an inline allow must be on: the regex match, or the segment. */
+  spanStart: number;
+  spanEnd: number;
+  entropy: number;
+  checksumValid: boolean;
+  decodedFrom: string[];
+  pending?: string[];
+}
+
+export interface Drop {
+  ruleIndex: number;
+  offset: number;
+  reason: DropReason;
+}

@@ -1,0 +1,82 @@
+// Compiles a ScanConfig (plus extra rules, e.g. the registry's key shapes) into an Engine once
+// per scan: regexes made global, keyword prefilter built, allowlists and path globs compiled.
+import { createHash } from 'node:crypto';
+import { ConfigError } from '../errors.js';
+import type { Rule, ScanConfig } from '../types.js';
+import { compileAllowlist, type CompiledAllowlist } from './allowlist.js';
+import type { Engine, EngineRule } from './engine.js';
+import { INLINE_ALLOW_MARKERS } from './inline-allow.js';
+import { buildKeywordPrefilter } from './keyword-prefilter.js';
+import { compilePathMatcher } from './path-matcher.js';
+
+export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engine {
+  const rules = [...config.rules, ...extraRules];
+  const allowlistByKey = new Map<string, CompiledAllowlist>();
+  const keep = (allowlist: CompiledAllowlist) => (allowlistByKey.set(allowlist.key, allowlist), allowlist);
+
+  const globals = config.allowlists.map((allowlist, index) => ({
+    targets: allowlist.targetRules,
+    compiled: keep(compileAllowlist(allowlist, `global:${index}`)),
+  }));
+  const ruleById = new Map<string, EngineRule>();
+  const engineRules = rules.map((rule, index): EngineRule => {
+    if (ruleById.has(rule.id)) throw new ConfigError(`${rule.source}: rule id "${rule.id}" is defined twice`);
+    const engineRule: EngineRule = {
+      rule,
+      index,
+      scanner: new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, '')}g`),
+      allowlists: [
+        ...rule.allowlists.map((allowlist, n) => keep(compileAllowlist(allowlist, `rule:${rule.id}:${n}`))),
+        ...globals.filter(({ targets }) => targets?.includes(rule.id)).map(({ compiled }) => compiled),
+      ],
+      bypass: rule.bypassAllowlists === true,
+    };
+    const paths = compilePathMatcher(rule.paths, rule.pathRegexes);
+    if (paths) engineRule.paths = paths;
+    ruleById.set(rule.id, engineRule);
+    return engineRule;
+  });
+
+  const keywordIds = new Map<string, number>();
+  const idOf = (keyword: string) => {
+    const lower = keyword.toLowerCase();
+    if (!keywordIds.has(lower)) keywordIds.set(lower, keywordIds.size);
+    return keywordIds.get(lower)!;
+  };
+  const rulesByKeyword: number[][] = [];
+  const alwaysRun: number[] = [];
+  const keywordIdsByRule = engineRules.map(({ rule, index }) => {
+    if (rule.keywords.length === 0) alwaysRun.push(index);
+    const ids = [...new Set(rule.keywords.map((word) => word.toLowerCase()))].map(idOf);
+    for (const id of ids) (rulesByKeyword[id] ??= []).push(index);
+    return ids;
+  });
+  const inlineAllowIds = INLINE_ALLOW_MARKERS.map(idOf);
+  const keywords = [...keywordIds.keys()];
+  for (let id = 0; id < keywords.length; id++) rulesByKeyword[id] ??= [];
+
+  return {
+    rules: engineRules,
+    ruleById,
+    prefilter: buildKeywordPrefilter(keywords),
+    rulesByKeyword,
+    keywordIdsByRule,
+    alwaysRun,
+    inlineAllowIds,
+    allowlists: globals.filter(({ targets }) => !targets?.length).map(({ compiled }) => compiled),
+    allowlistByKey,
+    version: engineVersion(config, extraRules),
+    maxFileSize: config.maxFileSize,
+  };
+}
+
+/** The config's ruleset version, extended by whatever the extra rules match. */
+function engineVersion(config: ScanConfig, extraRules: Rule[]): string {
+  if (extraRules.length === 0) return config.rulesetVersion;
+  const hash = createHash('sha256').update(config.rulesetVersion);
+  for (const rule of extraRules) {
+    hash.update(JSON.stringify([rule.id, rule.regex.source, rule.regex.flags, rule.secretGroup, rule.keywords, rule.entropy,
+      rule.checksum ?? null, rule.paths, rule.bypassAllowlists ?? false, rule.allowlists.length]));
+  }
+  return hash.digest('hex');
+}

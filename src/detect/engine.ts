@@ -1,0 +1,43 @@
+// The compiled engine: rules ready to run, the keyword prefilter built once, allowlists compiled.
+import type { Rule } from '../types.js';
+import type { CompiledAllowlist } from './allowlist.js';
+import type { KeywordPrefilter } from './keyword-prefilter.js';
+import type { PathMatcher } from './path-matcher.js';
+
+export interface EngineRule {
+  rule: Rule;
+  /** Position in Engine.rules. */
+  index: number;
+  /** The rule's regex with the `g` flag, for exec loops. */
+  scanner: RegExp;
+  /** The same with `d`, made on first need: places a secret group whose text recurs in its match. */
+  withIndices?: RegExp;
+  /** Rule `paths` and path regexes: the rule applies only where this matches. */
+  paths?: PathMatcher;
+  /** The rule's allowlists plus global ones that target it. */
+  allowlists: CompiledAllowlist[];
+  /** Registry-shape rules: no allowlist, placeholder, inline allow or entropy floor applies. */
+  bypass: boolean;
+}
+
+export interface Engine {
+  rules: EngineRule[];
+  ruleById: ReadonlyMap<string, EngineRule>;
+  /** Keywords of all rules, then the inline-allow markers. */
+  prefilter: KeywordPrefilter;
+  /** Keyword id → indexes of the rules it enables. */
+  rulesByKeyword: number[][];
+  /** Rule index → ids of its keywords. */
+  keywordIdsByRule: number[][];
+  /** Rules without keywords: they run on every text. */
+  alwaysRun: number[];
+  /** Keyword ids of the inline-allow markers. */
+  inlineAllowIds: number[];
+  /** Global allowlists that apply to every rule. */
+  allowlists: CompiledAllowlist[];
+  /** Every allowlist by key, to settle pending ones when a match is placed. */
+  allowlistByKey: ReadonlyMap<string, CompiledAllowlist>;
+  /** The config's ruleset version extended by the extra rules: a cache key for detectContent results. */
+  version: string;
+  maxFileSize: number;
+}

@@ -1,0 +1,143 @@
+// The keyword prefilter: one pass over a text telling which rule keywords occur in it
+// (case-insensitively), so only the rules whose keywords are present run their regex.
+//
+// An Aho-Corasick automaton compiled to a dense DFA over character classes: each character
+// costs one table lookup. Measured on 16.8 MB of node_modules JavaScript with 187 keywords,
+// this ran ~250-350 MB/s where one combined case-insensitive alternation regex ran ~66 MB/s.
+// The same pass also notes where base64 runs start, for the decoding stage: cheaper than a
+// second pass over the text (measured: +15 ms in the loop against 36 ms for a separate pass).
+import { BASE64_ALPHABET, MIN_BASE64_RUN } from './encoded-segments.js';
+
+export interface PrefilterResult {
+  /** found[i] === 1 when keywords[i] occurs in the text, ignoring case. */
+  found: Uint8Array;
+  /**
+   * Texts longer than two regions: the keywords found in each REGION_SIZE-long region, so a
+   * rule runs only near its keywords in a large file (as gitleaks scans large files in chunks).
+   */
+  regions?: Uint8Array[];
+  /** Start offsets of the runs of at least MIN_BASE64_RUN base64 characters. */
+  base64Runs: number[];
+}
+
+export const REGION_SIZE = 32 * 1024;
+
+export interface KeywordPrefilter {
+  readonly keywords: readonly string[];
+  scan(text: string): PrefilterResult;
+}
+
+/** Marks base64 characters in the class table; class numbers stay below it. */
+const BASE64_BIT = 0x8000;
+
+export function buildKeywordPrefilter(keywords: readonly string[]): KeywordPrefilter {
+  const lower = keywords.map((keyword) => keyword.toLowerCase());
+
+  // Character classes: one per distinct keyword character; both cases share a class.
+  const classOf = new Map<number, number>();
+  for (const keyword of lower) {
+    for (let i = 0; i < keyword.length; i++) {
+      const code = keyword.charCodeAt(i);
+      if (!classOf.has(code)) classOf.set(code, classOf.size + 1);
+    }
+  }
+  const classCount = classOf.size + 1; // class 0: every character no keyword holds
+  const classes = new Uint16Array(65536);
+  for (const [code, cls] of classOf) {
+    classes[code] = cls;
+    const ch = String.fromCharCode(code);
+    const upper = ch.toUpperCase();
+    if (upper.length === 1 && upper.toLowerCase() === ch) classes[upper.charCodeAt(0)] = cls;
+  }
+  for (let i = 0; i < BASE64_ALPHABET.length; i++) classes[BASE64_ALPHABET.charCodeAt(i)]! |= BASE64_BIT;
+
+  // The trie.
+  const children: Map<number, number>[] = [new Map()];
+  const outputs: number[][] = [[]];
+  lower.forEach((keyword, id) => {
+    let state = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const cls = classOf.get(keyword.charCodeAt(i))!;
+      let next = children[state]!.get(cls);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        outputs.push([]);
+        children[state]!.set(cls, next);
+      }
+      state = next;
+    }
+    outputs[state]!.push(id);
+  });
+
+  // Failure links, breadth first, folded into a full transition table.
+  const stateCount = children.length;
+  const delta = new Int32Array(stateCount * classCount);
+  const fail = new Int32Array(stateCount);
+  const queue: number[] = [];
+  for (const [cls, next] of children[0]!) {
+    delta[cls] = next;
+    queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    outputs[state] = [...outputs[state]!, ...outputs[fail[state]!]!];
+    for (let cls = 0; cls < classCount; cls++) {
+      const next = children[state]!.get(cls);
+      const viaFail = delta[fail[state]! * classCount + cls]!;
+      if (next === undefined) {
+        delta[state * classCount + cls] = viaFail;
+      } else {
+        fail[next] = viaFail;
+        delta[state * classCount + cls] = next;
+        queue.push(next);
+      }
+    }
+  }
+
+  // Renumber so accepting states come last (one comparison per character tells "a keyword
+  // ends here"), and store row offsets rather than state numbers (no multiply in the loop).
+  const order = [...Array(stateCount).keys()].sort(
+    (a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0) || a - b,
+  );
+  const renumbered = new Int32Array(stateCount);
+  order.forEach((old, index) => (renumbered[old] = index));
+  const table = new Int32Array(stateCount * classCount);
+  const accepting: number[][] = new Array(stateCount);
+  for (let old = 0; old < stateCount; old++) {
+    const row = renumbered[old]! * classCount;
+    accepting[renumbered[old]!] = outputs[old]!;
+    for (let cls = 0; cls < classCount; cls++) table[row + cls] = renumbered[delta[old * classCount + cls]!]! * classCount;
+  }
+  const firstAccepting = order.findIndex((old) => outputs[old]!.length > 0);
+  const acceptFrom = firstAccepting < 0 ? table.length : firstAccepting * classCount;
+  const start = renumbered[0]! * classCount;
+
+  return {
+    keywords: lower,
+    scan(text: string): PrefilterResult {
+      const length = text.length;
+      const found = new Uint8Array(lower.length);
+      const regions = length > 2 * REGION_SIZE
+        ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length))
+        : undefined;
+      const base64Runs: number[] = [];
+      let state = start;
+      let run = 0;
+      for (let region = 0, from = 0, to = 0; from < length; region++, from = to) {
+        const here = regions ? regions[region]! : found;
+        to = regions ? Math.min(length, from + REGION_SIZE) : length;
+        for (let i = from; i < to; i++) {
+          const cls = classes[text.charCodeAt(i)]!;
+          state = table[state + (cls & ~BASE64_BIT)]!;
+          run = (run + 1) * (cls >>> 15); // branch-free: grows over base64 characters, else 0
+          if (run === MIN_BASE64_RUN) base64Runs.push(i + 1 - MIN_BASE64_RUN);
+          if (state >= acceptFrom) for (const id of accepting[state / classCount]!) here[id] = 1;
+        }
+      }
+      if (!regions) return { found, base64Runs };
+      for (const here of regions) for (let id = 0; id < here.length; id++) found[id]! |= here[id]!;
+      return { found, regions, base64Runs };
+    },
+  };
+}

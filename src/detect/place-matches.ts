@@ -1,0 +1,72 @@
+// Ties content matches to a place (path, commit, author): applies rule path globs, path and
+// commit allowlists and the staged-lines restriction, and builds redacted Findings.
+import { createHash } from 'node:crypto';
+import type { Finding, Match, Origin, Secret } from '../types.js';
+import { hasPlaceCriteria, placeAllows } from './allowlist.js';
+import type { Engine, EngineRule } from './engine.js';
+import { normalizePath } from './path-matcher.js';
+import { secretHash } from './secret-hash.js';
+
+/** Hashes per secret: a cached blob's matches are placed once per path that holds the blob. */
+const hashes = new WeakMap<Secret, string>();
+
+export function placeMatches(matches: Match[], origin: Origin, engine: Engine, lines?: ReadonlySet<number>): Finding[] {
+  const path = normalizePath(origin.path);
+  const findings: Finding[] = [];
+  for (const match of matches) {
+    const rule = engine.ruleById.get(match.ruleId);
+    if (!rule) continue; // a match cached under rules that no longer exist
+    if (lines && !lines.has(match.line)) continue;
+    if (rule.paths && !rule.paths(path)) continue;
+    if (!rule.bypass && allowedHere(engine, rule, match, path, origin.commit)) continue;
+    findings.push(toFinding(match, rule, origin, path));
+  }
+  return findings;
+}
+
+function allowedHere(engine: Engine, rule: EngineRule, match: Match, path: string, commit: string | undefined): boolean {
+  for (const allowlist of engine.allowlists) {
+    if (!allowlist.and && hasPlaceCriteria(allowlist) && placeAllows(allowlist, path, commit)) return true;
+  }
+  for (const allowlist of rule.allowlists) {
+    if (!allowlist.and && hasPlaceCriteria(allowlist) && placeAllows(allowlist, path, commit)) return true;
+  }
+  for (const key of match.pendingAllowlists ?? []) {
+    const allowlist = engine.allowlistByKey.get(key);
+    if (allowlist && placeAllows(allowlist, path, commit)) return true;
+  }
+  return false;
+}
+
+function toFinding(match: Match, rule: EngineRule, origin: Origin, path: string): Finding {
+  let hash = hashes.get(match.secret);
+  if (hash === undefined) {
+    hash = secretHash(match.secret.reveal());
+    hashes.set(match.secret, hash);
+  }
+  const { id, description, severity, tags, guidance } = rule.rule;
+  const finding: Finding = {
+    ruleId: id,
+    description,
+    severity,
+    tags,
+    path,
+    line: match.line,
+    column: match.column,
+    endLine: match.endLine,
+    endColumn: match.endColumn,
+    secret: match.secret,
+    secretRedacted: match.secret.redacted,
+    secretHash: hash,
+    entropy: match.entropy,
+    checksumValid: match.checksumValid,
+    decodedFrom: match.decodedFrom,
+    fingerprint: createHash('sha256').update(`${id}:${path}:${hash}`).digest('hex'),
+    registry: { match: false },
+  };
+  if (guidance !== undefined) finding.guidance = guidance;
+  for (const key of ['repo', 'commit', 'author', 'email', 'date', 'message'] as const) {
+    if (origin[key] !== undefined) finding[key] = origin[key];
+  }
+  return finding;
+}

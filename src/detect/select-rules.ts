@@ -1,0 +1,54 @@
+// Which rules run on a text, and where: the rules whose keywords the prefilter found. In a
+// text longer than two regions, a rule runs only on the spans of regions holding one of its
+// keywords or next to one that does — a minified bundle mentions every keyword somewhere.
+import type { Engine } from './engine.js';
+import { REGION_SIZE, type PrefilterResult } from './keyword-prefilter.js';
+
+/** Offsets in the text where a rule's matches may start. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SelectedRule {
+  index: number;
+  /** Undefined: the whole text. */
+  spans?: Span[];
+}
+
+export function selectRules(engine: Engine, prefiltered: PrefilterResult, length: number): SelectedRule[] {
+  const selected = new Uint8Array(engine.rules.length);
+  for (const index of engine.alwaysRun) selected[index] = 2;
+  const { found, regions } = prefiltered;
+  for (let id = 0; id < found.length; id++) {
+    if (found[id] === 1) for (const index of engine.rulesByKeyword[id]!) selected[index] ||= 1;
+  }
+  const rules: SelectedRule[] = [];
+  for (let index = 0; index < selected.length; index++) {
+    if (selected[index] === 0) continue;
+    const spans = regions && selected[index] === 1 ? ruleSpans(engine, index, regions, length) : undefined;
+    rules.push(spans ? { index, spans } : { index });
+  }
+  return rules;
+}
+
+/** The spans of regions near the rule's keywords; undefined when they cover the whole text. */
+function ruleSpans(engine: Engine, index: number, regions: Uint8Array[], length: number): Span[] | undefined {
+  const ids = engine.keywordIdsByRule[index]!;
+  const near = new Uint8Array(regions.length);
+  regions.forEach((here, region) => {
+    if (!ids.some((id) => here[id] === 1)) return;
+    near[region] = 1;
+    if (region > 0) near[region - 1] = 1;
+    if (region + 1 < regions.length) near[region + 1] = 1;
+  });
+  if (near.every((flag) => flag === 1)) return undefined;
+  const spans: Span[] = [];
+  for (let region = 0; region < near.length; region++) {
+    if (near[region] === 0) continue;
+    const start = region * REGION_SIZE;
+    while (region + 1 < near.length && near[region + 1] === 1) region++;
+    spans.push({ start, end: Math.min(length, (region + 1) * REGION_SIZE) });
+  }
+  return spans;
+}

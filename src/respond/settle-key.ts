@@ -1,0 +1,35 @@
+// The registry half of a response — revoke, replace, deliver — which never waits for GitHub.
+import { RegistryError } from '../errors.js';
+import type { Actor, Incident, KeyRegistry, Sighting } from '../types.js';
+import { deliverReplacement } from './deliver-replacement.js';
+import { runStep, type StepResult } from './run-step.js';
+
+/** `leaked in owner/repo@sha:path:line`: the revocation reason the audit log keeps. */
+export function revocationReason(repo: string, place: Pick<Sighting, 'commit' | 'path' | 'line'>): string {
+  return `leaked in ${repo}${place.commit ? `@${place.commit}` : ''}:${place.path}:${place.line}`;
+}
+
+/** Runs the key's steps in order; stops at the first that fails (it is retried on resume). */
+export async function settleKey(registry: KeyRegistry, incident: Incident, firstSighting: Sighting, actor: Actor): Promise<StepResult> {
+  const log = registry.responses;
+  const key = await registry.get(incident.keyId);
+  if (!key) throw new RegistryError(`key ${incident.keyId} is no longer in the registry: the incident cannot be settled`);
+  const reason = revocationReason(incident.repo, firstSighting);
+  // Whether the key was revoked before this incident is fixed in the intent the first time,
+  // so a resumed step does not mistake its own earlier revocation for someone else's.
+  const revoked = await runStep(log, incident.id, 'revoke', { reason, alreadyRevoked: key.status === 'revoked' }, async (step) => {
+    if (step.intent.alreadyRevoked) return { outcome: 'already-revoked', at: key.revokedAt, reason: key.revocationReason };
+    const after = await registry.revoke(incident.keyId, reason, actor);
+    return { outcome: 'revoked', at: after.revokedAt, reason: after.revocationReason };
+  });
+  if (!revoked.ok) return revoked;
+
+  // A key someone else revoked already has whatever replacement that person decided on.
+  const skip = revoked.outcome.outcome === 'already-revoked' ? { skipped: 'the key was already revoked before this incident' } : undefined;
+  const replaced = await runStep(log, incident.id, 'replace', {}, async () => skip ?? { keyId: (await registry.reserveReplacement(incident.keyId, actor)).id });
+  if (!replaced.ok) return replaced;
+  const replacementId = replaced.outcome.keyId as string | undefined;
+  return runStep(log, incident.id, 'deliver', { replacementId }, async () =>
+    replacementId ? { delivery: await deliverReplacement(registry, replacementId, actor) } : (skip ?? { skipped: 'no replacement' }),
+  );
+}

@@ -1,0 +1,101 @@
+// Loads the scan configuration: the built-in rules (rules/*.toml) merged with a user's
+// `--config` file, which may be Leakstop's TOML or a gitleaks TOML.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import type { Allowlist, Rule, ScanConfig } from '../types.js';
+import { DEFAULT_MAX_FILE_SIZE } from './max-file-size.js';
+import { BUILT_IN_RULES_DIR } from './package-root.js';
+import { readConfigFile, type ConfigFile } from './read-config-file.js';
+import { readToml } from './read-toml.js';
+import { rulesetVersion, type VersionedSource } from './ruleset-version.js';
+
+export { parseMaxFileSize } from './max-file-size.js';
+
+export interface LoadConfigOptions {
+  /** A user config file (Leakstop or gitleaks TOML). */
+  configPath?: string;
+  /** Where the built-in rules live; default `<package root>/rules`. */
+  rulesDir?: string;
+}
+
+interface BuiltInRules {
+  rules: Rule[];
+  allowlists: Allowlist[];
+  versioned: VersionedSource[];
+  files: string[];
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): ScanConfig {
+  const userSource = options.configPath ? readToml(path.resolve(options.configPath), options.configPath) : undefined;
+  const user = userSource ? readConfigFile(userSource, 'user') : undefined;
+  const builtIn = user && !user.useDefault ? undefined : readBuiltInRules(options.rulesDir);
+
+  const rules = user && userSource ? mergeRules(builtIn?.rules ?? [], user, userSource.file) : builtIn!.rules;
+  if (user && userSource) checkTargetRules(user.allowlists, rules, userSource.file);
+  const allowlists = [...(builtIn?.allowlists ?? []), ...(user?.allowlists ?? [])];
+
+  const versioned = [...(builtIn?.versioned ?? [])];
+  if (userSource) versioned.push({ name: 'config', text: userSource.text });
+  const sources = [...(builtIn?.files ?? [])];
+  if (options.configPath) sources.push(path.resolve(options.configPath));
+  return {
+    rules,
+    allowlists,
+    maxFileSize: user?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    rulesetVersion: rulesetVersion(versioned),
+    sources,
+  };
+}
+
+function readBuiltInRules(rulesDir: string | undefined): BuiltInRules {
+  const dir = rulesDir ?? BUILT_IN_RULES_DIR;
+  const shown = (name: string) => (rulesDir === undefined ? `rules/${name}` : path.join(rulesDir, name));
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((name) => name.endsWith('.toml')).sort();
+  } catch {
+    throw new ConfigError(`${rulesDir ?? 'rules'}: the built-in rules directory cannot be read; reinstall leakstop`);
+  }
+  if (names.length === 0) throw new ConfigError(`${rulesDir ?? 'rules'}: no rule files (*.toml) found`);
+
+  const result: BuiltInRules = { rules: [], allowlists: [], versioned: [], files: [] };
+  const origin = new Map<string, string>();
+  for (const name of names) {
+    const source = readToml(path.join(dir, name), shown(name));
+    const file = readConfigFile(source, 'built-in');
+    for (const rule of file.rules) {
+      const earlier = origin.get(rule.id);
+      if (earlier) throw new ConfigError(`${source.file}: rule id "${rule.id}" is already defined in ${earlier}`);
+      origin.set(rule.id, source.file);
+    }
+    result.rules.push(...file.rules);
+    result.allowlists.push(...file.allowlists);
+    result.versioned.push({ name, text: source.text });
+    result.files.push(path.join(dir, name));
+  }
+  return result;
+}
+
+/** Built-in rules, each replaced by a user rule of the same id, plus the user's new rules, minus disabled ones. */
+function mergeRules(builtIn: Rule[], user: ConfigFile, file: string): Rule[] {
+  const own = new Map(user.rules.map((rule) => [rule.id, rule]));
+  const merged = builtIn.map((rule) => own.get(rule.id) ?? rule);
+  const builtInIds = new Set(builtIn.map((rule) => rule.id));
+  merged.push(...user.rules.filter((rule) => !builtInIds.has(rule.id)));
+
+  const ids = new Set(merged.map((rule) => rule.id));
+  const disabled = new Set(user.disabledRules);
+  for (const [index, id] of user.disabledRules.entries()) {
+    if (!ids.has(id)) throw new ConfigError(`${file}: extend: disabledRules[${index}]: no rule "${id}"; see the rule ids in rules/*.toml`);
+  }
+  return merged.filter((rule) => !disabled.has(rule.id));
+}
+
+function checkTargetRules(allowlists: Allowlist[], rules: Rule[], file: string): void {
+  const ids = new Set(rules.map((rule) => rule.id));
+  for (const [index, allowlist] of allowlists.entries()) {
+    const unknown = allowlist.targetRules?.find((id) => !ids.has(id));
+    if (unknown) throw new ConfigError(`${file}: allowlists[${index}]: targetRules: no rule "${unknown}" is loaded`);
+  }
+}

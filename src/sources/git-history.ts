@@ -1,0 +1,186 @@
+// Source: the git history of a repository. Walks the selected commits once to index every
+// (blob, path) with the commit that introduced it, reads each unique blob once through one
+// `git cat-file --batch`, detects in worker threads, and attributes matches to the oldest
+// introducing commit. Clean blobs are cached by (blob SHA, rule set) between scans.
+import os from 'node:os';
+import { compileEngine } from '../detect/compile-engine.js';
+import type { Engine } from '../detect/engine.js';
+import type { Finding, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
+import { attributeFindings, type BlobMatches } from './history/attribute-findings.js';
+import { toCachedMatches, type CachedMatch } from './history/cached-matches.js';
+import type { BlobIndex } from './history/blob-index.js';
+import { readCommitInfo } from './history/commit-info.js';
+import { wrapMatches } from './history/detect-blob.js';
+import { inlineDetector, workerDetector, workersAvailable, type Detector } from './history/detect-pool.js';
+import { displayPath } from './history/display-path.js';
+import { startProgress } from './history/history-progress.js';
+import { walkHistory } from './history/history-walk.js';
+import { scanBlobs, type BlobOutcome } from './history/scan-blobs.js';
+import { defaultCacheDir, ScanCache } from './history/scan-cache.js';
+import { openRepository, selectRevs, type RevNarrowing } from './history/select-revs.js';
+import { emptyStats } from './scan-stats.js';
+
+export interface HistoryScanOptions extends RevNarrowing {
+  /** A work tree (or any directory inside one) or a bare repository. */
+  repoPath: string;
+  /** Shown as each finding's `repo`, e.g. `owner/name`. */
+  repo?: string;
+  config: ScanConfig;
+  /** Rules beyond the config's, e.g. the registry's key shapes. */
+  extraRules?: Rule[];
+  /** Use the scan cache (`--no-cache` turns it off). */
+  cache: boolean;
+  /** Default `${XDG_CACHE_HOME:-~/.cache}/leakstop`. */
+  cacheDir?: string;
+  /** A progress bar on stderr (shown only when stderr is a terminal). */
+  progress: boolean;
+  /** Detection threads; default: all cores for large scans, the main thread for small ones. */
+  concurrency?: number;
+}
+
+/** Below this many blobs to read, starting worker threads costs more than it saves. */
+const WORKER_THRESHOLD = 256;
+
+function chooseDetector(options: HistoryScanOptions, engine: Engine, toRead: number): Detector {
+  const threads = options.concurrency ?? (toRead >= WORKER_THRESHOLD ? os.availableParallelism() : 1);
+  if (threads <= 1 || !workersAvailable()) return inlineDetector(engine);
+  return workerDetector(threads, { config: options.config, extraRules: options.extraRules ?? [] });
+}
+
+function openCache(options: HistoryScanOptions, engine: Engine, stats: ScanStats): ScanCache | undefined {
+  if (!options.cache) return undefined;
+  // The engine's version covers the rules, the config, the engine and any extra rules.
+  const opened = ScanCache.open(options.cacheDir ?? defaultCacheDir(), engine.version);
+  if (opened.ok) return opened.cache;
+  stats.unreadable.push({ path: opened.file, reason: `scan cache unavailable, scanning without it (${opened.error})` });
+  return undefined;
+}
+
+/** Where a skipped blob was first seen, for the summary's list. */
+function firstPlace(index: BlobIndex, blob: number): string {
+  const place = index.placesOf(blob)[0];
+  return place ? `${displayPath(place.path)}@${index.commitSha(place.commit).slice(0, 12)}` : index.blobSha(blob);
+}
+
+function fillCommitInfo(repoDir: string, findings: Finding[]): void {
+  const info = readCommitInfo(repoDir, [...new Set(findings.map((finding) => finding.commit!))]);
+  for (const finding of findings) {
+    const commit = info.get(finding.commit!);
+    if (!commit) continue;
+    finding.author = commit.author;
+    finding.email = commit.email;
+    finding.date = commit.date;
+    finding.message = commit.message;
+  }
+}
+
+export async function scanHistory(options: HistoryScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const repo = await openRepository(options.repoPath);
+  const selection = await selectRevs(repo, options);
+  const stats = emptyStats();
+  stats.shallow = repo.shallow;
+  stats.commits = 0;
+  stats.blobs = 0;
+  stats.blobsFromCache = 0;
+  stats.submodules = [];
+  // An explicit empty revision list (a push that added no commit) selects nothing; git would read HEAD.
+  if (selection.args.length === 0 && selection.stdin.length === 0) {
+    stats.durationMs = performance.now() - started;
+    return { findings: [], stats };
+  }
+
+  const extraRules = options.extraRules ?? [];
+  const engine = compileEngine(options.config, extraRules);
+  const cache = openCache(options, engine, stats);
+  const found: BlobMatches[] = [];
+  let index: BlobIndex;
+  try {
+    const walk = await walkHistory(repo.dir, selection, cache);
+    index = walk.index;
+    stats.commits = walk.commits;
+    stats.blobs = index.blobCount;
+    stats.submodules = walk.submodules.map(displayPath);
+    await scanIndex(repo.dir, index, options, engine, cache, stats, found);
+  } finally {
+    cache?.close();
+  }
+
+  const findings = attributeFindings(found, index, engine, options.repo).map(({ finding }) => finding);
+  fillCommitInfo(repo.dir, findings);
+  // Cache answers come in the cache's order: sort, so every scan lists the same way.
+  stats.skippedLarge.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  stats.durationMs = performance.now() - started;
+  return { findings, stats };
+}
+
+/** Answers what it can from the cache, reads and detects the rest, and counts it all in `stats`. */
+async function scanIndex(
+  repoDir: string,
+  index: BlobIndex,
+  options: HistoryScanOptions,
+  engine: Engine,
+  cache: ScanCache | undefined,
+  stats: ScanStats,
+  found: BlobMatches[],
+): Promise<void> {
+  const { maxFileSize } = options.config;
+  const account = (outcome: BlobOutcome, fromCache: boolean): void => {
+    const sha = index.blobSha(outcome.blob);
+    switch (outcome.kind) {
+      case 'clean':
+      case 'matches':
+        stats.files++;
+        stats.bytes += outcome.size;
+        if (outcome.kind === 'clean') {
+          if (!fromCache) cache?.record(sha, { kind: 'clean', size: outcome.size });
+          break;
+        }
+        found.push({ blob: outcome.blob, matches: wrapMatches(outcome.matches) });
+        if (!outcome.rebuilt) {
+          const matches = cache && toCachedMatches(outcome.matches);
+          if (matches) cache?.record(sha, { kind: 'matches', size: outcome.size, matches });
+        }
+        break;
+      case 'binary':
+        stats.skippedBinary++;
+        if (!fromCache) cache?.record(sha, { kind: 'binary', size: outcome.size });
+        break;
+      case 'large':
+        stats.skippedLarge.push({ path: firstPlace(index, outcome.blob), size: outcome.size });
+        if (!fromCache) cache?.record(sha, { kind: 'large', size: outcome.size });
+        break;
+      case 'missing':
+        stats.unreadable.push({ path: firstPlace(index, outcome.blob), reason: `blob ${sha} is missing from the object database` });
+        break;
+    }
+  };
+
+  // Blobs the cache answers are accounted at once; the rest are read, in index order.
+  const answered = new Uint8Array(index.blobCount);
+  const knownMatches = new Map<number, CachedMatch[]>();
+  cache?.lookup(index, (blob, cached) => {
+    // Secrets are never cached: a blob with matches is read again (but not detected again).
+    if (cached.kind === 'matches') knownMatches.set(blob, cached.matches);
+    // A blob once too large must be read after all if the limit has been raised.
+    else if (cached.kind !== 'large' || cached.size > maxFileSize) {
+      answered[blob] = 1;
+      stats.blobsFromCache!++;
+      account({ blob, ...cached }, true);
+    }
+  });
+  const toRead: number[] = [];
+  for (let blob = 0; blob < index.blobCount; blob++) if (!answered[blob]) toRead.push(blob);
+
+  const progress = startProgress(options.progress, index.blobCount, stats.blobsFromCache!);
+  const detector = chooseDetector(options, engine, toRead.length - knownMatches.size);
+  try {
+    await scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMatches, (outcome) => {
+      account(outcome, false);
+      progress.advance(1, 'size' in outcome ? outcome.size : 0);
+    });
+  } finally {
+    progress.stop();
+    await detector.close();
+  }
+}

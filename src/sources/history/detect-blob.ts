@@ -1,0 +1,28 @@
+// Detection of one blob's content, the same in a worker thread and on the main thread.
+// A Secret cannot cross a thread boundary, so matches travel with the plaintext as a string
+// and are wrapped again on arrival; nothing here is logged or stored.
+import { detectContent } from '../../detect/detect-content.js';
+import type { Engine } from '../../detect/engine.js';
+import { Secret, type Match } from '../../types.js';
+import { toText } from '../read-text.js';
+
+export type PlainMatch = Omit<Match, 'secret'> & { secret: string };
+
+export type BlobVerdict =
+  | { kind: 'binary' }
+  | { kind: 'clean' }
+  | { kind: 'matches'; matches: PlainMatch[] };
+
+/** Content-only detection: what the history cache may remember per blob (when clean). */
+export function detectBlob(bytes: Uint8Array, engine: Engine): BlobVerdict {
+  // Size was judged before reading, so only the binary check applies here.
+  const text = toText(bytes, Number.POSITIVE_INFINITY);
+  if (text.kind !== 'text') return { kind: 'binary' };
+  const matches = detectContent(text.text, engine);
+  if (matches.length === 0) return { kind: 'clean' };
+  return { kind: 'matches', matches: matches.map((match) => ({ ...match, secret: match.secret.reveal() })) };
+}
+
+export function wrapMatches(matches: PlainMatch[]): Match[] {
+  return matches.map((match) => ({ ...match, secret: new Secret(match.secret) }));
+}

@@ -1,0 +1,19 @@
+// A detection worker thread: compiles its own engine once, then answers batches of blobs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileEngine } from '../../detect/compile-engine.js';
+import { detectBlob } from './detect-blob.js';
+import type { DetectTask, DetectWorkerData } from './detect-pool.js';
+
+const { config, extraRules } = workerData as DetectWorkerData;
+const engine = compileEngine(config, extraRules);
+
+parentPort!.on('message', (task: DetectTask) => {
+  const bytes = new Uint8Array(task.buffer);
+  const verdicts = [];
+  let start = 0;
+  for (const end of task.ends) {
+    verdicts.push(detectBlob(bytes.subarray(start, end), engine));
+    start = end;
+  }
+  parentPort!.postMessage({ id: task.id, verdicts });
+});

@@ -1,0 +1,93 @@
+// Reads blobs through one long-lived `git cat-file --batch`: the SHAs go in on stdin while the
+// contents stream out, parsed as they arrive, so memory holds only the blobs being scanned.
+import { SourceError } from '../../errors.js';
+import { startGit, writeLines } from './git-stream.js';
+
+export type GitBlob =
+  | { sha: string; kind: 'content'; size: number; content: Buffer }
+  /** Over the size limit: its bytes streamed past unread. */
+  | { sha: string; kind: 'large'; size: number }
+  /** Not in the object database (a partial or broken clone). */
+  | { sha: string; kind: 'missing' };
+
+interface Pending {
+  sha: string;
+  size: number;
+  /** Undefined while the blob is skipped (over the limit). */
+  content: Buffer | undefined;
+  /** Bytes still to come, including the newline git puts after the content. */
+  remaining: number;
+}
+
+/** Parses `git cat-file --batch` output: `<sha> <type> <size>\n<content>\n` or `<sha> missing\n`. */
+class BatchParser {
+  #header: Buffer[] = [];
+  #pending: Pending | undefined;
+
+  constructor(private readonly maxSize: number) {}
+
+  *push(chunk: Buffer): Generator<GitBlob> {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const pending = this.#pending;
+      if (pending) {
+        const take = Math.min(pending.remaining, chunk.length - offset);
+        const contentLeft = pending.remaining - 1;
+        const copy = Math.min(take, contentLeft);
+        if (pending.content && copy > 0) chunk.copy(pending.content, pending.size - contentLeft, offset, offset + copy);
+        pending.remaining -= take;
+        offset += take;
+        if (pending.remaining === 0) {
+          this.#pending = undefined;
+          yield pending.content
+            ? { sha: pending.sha, kind: 'content', size: pending.size, content: pending.content }
+            : { sha: pending.sha, kind: 'large', size: pending.size };
+        }
+        continue;
+      }
+      const newline = chunk.indexOf(10, offset);
+      if (newline < 0) {
+        this.#header.push(chunk.subarray(offset));
+        return;
+      }
+      this.#header.push(chunk.subarray(offset, newline));
+      const header = Buffer.concat(this.#header).toString('latin1');
+      this.#header = [];
+      offset = newline + 1;
+      const [sha = '', type, sizeText] = header.split(' ');
+      if (type === 'missing') {
+        yield { sha, kind: 'missing' };
+        continue;
+      }
+      const size = Number(sizeText);
+      if (!Number.isSafeInteger(size)) throw new SourceError(`git cat-file gave an unreadable header "${header.slice(0, 80)}"`);
+      // A blob wholly inside this chunk is handed on without a copy.
+      if (size <= this.maxSize && chunk.length - offset > size) {
+        yield { sha, kind: 'content', size, content: chunk.subarray(offset, offset + size) };
+        offset += size + 1;
+        continue;
+      }
+      this.#pending = { sha, size, content: size <= this.maxSize ? Buffer.allocUnsafeSlow(size) : undefined, remaining: size + 1 };
+    }
+  }
+}
+
+/**
+ * Yields the blobs in the order asked. Blobs over `maxSize` are reported by size, not read into
+ * memory. Stopping early (a `break` or an error in the consumer) ends the git process.
+ */
+export async function* streamBlobs(repoDir: string, shas: readonly string[], maxSize: number): AsyncGenerator<GitBlob> {
+  if (shas.length === 0) return;
+  const git = startGit(repoDir, ['cat-file', '--batch', '--buffer']);
+  const writing = writeLines(git.child.stdin, shas.length, (i) => shas[i]!);
+  const parser = new BatchParser(maxSize);
+  let finished = false;
+  try {
+    for await (const chunk of git.child.stdout) yield* parser.push(chunk as Buffer);
+    await writing;
+    await git.finished;
+    finished = true;
+  } finally {
+    if (!finished) await git.stop();
+  }
+}

@@ -1,0 +1,68 @@
+// Streams the blobs to read from git and through detection, a batch at a time. At most
+// `detector.parallelism` batches are in flight; awaiting the oldest pauses the git stream,
+// so memory stays bounded however long the history.
+import { SourceError } from '../../errors.js';
+import type { BlobIndex } from './blob-index.js';
+import { rebuildMatches, type CachedMatch } from './cached-matches.js';
+import type { BlobVerdict } from './detect-blob.js';
+import type { Detector } from './detect-pool.js';
+import { streamBlobs } from './git-object-stream.js';
+
+export type BlobOutcome = { blob: number } & (
+  | (BlobVerdict & { size: number; rebuilt?: boolean })
+  | { kind: 'large'; size: number }
+  | { kind: 'missing' }
+);
+
+const BATCH_BYTES = 1 << 20;
+const BATCH_BLOBS = 128;
+
+export async function scanBlobs(
+  repoDir: string,
+  index: BlobIndex,
+  toRead: readonly number[],
+  maxFileSize: number,
+  detector: Detector,
+  /** Blobs whose matches the cache knows: rebuilt from their content instead of detected. */
+  knownMatches: ReadonlyMap<number, readonly CachedMatch[]>,
+  onOutcome: (outcome: BlobOutcome) => void,
+): Promise<void> {
+  const shas = toRead.map((blob) => index.blobSha(blob));
+  let batch = { blobs: [] as number[], contents: [] as Uint8Array[], bytes: 0 };
+  const inFlight: Promise<void>[] = [];
+
+  const dispatch = async (): Promise<void> => {
+    if (batch.blobs.length === 0) return;
+    const { blobs, contents } = batch;
+    batch = { blobs: [], contents: [], bytes: 0 };
+    const done = detector.detect(contents).then((verdicts) => {
+      verdicts.forEach((verdict, i) => onOutcome({ blob: blobs[i]!, size: contents[i]!.byteLength, ...verdict }));
+    });
+    done.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    inFlight.push(done);
+    while (inFlight.length >= detector.parallelism) await inFlight.shift();
+  };
+
+  let next = 0;
+  for await (const item of streamBlobs(repoDir, shas, maxFileSize)) {
+    const blob = toRead[next]!;
+    if (item.sha !== shas[next]) throw new SourceError(`git cat-file answered ${item.sha} for ${shas[next]}; is the repository being rewritten?`);
+    next++;
+    if (item.kind !== 'content') {
+      onOutcome({ blob, ...item });
+      continue;
+    }
+    const known = knownMatches.get(blob);
+    const rebuilt = known && rebuildMatches(item.content, known);
+    if (rebuilt) {
+      onOutcome({ blob, kind: 'matches', size: item.size, matches: rebuilt, rebuilt: true });
+      continue;
+    }
+    batch.blobs.push(blob);
+    batch.contents.push(item.content);
+    batch.bytes += item.size;
+    if (batch.bytes >= BATCH_BYTES || batch.blobs.length >= BATCH_BLOBS) await dispatch();
+  }
+  await dispatch();
+  await Promise.all(inFlight);
+}

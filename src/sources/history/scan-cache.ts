@@ -1,0 +1,166 @@
+// The history scan cache, one SQLite file shared by every repository scanned, so a second scan —
+// of the same repository or of any clone sharing objects — reads only what it has not seen:
+// - per (rule set, blob SHA): blobs known to hold no match, binary blobs, oversized blobs, and
+//   the matches of a blob that has some — without their secrets (see cached-matches.ts);
+// - per commit SHA: the blobs the commit introduced (pure git data, valid under any rules).
+// It never holds a secret's plaintext.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { CachedMatch } from './cached-matches.js';
+import type { CommitEntriesCache } from './history-walk.js';
+
+/** The blobs of a scan, numbered (see BlobIndex). */
+export interface BlobNumbers {
+  readonly blobCount: number;
+  blobSha(blob: number): string;
+  blobNumber(sha: string): number | undefined;
+}
+
+export type CachedVerdict =
+  | { kind: 'clean' | 'binary' | 'large'; size: number }
+  | { kind: 'matches'; size: number; matches: CachedMatch[] };
+
+const VERDICT_CODES = { clean: 0, binary: 1, large: 2, matches: 3 } as const;
+const VERDICT_KINDS = ['clean', 'binary', 'large', 'matches'] as const;
+/** Bumped when the tables change: an older cache file is emptied, not misread. */
+const SCHEMA = 2;
+/** Rule sets unused this long are dropped with their blobs. */
+const RULESET_TTL_MS = 90 * 24 * 3600 * 1000;
+const FLUSH_EVERY = 2000;
+/** Blobs looked up per query: fewer round trips than one query per blob. */
+const LOOKUP_BATCH = 500;
+/** Up to this many cached blobs per blob sought, the whole rule set is read instead. */
+const WHOLE_READ_FACTOR = 4;
+
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'leakstop');
+}
+
+const toKey = (sha: string): Buffer => Buffer.from(sha, 'hex');
+
+export class ScanCache implements CommitEntriesCache {
+  readonly #db: Database.Database;
+  readonly #ruleset: number;
+  readonly #lookupBatch: Database.Statement<unknown[], { blob: Buffer; verdict: number; size: number; matches: string | null }>;
+  readonly #countRuleset: Database.Statement<[number], { rows: number }>;
+  readonly #allOfRuleset: Database.Statement<[number], [string, number, number, string | null]>;
+  readonly #insertBlob: Database.Statement<[number, Buffer, number, number, string | null]>;
+  readonly #commitEntries: Database.Statement<[Buffer], { entries: Buffer }>;
+  readonly #insertCommit: Database.Statement<[Buffer, Buffer]>;
+  #pendingBlobs: [Buffer, number, number, string | null][] = [];
+  #pendingCommits: [Buffer, Buffer][] = [];
+
+  private constructor(db: Database.Database, rulesetKey: string) {
+    this.#db = db;
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 10000');
+    db.pragma('synchronous = NORMAL');
+    db.transaction(() => {
+      if (db.pragma('user_version', { simple: true }) === SCHEMA) return;
+      db.exec('DROP TABLE IF EXISTS blobs; DROP TABLE IF EXISTS commits; DROP TABLE IF EXISTS rulesets;');
+      db.pragma(`user_version = ${SCHEMA}`);
+    }).immediate();
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS rulesets (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, last_used INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS blobs (
+        ruleset INTEGER NOT NULL, blob BLOB NOT NULL, verdict INTEGER NOT NULL, size INTEGER NOT NULL, matches TEXT,
+        PRIMARY KEY (ruleset, blob)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS commits (sha BLOB PRIMARY KEY, entries BLOB NOT NULL);`);
+    const now = Date.now();
+    this.#ruleset = db.transaction(() => {
+      const stale = db.prepare('SELECT id FROM rulesets WHERE last_used < ?').all(now - RULESET_TTL_MS) as { id: number }[];
+      for (const { id } of stale) {
+        db.prepare('DELETE FROM blobs WHERE ruleset = ?').run(id);
+        db.prepare('DELETE FROM rulesets WHERE id = ?').run(id);
+      }
+      db.prepare('INSERT INTO rulesets (key, last_used) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET last_used = excluded.last_used').run(rulesetKey, now);
+      return (db.prepare('SELECT id FROM rulesets WHERE key = ?').get(rulesetKey) as { id: number }).id;
+    }).immediate();
+    const placeholders = Array.from({ length: LOOKUP_BATCH }, () => '?').join(',');
+    this.#lookupBatch = db.prepare(`SELECT blob, verdict, size, matches FROM blobs WHERE ruleset = ? AND blob IN (${placeholders})`);
+    this.#countRuleset = db.prepare('SELECT count(*) AS rows FROM blobs WHERE ruleset = ?');
+    this.#allOfRuleset = db.prepare<[number], [string, number, number, string | null]>('SELECT lower(hex(blob)), verdict, size, matches FROM blobs WHERE ruleset = ?').raw(true);
+    this.#insertBlob = db.prepare('INSERT OR REPLACE INTO blobs (ruleset, blob, verdict, size, matches) VALUES (?, ?, ?, ?, ?)');
+    this.#commitEntries = db.prepare('SELECT entries FROM commits WHERE sha = ?');
+    this.#insertCommit = db.prepare('INSERT OR REPLACE INTO commits (sha, entries) VALUES (?, ?)');
+  }
+
+  /**
+   * Opens (creating) the cache file in `dir` for one rule set (`rulesetKey`: what decides a
+   * blob's verdict). A cache that cannot be opened is not fatal to a scan, so this says why.
+   */
+  static open(dir: string, rulesetKey: string): { ok: true; cache: ScanCache } | { ok: false; file: string; error: string } {
+    const file = path.join(dir, 'history-cache.sqlite');
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      return { ok: true, cache: new ScanCache(new Database(file), rulesetKey) };
+    } catch (error) {
+      return { ok: false, file, error: (error as Error).message.split('\n')[0] ?? 'unknown error' };
+    }
+  }
+
+  /**
+   * Hands on the verdict of each blob of `blobs` this rule set has seen, by blob number; memory
+   * stays with the caller's index (no map of every SHA is built here).
+   */
+  lookup(blobs: BlobNumbers, onKnown: (blob: number, verdict: CachedVerdict) => void): void {
+    const verdict = (code: number, size: number, matches: string | null): CachedVerdict | undefined => {
+      const kind = VERDICT_KINDS[code];
+      if (kind !== 'matches') return kind && { kind, size };
+      return matches === null ? undefined : { kind, size, matches: JSON.parse(matches) as CachedMatch[] };
+    };
+    const hand = (sha: string, code: number, size: number, matches: string | null): void => {
+      const blob = blobs.blobNumber(sha);
+      const known = blob === undefined ? undefined : verdict(code, size, matches);
+      if (known) onKnown(blob!, known);
+    };
+    // Reading every row of the rule set in one pass is several times faster than a query per
+    // blob, and costs little when the cache holds not much more than this scan's blobs.
+    if (this.#countRuleset.get(this.#ruleset)!.rows <= blobs.blobCount * WHOLE_READ_FACTOR) {
+      for (const [sha, code, size, matches] of this.#allOfRuleset.iterate(this.#ruleset)) hand(sha, code, size, matches);
+      return;
+    }
+    for (let start = 0; start < blobs.blobCount; start += LOOKUP_BATCH) {
+      const keys: Buffer[] = [];
+      for (let blob = start; blob < Math.min(blobs.blobCount, start + LOOKUP_BATCH); blob++) keys.push(toKey(blobs.blobSha(blob)));
+      // Unused placeholders get a key no SHA has.
+      while (keys.length < LOOKUP_BATCH) keys.push(Buffer.alloc(0));
+      for (const row of this.#lookupBatch.all(this.#ruleset, ...keys)) hand(row.blob.toString('hex'), row.verdict, row.size, row.matches);
+    }
+  }
+
+  record(blobSha: string, verdict: CachedVerdict): void {
+    const matches = verdict.kind === 'matches' ? JSON.stringify(verdict.matches) : null;
+    this.#pendingBlobs.push([toKey(blobSha), VERDICT_CODES[verdict.kind], verdict.size, matches]);
+    if (this.#pendingBlobs.length >= FLUSH_EVERY) this.flush();
+  }
+
+  entriesOf(commit: string): Buffer | undefined {
+    return this.#commitEntries.get(toKey(commit))?.entries;
+  }
+
+  recordEntries(commit: string, entries: Buffer): void {
+    this.#pendingCommits.push([toKey(commit), entries]);
+    if (this.#pendingCommits.length >= FLUSH_EVERY) this.flush();
+  }
+
+  flush(): void {
+    const blobs = this.#pendingBlobs;
+    const commits = this.#pendingCommits;
+    this.#pendingBlobs = [];
+    this.#pendingCommits = [];
+    this.#db.transaction(() => {
+      for (const [blob, verdict, size, matches] of blobs) this.#insertBlob.run(this.#ruleset, blob, verdict, size, matches);
+      for (const [sha, entries] of commits) this.#insertCommit.run(sha, entries);
+    }).immediate();
+  }
+
+  close(): void {
+    this.flush();
+    this.#db.close();
+  }
+}

@@ -1,0 +1,105 @@
+// Which history a scan walks: all refs by default, narrowed by --since, --range, --branch or an
+// explicit revision list (push ranges). Revisions travel to git on stdin, never as options.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CheckRepoActions, simpleGit, type SimpleGit } from 'simple-git';
+import { SourceError, UsageError } from '../../errors.js';
+
+export interface Repository {
+  /** Absolute path git runs in. */
+  dir: string;
+  git: SimpleGit;
+  shallow: boolean;
+}
+
+export interface RevNarrowing {
+  /** Only commits not reachable from REV. */
+  since?: string;
+  /** `A..B`: commits reachable from B and not from A. */
+  range?: string;
+  /** One branch (local, or remote-tracking like `origin/x`) instead of all refs. */
+  branch?: string;
+  /** Explicit revisions (`sha`, `^sha`), as a push range gives them. */
+  revs?: string[];
+}
+
+export interface RevSelection {
+  /** Arguments to `git log` (only `--all`, never user text). */
+  args: string[];
+  /** Revisions for `git log --stdin`, one per line. */
+  stdin: string[];
+}
+
+/** Opens a work tree or a bare repository, or says in one line why it cannot. */
+export async function openRepository(repoPath: string): Promise<Repository> {
+  const dir = path.resolve(repoPath);
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new SourceError(`${repoPath} is not a directory; give the path of a git work tree or bare repository`);
+  }
+  const git = simpleGit({ baseDir: dir });
+  const isRepo = (await git.checkIsRepo()) || (await git.checkIsRepo(CheckRepoActions.BARE));
+  if (!isRepo) throw new SourceError(`${repoPath} is not a git repository; give the path of a work tree or bare repository`);
+  const shallow = (await git.revparse(['--is-shallow-repository'])).trim() === 'true';
+  return { dir, git, shallow };
+}
+
+function checkedRev(rev: string, what: string): string {
+  // A revision is never an option: git would read `--output=…` as one.
+  if (rev === '' || rev.startsWith('-') || /[\s\0]/.test(rev)) throw new UsageError(`${what} "${rev}" is not a revision`);
+  return rev;
+}
+
+/** The commit a name resolves to, or undefined (`--quiet` makes git fail without a message). */
+async function commitOf(repo: Repository, name: string): Promise<string | undefined> {
+  try {
+    return (await repo.git.revparse(['--verify', '--quiet', `${name}^{commit}`])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function resolveCommit(repo: Repository, rev: string, what: string): Promise<string> {
+  const commit = await commitOf(repo, checkedRev(rev, what));
+  if (commit) return commit;
+  throw new SourceError(`${what} "${rev}" is not a commit in ${repo.dir}; check the name with git log`);
+}
+
+async function branchCommit(repo: Repository, branch: string): Promise<string> {
+  checkedRev(branch, '--branch');
+  for (const ref of [`refs/heads/${branch}`, `refs/remotes/${branch}`]) {
+    const commit = await commitOf(repo, ref);
+    if (commit) return commit;
+  }
+  throw new SourceError(`--branch "${branch}" is not a branch of ${repo.dir}; see git branch -a`);
+}
+
+/** Older stash entries live only in the stash reflog, which `--all` does not walk. */
+async function stashCommits(repo: Repository): Promise<string[]> {
+  try {
+    const listing = await repo.git.raw(['reflog', 'show', '--format=%H', 'refs/stash', '--']);
+    return listing.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+  } catch {
+    return []; // no stash
+  }
+}
+
+export async function selectRevs(repo: Repository, narrowing: RevNarrowing): Promise<RevSelection> {
+  const exclusive = [narrowing.range && '--range', narrowing.branch && '--branch', narrowing.revs && 'a revision list'].filter(Boolean);
+  if (exclusive.length > 1) throw new UsageError(`choose one of ${exclusive.join(' and ')}`);
+  if (narrowing.range && narrowing.since) throw new UsageError('--range already has a start; drop --since');
+
+  if (narrowing.revs) {
+    for (const rev of narrowing.revs) checkedRev(rev.startsWith('^') ? rev.slice(1) : rev, 'revision');
+    return { args: [], stdin: narrowing.revs };
+  }
+
+  const excluded = narrowing.since ? [`^${await resolveCommit(repo, narrowing.since, '--since')}`] : [];
+  if (narrowing.range) {
+    const parts = narrowing.range.split('..');
+    if (parts.length !== 2 || !parts[0] || !parts[1]) throw new UsageError(`--range must be A..B, not "${narrowing.range}"`);
+    const [from, to] = await Promise.all([resolveCommit(repo, parts[0], '--range start'), resolveCommit(repo, parts[1], '--range end')]);
+    return { args: [], stdin: [to, `^${from}`] };
+  }
+  if (narrowing.branch) return { args: [], stdin: [await branchCommit(repo, narrowing.branch), ...excluded] };
+  return { args: ['--all'], stdin: [...(await stashCommits(repo)), ...excluded] };
+}

@@ -1,0 +1,98 @@
+// `.github/leakstop.yml` on the default branch, end to end: path allowlist, stopwords, the
+// third-party switch, extra rules — and a hostile rule that must not stall the app.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expandTemplate } from '../../src/rules/example-template.js';
+import { AppWorld } from '../helpers/app-world.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+
+let world: AppWorld;
+let installationId: number;
+let work: TestRepo;
+const OWNER = 'initech';
+const REPO = 'tps';
+
+async function pushAndDeliver(files: Record<string, string>) {
+  work.commit('change', files);
+  const pushed = await world.push(work, OWNER, REPO, 'refs/heads/main');
+  const delivered = await world.deliverPush({ owner: OWNER, repo: REPO, ref: 'refs/heads/main', ...pushed, installationId });
+  expect(delivered.status).toBe(200);
+  return world.completedCheckRun(pushed.after);
+}
+
+beforeAll(async () => {
+  world = await AppWorld.start();
+  await world.github.createRepo(OWNER, REPO, { private: true, ownerType: 'Organization' });
+  installationId = world.github.createInstallation({ account: OWNER, repos: [REPO] }).id;
+  work = world.workingCopy();
+  await world.startApp({ LEAKSTOP_REPO_RULES_BUDGET_MS: '3000' });
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('per-repository config', () => {
+  it('applies the path allowlist and stopwords, and runs the repository’s own rules', async () => {
+    const internal = `acme_int_${randomBytes(16).toString('hex')}`;
+    const allowed = expandTemplate('ghp_{crc32:30}');
+    const reported = expandTemplate('ghp_{crc32:30}');
+    const run = await pushAndDeliver({
+      '.github/leakstop.yml': [
+        'allowlist:',
+        '  paths: ["fixtures/**"]',
+        '  stopwords: ["sandbox"]',
+        'rules:',
+        '  - id: acme-internal',
+        '    description: ACME internal service token',
+        "    regex: 'acme_int_[0-9a-z]{32,48}'",
+        '    keywords: [acme_int_]',
+        '    guidance: Rotate it in the ACME vault.',
+        '',
+      ].join('\n'),
+      'fixtures/recorded.sh': `echo ${allowed} | gh auth login --with-token\n`,
+      'src/sandbox.ts': `const sandboxToken = "acme_int_${randomBytes(12).toString('hex')}sandbox${randomBytes(8).toString('hex')}";\n`,
+      'src/client.ts': `\n\nconst token = "${internal}";\nconst gh = "${reported}";\n`,
+    });
+    const places = run.annotations.map((a) => [a.path, a.start_line, a.title]);
+    expect(places).toEqual(
+      expect.arrayContaining([
+        ['src/client.ts', 3, 'Leaked secret: acme-internal'],
+        ['src/client.ts', 4, 'Leaked secret: github-pat'],
+      ]),
+    );
+    expect(places).toHaveLength(2);
+    expect(run.annotations.find((a) => a.title?.includes('acme-internal'))!.message).toContain('Rotate it in the ACME vault.');
+    expect(world.everythingSeen()).not.toContain(internal);
+  });
+
+  it('lists third-party keys without annotating them when the repository asks', async () => {
+    await pushAndDeliver({ '.github/leakstop.yml': 'annotateThirdPartyKeys: false\n' });
+    const run = await pushAndDeliver({ 'deploy.sh': `echo ${expandTemplate('ghp_{crc32:30}')} | gh auth login --with-token\n` });
+    expect(run.conclusion).toBe('neutral');
+    expect(run.annotations).toEqual([]);
+    expect(run.output.summary).toContain('1 third-party finding not annotated');
+  });
+
+  it('reports a broken config and scans with the built-in settings', async () => {
+    await pushAndDeliver({ '.github/leakstop.yml': 'allowlist:\n  pathz: ["**"]\n' });
+    const run = await pushAndDeliver({ 'deploy.sh': `echo ${expandTemplate('ghp_{crc32:30}')} | gh auth login --with-token\n` });
+    expect(run.conclusion).toBe('failure');
+    expect(run.annotations).toHaveLength(1);
+    expect(run.output.summary).toContain('.github/leakstop.yml: allowlist: pathz: unknown field');
+  });
+
+  it('stops a catastrophically backtracking rule at its time budget; the built-in rules still report', async () => {
+    await pushAndDeliver({
+      '.github/leakstop.yml': "rules:\n  - id: hostile\n    description: exponential backtracking\n    regex: '(a+)+$'\n    keywords: [aaaa]\n",
+    });
+    const token = expandTemplate('ghp_{crc32:30}');
+    const run = await pushAndDeliver({ 'bait.txt': `${'a'.repeat(5_000)}!\necho ${token} | gh auth login --with-token\n` });
+    expect(run.conclusion).toBe('failure');
+    expect(run.annotations.map((a) => [a.path, a.start_line])).toEqual([['bait.txt', 2]]);
+    expect(run.output.summary).toContain('did not finish within 3s and were stopped');
+    // The app is not stalled: the next push is answered.
+    const next = await pushAndDeliver({ 'ok.txt': 'fine\n' });
+    expect(next.conclusion).toBe('success');
+  });
+});

@@ -1,0 +1,82 @@
+// `leakstop app` start-up: every missing or invalid setting is one clear line and exit 2;
+// the private key is accepted the ways probot accepts it.
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppWorld, startAppProcess } from '../helpers/app-world.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let world: AppWorld;
+
+beforeAll(async () => {
+  world = await AppWorld.start();
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** The app's environment with `changes` applied (undefined removes a variable). */
+function env(changes: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...world.appEnv(), ...changes };
+}
+
+async function startFails(changes: Record<string, string | undefined>): Promise<string> {
+  const result = await runCli(['app'], { env: env(changes), timeoutMs: 60_000 });
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0]!;
+}
+
+describe('leakstop app settings', () => {
+  it.each([
+    [{ APP_ID: undefined }, /^leakstop: APP_ID is not set/],
+    [{ APP_ID: 'my-app' }, /^leakstop: APP_ID must be the app's numeric id, not "my-app"$/],
+    [{ PRIVATE_KEY: undefined }, /^leakstop: PRIVATE_KEY or PRIVATE_KEY_PATH must be set/],
+    [{ PRIVATE_KEY: 'not a key' }, /^leakstop: PRIVATE_KEY is not a PEM private key/],
+    [{ PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: '/nonexistent/app.pem' }, /^leakstop: PRIVATE_KEY_PATH: cannot read \/nonexistent\/app.pem: ENOENT$/],
+    [{ WEBHOOK_SECRET: '' }, /^leakstop: WEBHOOK_SECRET is not set/],
+    [{ PORT: '70000' }, /^leakstop: PORT must be a port number/],
+    [{ GHE_PROTOCOL: 'ftp' }, /^leakstop: GHE_PROTOCOL must be https or http, not "ftp"$/],
+    [{ GHE_HOST: 'https://ghe.example.com/' }, /^leakstop: GHE_HOST must be a host name/],
+    [{ LEAKSTOP_SCAN_CONCURRENCY: '0' }, /^leakstop: LEAKSTOP_SCAN_CONCURRENCY must be a whole number from 1 to 64/],
+    [{ LOG_LEVEL: 'loud' }, /^leakstop: LOG_LEVEL must be one of/],
+  ])('refuses %o in one line', async (changes, expected) => {
+    expect(await startFails(changes)).toMatch(expected);
+  });
+
+  it('refuses a private key that is PEM-shaped but broken', async () => {
+    const broken = world.keys.privateKey.replace(/[A-Za-z]{8}\n/, 'AAAAAAAA\n').split('\n').slice(0, 6).join('\n') + '\n-----END PRIVATE KEY-----\n';
+    expect(await startFails({ PRIVATE_KEY: broken })).toMatch(/^leakstop: PRIVATE_KEY is not a valid RSA private key/);
+  });
+
+  it('says which port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      expect(await startFails({ PORT: String(port) })).toBe(`leakstop: the app could not start: port ${port} is already in use; set PORT to a free one`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('takes the key from PRIVATE_KEY_PATH or as base64, and stops cleanly on SIGTERM', async () => {
+    const keyFile = path.join(world.dirs[0]!, 'app.pem');
+    fs.writeFileSync(keyFile, world.keys.privateKey, { mode: 0o600 });
+    for (const changes of [
+      { PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: keyFile },
+      { PRIVATE_KEY: Buffer.from(world.keys.privateKey).toString('base64') },
+      { PRIVATE_KEY: world.keys.privateKey.replace(/\n/g, '\\n') },
+    ]) {
+      const app = await startAppProcess(env(changes));
+      const ping = await fetch(new URL('/ping', app.webhookUrl));
+      expect(await ping.text()).toBe('PONG');
+      await app.stop();
+      expect(app.child.exitCode).toBe(0);
+    }
+  });
+});

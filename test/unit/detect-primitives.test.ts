@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { crc32Base62, hasValidChecksum } from '../../src/detect/checksum.js';
+import { shannonEntropy } from '../../src/detect/entropy.js';
+import { buildKeywordPrefilter } from '../../src/detect/keyword-prefilter.js';
+import { LineIndex } from '../../src/detect/line-index.js';
+import { placeholderReason } from '../../src/detect/placeholder.js';
+import { expandTemplate } from '../../src/rules/example-template.js';
+
+describe('shannonEntropy', () => {
+  it.each([
+    ['', 0],
+    ['aaaa', 0],
+    ['aabb', 1],
+    ['abcd', 2],
+    ['abcdefgh', 3],
+    ['0123456789abcdef', 4],
+    ['aaab', 0.8112781244591328],
+  ])('of %j is %d bits per character', (text, bits) => {
+    expect(shannonEntropy(text)).toBeCloseTo(bits, 12);
+  });
+
+  it('is the same whatever was measured before (no state kept between calls)', () => {
+    shannonEntropy('zzzzzzzz');
+    expect(shannonEntropy('abcd')).toBe(2);
+  });
+});
+
+describe('crc32-base62 checksum', () => {
+  it('accepts a token whose last six characters are the CRC32 of its random part', () => {
+    const token = expandTemplate('ghp_{crc32:30}');
+    expect(hasValidChecksum('crc32-base62', token)).toBe(true);
+    expect(token.slice(-6)).toBe(crc32Base62(token.slice(4, -6)));
+  });
+
+  it('rejects a wrong checksum, a changed character and a too short body', () => {
+    expect(hasValidChecksum('crc32-base62', expandTemplate('ghp_{badcrc32:30}'))).toBe(false);
+    const token = expandTemplate('npm_{crc32:30}');
+    const flipped = token.slice(0, 8) + (token[8] === 'a' ? 'b' : 'a') + token.slice(9);
+    expect(hasValidChecksum('crc32-base62', flipped)).toBe(false);
+    expect(hasValidChecksum('crc32-base62', 'ghp_abc')).toBe(false);
+  });
+});
+
+describe('keyword prefilter', () => {
+  const prefilter = buildKeywordPrefilter(['ghp_', 'key', 'monkey', 'sk_live_', 'sk_', 'ünï']);
+  const present = (text: string) => prefilter.keywords.filter((_, id) => prefilter.scan(text).found[id] === 1);
+
+  it('finds every keyword occurring in the text, ignoring case, including overlapping ones', () => {
+    expect(present('const MONKEY = 1')).toEqual(['key', 'monkey']);
+    expect(present('SK_LIVE_abc')).toEqual(['sk_live_', 'sk_']);
+    expect(present('GHP_ and ÜNÏ')).toEqual(['ghp_', 'ünï']);
+    expect(present('nothing to see')).toEqual([]);
+  });
+
+  it('notes where runs of 16 or more base64 characters start', () => {
+    const run = 'QUJDREVGR0hJSktMTU5PUA';
+    expect(prefilter.scan(`x: ${run} short+/ab ${run}==`).base64Runs).toEqual([3, 36]);
+  });
+
+  it('works without keywords', () => {
+    const empty = buildKeywordPrefilter([]);
+    expect(empty.scan('anything at all, 0123456789abcdef').found).toHaveLength(0);
+  });
+});
+
+describe('LineIndex', () => {
+  it('maps offsets to 1-based lines and columns', () => {
+    const index = new LineIndex('ab\ncd\n\nef');
+    expect([0, 1, 2, 3, 6, 7, 8].map((offset) => index.position(offset))).toEqual([
+      { line: 1, column: 1 }, { line: 1, column: 2 }, { line: 1, column: 3 }, { line: 2, column: 1 },
+      { line: 3, column: 1 }, { line: 4, column: 1 }, { line: 4, column: 2 },
+    ]);
+  });
+});
+
+describe('placeholderReason on real random tokens', () => {
+  // A seeded generator: the outcome is the same on every run, so this test is deterministic.
+  let seed = 0x2545f491;
+  const next = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 0x100000000;
+  };
+  const random = (alphabet: string, length: number) =>
+    Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  const ALPHABETS = {
+    base62: '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+    hex: '0123456789abcdef',
+    base64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+    upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  };
+
+  it('drops fewer than 1 in 10,000 of 40,000 random tokens', () => {
+    let dropped = 0;
+    for (let i = 0; i < 10_000; i++) {
+      for (const [alphabet, length] of [[ALPHABETS.base62, 36], [ALPHABETS.hex, 40], [ALPHABETS.base64, 40], [ALPHABETS.upper, 24]] as const) {
+        if (placeholderReason(random(alphabet, length)) !== undefined) dropped++;
+      }
+    }
+    expect(dropped).toBeLessThan(4);
+  });
+
+  it('keeps random upper-case tokens that happen to spell a short stopword', () => {
+    expect(placeholderReason(`dt0c01.QZFAKEWR${random(ALPHABETS.base62, 20)}`)).toBeUndefined();
+    expect(placeholderReason(`${random(ALPHABETS.base62, 20)}xmockz${random(ALPHABETS.base62, 20)}`)).toBeUndefined();
+  });
+
+  it('keeps formats that carry runs of one character', () => {
+    expect(placeholderReason(`${'A'.repeat(21)}${random(ALPHABETS.base62, 90)}`)).toBeUndefined();
+    expect(placeholderReason(`${random(ALPHABETS.base62, 11)}AAAAAAAAAA${random(ALPHABETS.base62, 43)}`)).toBeUndefined();
+    expect(placeholderReason('sk_live_1111111111111111111')).toBe('placeholder');
+  });
+
+  it('never drops a long key block for a word or run its base64 may hold by chance', () => {
+    const block = `${'AAAAAAAAAAAA'}${random(ALPHABETS.base64, 300)}fakexxxxxEXAMPLE`;
+    expect(placeholderReason(block)).toBeUndefined();
+  });
+});

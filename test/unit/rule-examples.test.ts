@@ -1,0 +1,44 @@
+// Every built-in rule's examples run as tests, through the whole engine (prefilter, checksum,
+// entropy, placeholders, allowlists, decoding) with all rules loaded, as a scan would run them.
+// The templates expand to fresh random text on every run, so nothing realistic is committed.
+import { describe, expect, it } from 'vitest';
+import { compileEngine } from '../../src/detect/compile-engine.js';
+import { detectContent } from '../../src/detect/detect-content.js';
+import { placeholderReason } from '../../src/detect/placeholder.js';
+import { expandExample, expandTemplate, type ExpandedExample } from '../../src/rules/example-template.js';
+import { loadConfig } from '../../src/rules/load-config.js';
+
+const config = loadConfig();
+const engine = compileEngine(config);
+
+/**
+ * A positive example expanded until its random secret does not happen to spell a
+ * documentation word ("FAKE", "mock", "qwerty" …): the global placeholder filter drops such
+ * draws on purpose — about one run in several hundred would otherwise draw one somewhere.
+ */
+function realisticExample(template: string): ExpandedExample {
+  let example = expandExample(template);
+  for (let draw = 1; draw < 50 && example.secret !== undefined && placeholderReason(example.secret); draw++) {
+    example = expandExample(template);
+  }
+  return example;
+}
+
+/** The secrets one rule reports in a text. */
+function secretsFound(ruleId: string, text: string): string[] {
+  return detectContent(text, engine)
+    .filter((match) => match.ruleId === ruleId)
+    .map((match) => match.secret.reveal());
+}
+
+describe.each(config.rules.map((rule) => [rule.id, rule] as const))('rule %s', (ruleId, rule) => {
+  it.each(rule.examples.match.map((example) => [example.text]))('reports exactly the marked secret in %j', (template) => {
+    const { text, secret } = realisticExample(template);
+    expect(secret, 'a positive example must mark its secret with «…»').toBeDefined();
+    expect(secretsFound(ruleId, text)).toEqual([secret]);
+  });
+
+  it.each(rule.examples.noMatch.map((template) => [template]))('reports nothing in %j', (template) => {
+    expect(secretsFound(ruleId, expandTemplate(template))).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+// The built-in rule pack as a whole: its size, the providers the issue names, every rule
+// documented and exemplified, and the pack itself clean under its own rules.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileEngine } from '../../src/detect/compile-engine.js';
+import { detectContent } from '../../src/detect/detect-content.js';
+import { loadConfig } from '../../src/rules/load-config.js';
+
+const config = loadConfig();
+const rules = config.rules;
+
+/** Providers issue 2 lists by name; each must have at least one rule. */
+const REQUIRED_PROVIDERS = [
+  'GitHub', 'GitLab', 'AWS', 'Google', 'Azure', 'Stripe', 'Slack', 'Twilio', 'SendGrid', 'Mailgun', 'Mailchimp',
+  'OpenAI', 'Anthropic', 'Hugging Face', 'npm', 'PyPI', 'Docker Hub', 'Shopify', 'Square', 'DigitalOcean', 'Heroku',
+  'Databricks', 'HashiCorp Vault', 'Terraform Cloud', 'Postman', 'Pulumi', 'Linear', 'Atlassian', 'Discord',
+  'Telegram', 'Grafana', 'New Relic', 'Datadog', 'Sentry', 'Doppler', 'age', 'PEM private key', 'OpenSSH', 'OpenPGP',
+  'JWT', 'PostgreSQL', 'MySQL', 'MongoDB', 'Redis', 'RabbitMQ', 'HTTP', 'Generic',
+];
+
+describe('the built-in rule pack', () => {
+  it('holds at least 120 rules across at least 80 providers', () => {
+    expect(rules.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(rules.map((rule) => rule.provider)).size).toBeGreaterThanOrEqual(80);
+  });
+
+  it('gives every rule a unique kebab-case id', () => {
+    const ids = rules.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('covers every provider the issue names', () => {
+    const providers = new Set(rules.map((rule) => rule.provider));
+    expect(REQUIRED_PROVIDERS.filter((provider) => !providers.has(provider))).toEqual([]);
+  });
+
+  it('covers each kind of GitHub token, the AWS secret key and the generic rule', () => {
+    const ids = new Set(rules.map((rule) => rule.id));
+    for (const id of ['github-pat', 'github-fine-grained-pat', 'github-oauth-token', 'github-user-to-server-token',
+      'github-server-to-server-token', 'github-refresh-token', 'aws-access-key-id', 'aws-secret-access-key',
+      'aws-secret-access-key-with-key-id', 'private-key-rsa', 'private-key-ec', 'private-key-openssh',
+      'private-key-pgp', 'jwt', 'url-basic-auth', 'generic-api-key']) {
+      expect(ids.has(id), id).toBe(true);
+    }
+  });
+
+  it('gives every rule at least one positive example with a marked secret and one negative example', () => {
+    for (const rule of rules) {
+      expect(rule.examples.match.length, rule.id).toBeGreaterThanOrEqual(1);
+      expect(rule.examples.noMatch.length, rule.id).toBeGreaterThanOrEqual(1);
+      for (const example of rule.examples.match) expect(example.text, rule.id).toMatch(/«[^»]+»/);
+    }
+  });
+
+  it('describes every rule and says how to revoke or rotate what it finds', () => {
+    for (const rule of rules) {
+      expect(rule.description.length, rule.id).toBeGreaterThan(0);
+      expect(rule.guidance?.length ?? 0, rule.id).toBeGreaterThan(20);
+      expect(rule.tags.length, rule.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('validates the checksum of the GitHub and npm token families', () => {
+    const checksummed = new Set(rules.filter((rule) => rule.checksum === 'crc32-base62').map((rule) => rule.id));
+    for (const id of ['github-pat', 'github-oauth-token', 'github-user-to-server-token', 'github-server-to-server-token',
+      'github-refresh-token', 'npm-access-token']) {
+      expect(checksummed.has(id), id).toBe(true);
+    }
+  });
+
+  it('finds nothing in its own rule files', () => {
+    const engine = compileEngine(config);
+    for (const file of config.sources) {
+      const found = detectContent(fs.readFileSync(file, 'utf8'), engine).map((match) => `${match.ruleId} at line ${match.line}`);
+      expect(found, file).toEqual([]);
+    }
+  });
+});
