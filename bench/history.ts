@@ -113,6 +113,9 @@ async function main(): Promise<void> {
         `git log -p / leakstop: ${(logPatch.seconds / first.seconds).toFixed(1)}×\n` +
         `first / warm-cache scan: ${(first.seconds / warm.seconds).toFixed(1)}× (aim ≥ 10×)\n`,
     );
+    if (!summary(warm).includes('from cache')) {
+      process.stdout.write('Note: the warm scan found no cache entries — the rules (rules/*.toml or the engine) changed during the run; run again.\n');
+    }
   } finally {
     fs.rmSync(cacheHome, { recursive: true, force: true });
   }

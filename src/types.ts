@@ -166,7 +166,8 @@ export type DropReason =
   | 'stopword'
   | 'allowlist-regex'
   | 'allowlist-stopword'
-  | 'inline-allow';
+  | 'inline-allow'
+  | 'superseded';
 
 export interface DroppedCandidate {
   ruleId: string;

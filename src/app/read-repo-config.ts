@@ -6,5 +6,6 @@ import type { RepoGitCache, RepoRef } from './repo-git-cache.js';
 export async function readRepoConfig(cache: RepoGitCache, repo: RepoRef, defaultBranch: string): Promise<{ config: RepoConfig; notes: string[] }> {
   const parsed = parseRepoConfig(await cache.readFile(repo, defaultBranch, REPO_CONFIG_PATH));
   if (parsed.ok) return { config: parsed.config, notes: [] };
-  return { config: DEFAULT_REPO_CONFIG, notes: [`${REPO_CONFIG_PATH} was ignored (the built-in settings were used): ${parsed.error}`] };
+  // The error names the file and the field already.
+  return { config: DEFAULT_REPO_CONFIG, notes: [`Config ignored, the built-in settings were used: ${parsed.error}`] };
 }

@@ -23,7 +23,7 @@ export function detectContent(text: string, engine: Engine, onDrop?: (dropped: D
 
   const lines = new LineIndex(source);
   const matches: Match[] = [];
-  for (const candidate of sortAndDedupe(candidates)) {
+  for (const candidate of withoutSuperseded(sortAndDedupe(candidates), engine, drops)) {
     const rule = engine.rules[candidate.ruleIndex]!;
     if (inlineMarkers && !rule.bypass && hasInlineAllow(source, candidate.spanStart, candidate.spanEnd)) {
       drops?.push({ ruleIndex: candidate.ruleIndex, offset: candidate.start, reason: 'inline-allow' });
@@ -108,6 +108,26 @@ function sortAndDedupe(candidates: Candidate[]): Candidate[] {
       if (other.ruleIndex === candidate.ruleIndex && other.end === candidate.end && other.secret === candidate.secret) return false;
     }
     return true;
+  });
+}
+
+/**
+ * Drops a candidate whose secret overlaps one found by a more specific rule: a GitHub token
+ * assigned to `token =` is a GitHub token, not also a generic secret.
+ */
+function withoutSuperseded(candidates: Candidate[], engine: Engine, drops: Drop[] | undefined): Candidate[] {
+  const specificity = (candidate: Candidate): number => engine.rules[candidate.ruleIndex]!.specificity;
+  // Only the few specific candidates are compared against, so many generic ones stay cheap.
+  const specific = candidates.filter((candidate) => specificity(candidate) > 0);
+  if (specific.length === 0 || specific.length === candidates.length && specific.every((c) => specificity(c) === 1)) {
+    return candidates;
+  }
+  return candidates.filter((candidate) => {
+    const mine = specificity(candidate);
+    const superseded = specific.some((other) =>
+      specificity(other) > mine && other.start < candidate.end && candidate.start < other.end);
+    if (superseded) drops?.push({ ruleIndex: candidate.ruleIndex, offset: candidate.start, reason: 'superseded' });
+    return !superseded;
   });
 }
 

@@ -18,6 +18,11 @@ export interface EngineRule {
   allowlists: CompiledAllowlist[];
   /** Registry-shape rules: no allowlist, placeholder, inline allow or entropy floor applies. */
   bypass: boolean;
+  /**
+   * Where one secret is matched by several rules, only the most specific reports it:
+   * 2 registry shapes (certain), 1 provider rules, 0 rules tagged `generic` (guesses).
+   */
+  specificity: number;
 }
 
 export interface Engine {

@@ -84,6 +84,8 @@ export function* insertKeys(keys: readonly NewKey[], audit: (key: NewKey) => New
     registered.add(key.hash); // a hash listed twice in one import is stored once
     fresh.push(key);
   }
+  // In hash order, a bulk insert walks the hash index once instead of at random.
+  if (fresh.length > 1) fresh.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
   for (const chunk of chunks(fresh)) {
     const [taken] = yield* select<{ id: string }>(`SELECT id FROM keys WHERE id IN (${placeholders(chunk.length)})`, chunk.map((key) => key.id));
     if (taken) throw new RegistryError(`key id ${taken.id} is already registered with another hash: give the key another id`);

@@ -28,6 +28,8 @@ export class SqliteDatabase implements SqlDatabase {
       connection = new Database(file);
       connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       connection.pragma('journal_mode = WAL');
+      // Up to 32 MB of page cache: a bulk import inserts all over the hash index.
+      connection.pragma('cache_size = -32768');
       return new SqliteDatabase(connection, file);
     } catch (error) {
       connection?.close();

@@ -78,12 +78,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   const started = performance.now();
   const repo = await openRepository(options.repoPath);
   const selection = await selectRevs(repo, options);
-  const stats = emptyStats();
-  stats.shallow = repo.shallow;
-  stats.commits = 0;
-  stats.blobs = 0;
-  stats.blobsFromCache = 0;
-  stats.submodules = [];
+  const stats: ScanStats = { ...emptyStats(), shallow: repo.shallow, commits: 0, blobs: 0, blobsFromCache: 0, submodules: [] };
   // An explicit empty revision list (a push that added no commit) selects nothing; git would read HEAD.
   if (selection.args.length === 0 && selection.stdin.length === 0) {
     stats.durationMs = performance.now() - started;
@@ -125,7 +120,7 @@ async function scanIndex(
   found: BlobMatches[],
 ): Promise<void> {
   const { maxFileSize } = options.config;
-  const account = (outcome: BlobOutcome, fromCache: boolean): void => {
+  const account = (outcome: BlobOutcome, cached: boolean): void => {
     const sha = index.blobSha(outcome.blob);
     switch (outcome.kind) {
       case 'clean':
@@ -133,7 +128,7 @@ async function scanIndex(
         stats.files++;
         stats.bytes += outcome.size;
         if (outcome.kind === 'clean') {
-          if (!fromCache) cache?.record(sha, { kind: 'clean', size: outcome.size });
+          if (!cached) cache?.record(sha, { kind: 'clean', size: outcome.size });
           break;
         }
         found.push({ blob: outcome.blob, matches: wrapMatches(outcome.matches) });
@@ -144,11 +139,11 @@ async function scanIndex(
         break;
       case 'binary':
         stats.skippedBinary++;
-        if (!fromCache) cache?.record(sha, { kind: 'binary', size: outcome.size });
+        if (!cached) cache?.record(sha, { kind: 'binary', size: outcome.size });
         break;
       case 'large':
         stats.skippedLarge.push({ path: firstPlace(index, outcome.blob), size: outcome.size });
-        if (!fromCache) cache?.record(sha, { kind: 'large', size: outcome.size });
+        if (!cached) cache?.record(sha, { kind: 'large', size: outcome.size });
         break;
       case 'missing':
         stats.unreadable.push({ path: firstPlace(index, outcome.blob), reason: `blob ${sha} is missing from the object database` });
@@ -159,20 +154,22 @@ async function scanIndex(
   // Blobs the cache answers are accounted at once; the rest are read, in index order.
   const answered = new Uint8Array(index.blobCount);
   const knownMatches = new Map<number, CachedMatch[]>();
+  let fromCache = 0;
   cache?.lookup(index, (blob, cached) => {
     // Secrets are never cached: a blob with matches is read again (but not detected again).
     if (cached.kind === 'matches') knownMatches.set(blob, cached.matches);
     // A blob once too large must be read after all if the limit has been raised.
     else if (cached.kind !== 'large' || cached.size > maxFileSize) {
       answered[blob] = 1;
-      stats.blobsFromCache!++;
+      fromCache++;
       account({ blob, ...cached }, true);
     }
   });
+  stats.blobsFromCache = fromCache;
   const toRead: number[] = [];
   for (let blob = 0; blob < index.blobCount; blob++) if (!answered[blob]) toRead.push(blob);
 
-  const progress = startProgress(options.progress, index.blobCount, stats.blobsFromCache!);
+  const progress = startProgress(options.progress, index.blobCount, fromCache);
   const detector = chooseDetector(options, engine, toRead.length - knownMatches.size);
   try {
     await scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMatches, (outcome) => {

@@ -50,7 +50,7 @@ function history(target: string, extra: string[] = [], env: Record<string, strin
   return runCli(['scan', '--history', target, '--format', 'json', ...extra], { env: { XDG_CACHE_HOME: dir(), ...env } });
 }
 
-describe('leakstop scan --history', () => {
+describe('leakstop scan --history', { timeout: 240_000 }, () => {
   it('reports each leak with its commit, author and line, redacted, and exits 1', async () => {
     const r = repo();
     const token = ghToken();

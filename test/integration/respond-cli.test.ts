@@ -206,7 +206,7 @@ describe('routing and human decisions', () => {
     expect(badRepo.code).toBe(2);
     expect(badRepo.stderr.trim().split('\n')).toHaveLength(1);
     const noToken = await runCli(['scan', '.', '--respond', '--github-repo', 'acme/shop'], { env: { ...world.env(), GITHUB_TOKEN: undefined } });
-    expect(noToken.code).toBe(2);
+    expect(noToken.code, noToken.stderr).toBe(2);
     expect(noToken.stderr).toContain('GITHUB_TOKEN');
     const noResume = await world.cli(['respond']);
     expect(noResume.code).toBe(2);
