@@ -3,10 +3,13 @@
 // Prints p50/p99 of webhook sent → check run completed and → key revoked, beside two floors
 // measured in the same run: the webhook round trip of a push the app has nothing to do for
 // (a deleted branch), and a bare `git fetch` of one new commit from the emulator.
+import os from 'node:os';
 import path from 'node:path';
 import { ZERO_SHA } from '../test/github/push-commits.js';
 import { gitCommand, gitTokenArgs } from '../test/github/git-client.js';
-import { AppWorld } from '../test/helpers/app-world.js';
+import { sendWebhook } from '../test/github/send-webhook.js';
+import { pushPayload } from '../test/github/webhook-payloads.js';
+import { AppWorld, APP_ID } from '../test/helpers/app-world.js';
 import type { TestRepo } from '../test/helpers/git-repo.js';
 
 const PUSHES = Number(process.env.LEAKSTOP_BENCH_PUSHES ?? 200);
@@ -24,6 +27,18 @@ interface Sample {
   checkRunMs: number;
   revokedMs?: number;
   commits: number;
+}
+
+/**
+ * Commits without blocking: the emulator shares this process, and a synchronous git call would
+ * hold up its answers to the app (and so the latencies measured).
+ */
+async function commit(work: TestRepo, message: string, files: Record<string, string>): Promise<void> {
+  for (const [file, content] of Object.entries(files)) work.write(file, content);
+  for (const args of [['add', '-A'], ['commit', '-q', '-m', message]]) {
+    const result = await gitCommand(args, { cwd: work.dir });
+    if (result.code !== 0) throw new Error(`git ${args[0]} failed: ${result.stderr}`);
+  }
 }
 
 function percentile(values: number[], p: number): number {
@@ -75,7 +90,7 @@ async function main(): Promise<void> {
       let started = performance.now();
       await world.deliverPush({ owner: probe.owner, repo: 'service', ref: 'refs/heads/gone', before: probe.work.git(['rev-parse', 'gone']).trim(), after: ZERO_SHA, installationId: probe.installationId });
       floors.push(performance.now() - started);
-      probe.work.commit(`floor ${i}`, { [`floor/${i}.ts`]: sourceFile(0, 1000 + i, 0) });
+      await commit(probe.work, `floor ${i}`, { [`floor/${i}.ts`]: sourceFile(0, 1000 + i, 0) });
       await world.push(probe.work, probe.owner, 'service', 'refs/heads/floor');
       started = performance.now();
       await gitCommand([...gitTokenArgs(token), 'fetch', '-q', world.github.gitUrl(probe.owner, 'service'), '+refs/heads/floor:refs/heads/floor'], { cwd: mirror.dir });
@@ -88,7 +103,8 @@ async function main(): Promise<void> {
     let sent = 0;
     await Promise.all(
       lanes.map(async (lane, laneIndex) => {
-        let previous = 0;
+        // Installations' pushes are not synchronised: each lane starts a fraction of an interval later.
+        let previous = Date.now() - PUSH_INTERVAL_MS + (laneIndex * PUSH_INTERVAL_MS) / LANES;
         for (let push = 0; push < perLane && sent < PUSHES; push++) {
           sent++;
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, previous + PUSH_INTERVAL_MS - Date.now())));
@@ -98,11 +114,13 @@ async function main(): Promise<void> {
           for (let c = 0; c < commits; c++) {
             const files: Record<string, string> = { [`src/handler-${push}-${c}.ts`]: sourceFile(laneIndex, push, c) };
             if (leak && c === commits - 1) files['config/settings.env'] = `SERVICE_KEY=${leak.plaintext}\n`;
-            lane.work.commit(`change ${push}.${c}`, files);
+            await commit(lane.work, `change ${push}.${c}`, files);
           }
           const pushed = await world.push(lane.work, lane.owner, 'service', 'refs/heads/main');
+          // The payload is built first: the clock starts when GitHub would send it.
+          const payload = await pushPayload(world.github, { owner: lane.owner, repo: 'service', ref: 'refs/heads/main', ...pushed, installationId: lane.installationId });
           const started = Date.now();
-          await world.deliverPush({ owner: lane.owner, repo: 'service', ref: 'refs/heads/main', ...pushed, installationId: lane.installationId });
+          await sendWebhook(world.app.webhookUrl, { event: 'push', payload, secret: world.webhookSecret, appId: APP_ID });
           const run = await world.completedCheckRun(pushed.after);
           const created = world.github.requests.find((r) => r.method === 'POST' && r.path.endsWith('/check-runs') && r.body.includes(pushed.after));
           const sample: Sample = { checkRunMs: (created?.at.getTime() ?? Date.now()) - started, commits };
@@ -122,6 +140,7 @@ async function main(): Promise<void> {
     const leaks = samples.filter((sample) => sample.revokedMs !== undefined);
     console.log(`leakstop bench:app — ${samples.length} pushes (${leaks.length} leaking a registered key), 1–10 commits each;`);
     console.log(`${LANES} installations pushing at once, each at most one push per ${PUSH_INTERVAL_MS / 1000} s; app and GitHub emulator on loopback`);
+    console.log(`machine: ${os.availableParallelism()} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (1, 5, 15 min) at the end`);
     console.log(`${'measure (ms)'.padEnd(44)} ${'n'.padStart(5)} ${'p50'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}`);
     console.log(row('floor: webhook round trip, nothing to do', floors));
     console.log(row('floor: git fetch of one new commit', fetches));

@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { redact } from '../src/redact.js';
-import { AppWorld, waitFor } from '../test/helpers/app-world.js';
+import { sendWebhook } from '../test/github/send-webhook.js';
+import { pushPayload } from '../test/github/webhook-payloads.js';
+import { AppWorld, APP_ID, waitFor } from '../test/helpers/app-world.js';
 
 const OWNER = 'acme';
 const REPO = 'payments';
@@ -47,11 +49,12 @@ async function main(): Promise<void> {
     say(`   git push: ${pushed.before.slice(0, 7)}..${pushed.after.slice(0, 7)} main`);
 
     step(5, 'GitHub delivers the signed `push` webhook.');
+    const payload = await pushPayload(world.github, { owner: OWNER, repo: REPO, ref: 'refs/heads/main', ...pushed, installationId: installation.id });
     const started = Date.now();
-    const delivered = await world.deliverPush({ owner: OWNER, repo: REPO, ref: 'refs/heads/main', ...pushed, installationId: installation.id });
+    const status = await sendWebhook(app.webhookUrl, { event: 'push', payload, secret: world.webhookSecret, appId: APP_ID });
     const run = await world.completedCheckRun(pushed.after);
     const reported = world.github.requests.find((r) => r.method === 'POST' && r.path.endsWith('/check-runs') && r.body.includes(pushed.after));
-    say(`   The app answered ${delivered.status}. The check run was complete ${(reported?.at.getTime() ?? Date.now()) - started} ms after delivery;`);
+    say(`   The app answered ${status}. The check run was complete ${(reported?.at.getTime() ?? Date.now()) - started} ms after delivery;`);
     say('   the incident issue followed (GitHub asks apps to space their writes, so it comes a few seconds later).');
 
     step(6, `Check run "${run.name}" on ${pushed.after.slice(0, 7)}: ${run.conclusion} — ${run.output.title}`);

@@ -2,7 +2,7 @@
 // introduced (never the payload's capped `commits[]`, never the truncating compare API),
 // respond to registry hits, and report on `after` as the `Leakstop` check run.
 import type { Context, ProbotOctokit } from 'probot';
-import { pushRange } from '../sources/history/push-range.js';
+import { pushRange, type PushRange } from '../sources/history/push-range.js';
 import type { AppServices } from './app-services.js';
 import { failureReport, hasCheckRun, publishCheckRun, type CommitRef } from './publish-check-run.js';
 import { readRepoConfig } from './read-repo-config.js';
@@ -13,6 +13,15 @@ const short = (sha: string): string => sha.slice(0, 7);
 
 function branchName(ref: string): string {
   return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+
+/** What the check run says was scanned. */
+function pushScope(range: PushRange, push: { ref: string; before: string; after: string }): string {
+  const ref = branchName(push.ref);
+  if (range.kind === 'fast-forward') return `push ${short(push.before)}..${short(push.after)} to ${ref}`;
+  const only = 'only the commits no other branch or tag has';
+  if (range.kind === 'new-ref') return `new ref ${ref} at ${short(push.after)}: ${only}`;
+  return `force push to ${ref} (${short(push.before)} → ${short(push.after)}): ${only}`;
 }
 
 export async function onPush(context: Context<'push'>, services: AppServices, github: InstanceType<typeof ProbotOctokit>): Promise<void> {
@@ -48,13 +57,7 @@ export async function onPush(context: Context<'push'>, services: AppServices, gi
       const scan = await scanRepository({ gitDir, repo: fullName, revs, repoConfig }, services.scanner);
       lap('scannedMs');
       scan.notes.unshift(...notes);
-      const what =
-        range.kind === 'fast-forward'
-          ? `push ${short(payload.before)}..${short(payload.after)} to ${branchName(payload.ref)}`
-          : range.kind === 'new-ref'
-            ? `new ref ${branchName(payload.ref)} at ${short(payload.after)}: only the commits no other branch or tag has`
-            : `force push to ${branchName(payload.ref)} (${short(payload.before)} → ${short(payload.after)}): only the commits no other branch or tag has`;
-      const target = { github, commit, externalId, fullName, scope: what };
+      const target = { github, commit, externalId, fullName, scope: pushScope(range, payload) };
       await respondAndReport(scan, repoConfig, target, services.response(payload.installation?.id));
       lap('doneMs');
       log.info(timings, `push handled: ${scan.result.stats.commits ?? 0} commits, ${scan.result.findings.length} findings`);

@@ -26,6 +26,9 @@ export interface FetchOptions {
 // are the repository's refs as they stand now.
 const MIRROR_REFSPECS = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'];
 
+/** A fetch does what a scan needs and nothing else: no forced-update report, no gc, no FETCH_HEAD. */
+const FETCH = ['-c', 'gc.auto=0', '-c', 'fetch.writeCommitGraph=false', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-show-forced-updates'];
+
 export class RepoGitCache {
   /** Serialises the work on each repository: a fetch moves refs under a scan's feet. */
   readonly #queues = new Map<number, Promise<unknown>>();
@@ -60,15 +63,15 @@ export class RepoGitCache {
     const gitDir = this.dir(repo);
     if (!fs.existsSync(path.join(gitDir, 'HEAD'))) {
       fs.mkdirSync(gitDir, { recursive: true });
-      await this.#git(gitDir, ['init', '--bare', '--quiet'], {}, options.signal);
+      await this.#git(gitDir, ['init', '--bare', '--quiet'], process.env, options.signal);
     }
     const env = gitAuthEnv(this.gitBaseUrl, options.token);
     const url = this.remoteUrl(repo);
-    await this.#git(gitDir, ['fetch', '--quiet', '--prune', '--no-tags', '--no-write-fetch-head', url, ...MIRROR_REFSPECS], env, options.signal);
+    await this.#git(gitDir, [...FETCH, '--prune', url, ...MIRROR_REFSPECS], env, options.signal);
     const missing = [];
     for (const want of options.wants ?? []) if (!(await this.hasCommit(repo, want))) missing.push(want);
     // A commit no ref names any more (pushed, then force-pushed away): protocol v2 serves any object by id.
-    if (missing.length > 0) await this.#git(gitDir, ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ...missing], env, options.signal);
+    if (missing.length > 0) await this.#git(gitDir, [...FETCH, url, ...missing], env, options.signal);
     return gitDir;
   }
 
@@ -107,7 +110,8 @@ export class RepoGitCache {
       if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new SourceError('cancelled');
       // git's stderr names the URL (never the header); its first line is the useful part.
       const stderr = String((error as { stderr?: string }).stderr ?? '').trim().split('\n')[0];
-      throw new SourceError(`git ${args[0]} failed: ${stderr || (error as Error).message.split('\n')[0]}`);
+      const command = args.find((arg) => !arg.startsWith('-') && !arg.includes('='));
+      throw new SourceError(`git ${command} failed: ${stderr || (error as Error).message.split('\n')[0]}`);
     }
   }
 }

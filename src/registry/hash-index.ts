@@ -38,6 +38,7 @@ export class HashIndex {
   /** Position + 1 of a digest in #words; 0 is an empty slot. Kept at most half full. */
   #slots: Int32Array;
   #mask: number;
+  readonly #scratch = new Uint32Array(WORDS);
 
   constructor(expected = 0) {
     this.#words = new Uint32Array(Math.max(1024, expected) * WORDS);
@@ -57,17 +58,29 @@ export class HashIndex {
   /** Adds a 32-byte digest (a no-op when it is there already). */
   add(digest: Uint8Array): void {
     if (digest.length !== WORDS * 4) throw new Error(`a SHA-256 digest has 32 bytes, not ${digest.length}`);
-    if (this.has(Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString('hex'))) return;
+    const words = this.#scratch;
+    for (let w = 0, i = 0; w < WORDS; w++, i += 4) words[w] = ((digest[i]! << 24) | (digest[i + 1]! << 16) | (digest[i + 2]! << 8) | digest[i + 3]!) >>> 0;
+    if (this.#holds(words)) return;
     if ((this.#count + 1) * WORDS > this.#words.length) {
       const grown = new Uint32Array(this.#words.length * 2);
       grown.set(this.#words);
       this.#words = grown;
     }
     if ((this.#count + 1) * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
-    const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
-    for (let w = 0; w < WORDS; w++) this.#words[this.#count * WORDS + w] = view.getUint32(w * 4);
+    this.#words.set(words, this.#count * WORDS);
     this.#count++;
     this.#place(this.#count);
+  }
+
+  #holds(words: Uint32Array): boolean {
+    for (let slot = words[0]! & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const entry = this.#slots[slot]!;
+      if (entry === 0) return false;
+      const at = (entry - 1) * WORDS;
+      let same = true;
+      for (let w = 0; w < WORDS && same; w++) same = this.#words[at + w] === words[w];
+      if (same) return true;
+    }
   }
 
   /** Whether the hex SHA-256 (either case) is registered. */

@@ -82,7 +82,9 @@ export class PostgresResponseLog implements ResponseLog {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      await client.query('SELECT id FROM incidents WHERE id = $1 FOR UPDATE', [incidentId]);
+      // NO KEY UPDATE: excludes other responders, yet lets this responder's own writes of rows
+      // that reference the incident (their foreign-key checks take KEY SHARE) go through.
+      await client.query('SELECT id FROM incidents WHERE id = $1 FOR NO KEY UPDATE', [incidentId]);
       const result = await work();
       await client.query('COMMIT');
       return result;

@@ -103,8 +103,11 @@ export class RespondWorld {
     const stderr: Buffer[] = [];
     child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // A responder that never finishes must not outlive the test.
+    const limit = setTimeout(() => child.kill('SIGKILL'), 90_000);
     const done = new Promise<CliResult>((resolve) =>
       child.on('close', (code, signal) => {
+        clearTimeout(limit);
         const result = { code: code ?? (signal ? 128 : -1), stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
         this.outputs.push(result);
         resolve(result);
