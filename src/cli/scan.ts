@@ -1,6 +1,7 @@
 // `leakstop scan`: working-tree files, staged changes, stdin or git history.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { detectFiles } from '../pipeline/detect-files.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../pipeline/baseline.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
@@ -46,17 +47,17 @@ function chosenModes(flags: ScanFlags): string[] {
 }
 
 /** History-only flags given without --history would silently scan something else. */
-function checkHistoryFlags(paths: string[], flags: ScanFlags): number | undefined {
-  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && '--no-cache', flags.concurrency && '--concurrency']
+function checkHistoryFlags(paths: string[], flags: ScanFlags): void {
+  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && '--no-cache']
     .filter((flag): flag is string => Boolean(flag));
-  if (!flags.history) {
-    if (historyOnly.length > 0) throw new UsageError(`${historyOnly[0]} needs --history`);
-    return undefined;
-  }
-  if (paths.length > 1) throw new UsageError('--history scans one repository; give one path');
-  if (flags.concurrency === undefined) return undefined;
-  const threads = Number(flags.concurrency);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${flags.concurrency}"`);
+  if (!flags.history && historyOnly.length > 0) throw new UsageError(`${historyOnly[0]} needs --history`);
+  if (flags.history && paths.length > 1) throw new UsageError('--history scans one repository; give one path');
+}
+
+function concurrencyFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256, not "${value}"`);
   return threads;
 }
 
@@ -78,7 +79,7 @@ export function registerScan(program: Command): void {
     .option('--range <a..b>', 'with --history: only commits reachable from B and not from A')
     .option('--branch <name>', 'with --history: one branch instead of all refs')
     .option('--no-cache', 'with --history: read every blob, ignoring and not updating the scan cache')
-    .option('--concurrency <n>', 'with --history: detection threads (default: all cores for large histories)')
+    .option('--concurrency <n>', 'detection threads (default: all cores for large scans)')
     .option('--format <format>', 'text, json or sarif', 'text')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'a Leakstop rules TOML or a gitleaks config')
@@ -96,7 +97,8 @@ export function registerScan(program: Command): void {
     .action(async (paths: string[], flags: ScanFlags) => {
       const modes = chosenModes(flags);
       if (modes.length > 1) throw new UsageError(`choose one of ${modes.join(' and ')}`);
-      const concurrency = checkHistoryFlags(paths, flags);
+      checkHistoryFlags(paths, flags);
+      const concurrency = concurrencyFlag(flags.concurrency);
       const format = parseFormat(flags.format);
       const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
       const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
@@ -131,7 +133,7 @@ export function registerScan(program: Command): void {
         } else if (flags.staged) {
           result = detectFragments(readStagedChanges(process.cwd(), config, stats), engine, stats);
         } else {
-          result = detectFragments(readWorkingTree(paths, { gitignore: flags.gitignore, maxFileSize: config.maxFileSize }, stats), engine, stats);
+          result = await detectFiles(readWorkingTree(paths, { gitignore: flags.gitignore, maxFileSize: config.maxFileSize }, stats), prepared, stats, concurrency);
         }
         await attachRegistry(result, prepared);
         if (flags.writeBaseline) writeBaseline(flags.writeBaseline, result.findings);

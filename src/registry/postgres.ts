@@ -6,8 +6,8 @@ import { KEYS_CHANNEL } from './postgres-migrations.js';
 import { runScriptAsync, type SqlCommand, type SqlDatabase, type SqlScript } from './sql-script.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
-/** PostgreSQL takes at most 65535 parameters per statement. */
-const MAX_PARAMETERS = 30_000;
+/** Rows per bulk INSERT: each column goes as one array parameter. */
+const INSERT_CHUNK = 20_000;
 /** Advisory lock class for exclusive transactions ("LK"); the second key is the schema. */
 const LOCK_CLASS = 0x4c4b;
 
@@ -27,6 +27,8 @@ function numbered(sql: string): string {
 export class PostgresDatabase implements SqlDatabase {
   readonly dialect = 'postgres';
   readonly #numbered = new Map<string, string>();
+  /** Column types by table, for the array casts of bulk inserts. */
+  readonly #columnTypes = new Map<string, Map<string, string>>();
   #listener?: pg.Client;
   #closed = false;
   /** Start true: nothing was seen yet. */
@@ -137,16 +139,28 @@ export class PostgresDatabase implements SqlDatabase {
       case 'batch':
         return client.query(command.sql);
       case 'insert': {
-        const width = command.columns.length;
-        const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / width));
-        for (let start = 0; start < command.rows.length; start += perStatement) {
-          const rows = command.rows.slice(start, start + perStatement);
-          const values = rows.map((_, r) => `(${command.columns.map((__, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
-          await client.query(`INSERT INTO ${command.table} (${command.columns.join(', ')}) VALUES ${values}`, rows.flat());
+        // One array per column, unnested server-side: far cheaper to send and parse than
+        // thousands of VALUES tuples.
+        const types = await this.#typesOf(client, command.table);
+        const casts = command.columns.map((column, i) => `$${i + 1}::${types.get(column)}[]`);
+        const sql = `INSERT INTO ${command.table} (${command.columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`;
+        for (let start = 0; start < command.rows.length; start += INSERT_CHUNK) {
+          const rows = command.rows.slice(start, start + INSERT_CHUNK);
+          await client.query(sql, command.columns.map((_, column) => rows.map((row) => row[column])));
         }
         return undefined;
       }
     }
+  }
+
+  async #typesOf(client: pg.Pool | pg.PoolClient, table: string): Promise<Map<string, string>> {
+    let types = this.#columnTypes.get(table);
+    if (!types) {
+      const { rows } = await client.query<{ column_name: string; udt_name: string }>(
+        'SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2', [this.schema, table]);
+      this.#columnTypes.set(table, (types = new Map(rows.map((row) => [row.column_name, row.udt_name]))));
+    }
+    return types;
   }
 }
 

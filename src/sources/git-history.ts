@@ -10,8 +10,8 @@ import { attributeFindings, type BlobMatches } from './history/attribute-finding
 import { toCachedMatches, type CachedMatch } from './history/cached-matches.js';
 import type { BlobIndex } from './history/blob-index.js';
 import { readCommitInfo } from './history/commit-info.js';
-import { wrapMatches } from './history/detect-blob.js';
-import { inlineDetector, workerDetector, workersAvailable, type Detector } from './history/detect-pool.js';
+import { wrapMatches } from '../pipeline/detect-blob.js';
+import { inlineDetector, workerDetector, workersAvailable, type Detector } from '../pipeline/detect-pool.js';
 import { displayPath } from './history/display-path.js';
 import { startProgress } from './history/history-progress.js';
 import { walkHistory } from './history/history-walk.js';

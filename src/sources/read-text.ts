@@ -21,8 +21,12 @@ export function decodeText(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
+export function isBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, SNIFF_BYTES).includes(0);
+}
+
 export function toText(bytes: Uint8Array, maxSize: number): TextOutcome {
   if (bytes.byteLength > maxSize) return { kind: 'large', size: bytes.byteLength };
-  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'binary' };
+  if (isBinary(bytes)) return { kind: 'binary' };
   return { kind: 'text', text: decodeText(bytes) };
 }

@@ -1,9 +1,9 @@
 // Source: the files of a working tree (or any directory, or single files).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Fragment, ScanStats } from '../types.js';
+import type { ScanStats } from '../types.js';
 import { listFiles } from './list-files.js';
-import { hasBinaryExtension, toText } from './read-text.js';
+import { hasBinaryExtension, isBinary } from './read-text.js';
 
 export interface WorkingTreeOptions {
   gitignore: boolean;
@@ -14,8 +14,14 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'unreadable';
 }
 
-/** Yields one fragment per readable text file under `roots`, counting what it skips in `stats`. */
-export function* readWorkingTree(roots: string[], options: WorkingTreeOptions, stats: ScanStats): Generator<Fragment> {
+/** A text file's bytes and the path reports show for it. */
+export interface SourceFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Yields each readable text file under `roots`, counting what it skips in `stats`. */
+export function* readWorkingTree(roots: string[], options: WorkingTreeOptions, stats: ScanStats): Generator<SourceFile> {
   for (const root of roots) {
     const listing = listFiles(root, options);
     stats.unreadable.push(...listing.unreadable);
@@ -49,18 +55,13 @@ export function* readWorkingTree(roots: string[], options: WorkingTreeOptions, s
         stats.unreadable.push({ path: shown, reason: errorCode(error) });
         continue;
       }
-      const outcome = toText(bytes, options.maxFileSize);
-      if (outcome.kind === 'binary') {
+      if (isBinary(bytes)) {
         stats.skippedBinary++;
-        continue;
-      }
-      if (outcome.kind === 'large') {
-        stats.skippedLarge.push({ path: shown, size: outcome.size });
         continue;
       }
       stats.files++;
       stats.bytes += bytes.byteLength;
-      yield { text: outcome.text, origin: { path: shown } };
+      yield { path: shown, bytes };
     }
   }
 }

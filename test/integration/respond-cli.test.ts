@@ -201,6 +201,18 @@ describe('routing and human decisions', () => {
     expect((await world.key(key.record.id))!.revocationReason).toBe('laptop stolen');
   });
 
+  it('settles the key of a repository that is not on GitHub, with no issue and no token', async () => {
+    const key = await world.issueKey({ owner: 'acct_local', label: 'local-dev' });
+    const repo = world.repo();
+    repo.commit('local', { 'dev.env': `KEY=${key.plaintext}\n` });
+    const before = world.github.requests.length;
+    const run = await runCli(['scan', '--history', repo.dir, '--respond'], { env: { ...world.env(), GITHUB_TOKEN: undefined } });
+    expect(run.stderr).toContain('1 of 1 incident(s) complete');
+    expect((await world.key(key.record.id))!.revocationReason).toMatch(/^leaked in \/.+@[0-9a-f]{40}:dev\.env:1$/);
+    expect(world.github.requests.length).toBe(before);
+    expect(run.stdout + run.stderr).not.toContain(key.plaintext);
+  });
+
   it('refuses bad input with one line and exit 2', async () => {
     const badRepo = await world.cli(['scan', '.', '--respond', '--github-repo', 'not-a-repo']);
     expect(badRepo.code).toBe(2);

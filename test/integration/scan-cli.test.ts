@@ -129,6 +129,26 @@ describe('leakstop scan (files)', () => {
   });
 });
 
+describe('leakstop scan (large trees)', () => {
+  it('spreads detection over worker threads without changing the report', async () => {
+    const filler = 'const value = compute(index, "plain words and numbers 12345");\n'.repeat(4000);
+    const files: Record<string, string> = {};
+    const tokens: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const token = ghToken();
+      tokens.push(token);
+      files[`pkg${i % 7}/file${i}.js`] = `${filler}const t${i} = "${token}";\n${filler}`;
+    }
+    const dir = dirWith(files);
+    const single = await runCli(['scan', '.', '--format', 'json', '--concurrency', '1'], { cwd: dir });
+    const threaded = await runCli(['scan', '.', '--format', 'json', '--concurrency', '2'], { cwd: dir });
+    expect(single.code).toBe(1);
+    expect(findingsOf(single)).toHaveLength(60);
+    expect(threaded.stdout).toBe(single.stdout);
+    expectNoPlaintext(threaded, ...tokens);
+  });
+});
+
 describe('leakstop scan (hostile input)', () => {
   it('skips and counts binary files, skips and lists large ones, warns on unreadable paths', async () => {
     const token = ghToken();

@@ -4,7 +4,7 @@
 // hash — no detection run — so a key that stays in a file through many versions costs a read.
 import { secretHash } from '../../detect/secret-hash.js';
 import { decodeText } from '../read-text.js';
-import type { PlainMatch } from './detect-blob.js';
+import type { PlainMatch } from '../../pipeline/detect-blob.js';
 
 export type CachedMatch = Omit<PlainMatch, 'secret'> & { secretHash: string };
 

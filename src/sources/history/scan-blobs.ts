@@ -4,8 +4,8 @@
 import { SourceError } from '../../errors.js';
 import type { BlobIndex } from './blob-index.js';
 import { rebuildMatches, type CachedMatch } from './cached-matches.js';
-import type { BlobVerdict } from './detect-blob.js';
-import type { Detector } from './detect-pool.js';
+import type { BlobVerdict } from '../../pipeline/detect-blob.js';
+import type { Detector } from '../../pipeline/detect-pool.js';
 import { streamBlobs } from './git-object-stream.js';
 
 export type BlobOutcome = { blob: number } & (

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SourceError } from '../../errors.js';
-import type { Rule, ScanConfig } from '../../types.js';
-import type { Engine } from '../../detect/engine.js';
+import { SourceError } from '../errors.js';
+import type { Rule, ScanConfig } from '../types.js';
+import type { Engine } from '../detect/engine.js';
 import { detectBlob, type BlobVerdict } from './detect-blob.js';
 
 export interface DetectWorkerData {

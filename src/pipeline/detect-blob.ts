@@ -1,10 +1,10 @@
 // Detection of one blob's content, the same in a worker thread and on the main thread.
 // A Secret cannot cross a thread boundary, so matches travel with the plaintext as a string
 // and are wrapped again on arrival; nothing here is logged or stored.
-import { detectContent } from '../../detect/detect-content.js';
-import type { Engine } from '../../detect/engine.js';
-import { Secret, type Match } from '../../types.js';
-import { toText } from '../read-text.js';
+import { detectContent } from '../detect/detect-content.js';
+import type { Engine } from '../detect/engine.js';
+import { Secret, type Match } from '../types.js';
+import { toText } from '../sources/read-text.js';
 
 export type PlainMatch = Omit<Match, 'secret'> & { secret: string };
 

@@ -1,6 +1,6 @@
 // A detection worker thread: compiles its own engine once, then answers batches of blobs.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileEngine } from '../../detect/compile-engine.js';
+import { compileEngine } from '../detect/compile-engine.js';
 import { detectBlob } from './detect-blob.js';
 import type { DetectTask, DetectWorkerData } from './detect-pool.js';
 
