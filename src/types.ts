@@ -316,7 +316,7 @@ export interface ImportSummary {
 export interface KeyRegistry {
   /** Where the registry lives, without credentials: for messages. */
   readonly location: string;
-  /** The records of the hex SHA-256 hashes that are registered keys (an in-memory index answers misses). */
+  /** The records of the hex SHA-256 hashes that are registered keys, by lower-case hash (an in-memory index answers misses). */
   lookup(hashes: Iterable<string>): Promise<Map<string, KeyRecord>>;
   /** The shapes of every registered key, so the scanner can hash every string of those shapes. */
   shapes(): Promise<KeyShape[]>;

@@ -43,23 +43,6 @@ function withRepoAllowlist(config: ScanConfig, repoConfig: RepoConfig): ScanConf
 
 const placeKey = (finding: Finding): string => `${finding.commit}\0${finding.path}\0${finding.line}\0${finding.column}\0${finding.secretHash}`;
 
-/** Lower is better: a named provider rule over the registry's shape rule, either over a generic one. */
-const specificity = (finding: Finding): number => (finding.tags.includes('generic') ? 2 : finding.tags.includes('registry') ? 1 : 0);
-
-/**
- * One finding per secret and place, as one annotation and one sighting: several rules (a
- * provider's, the registry shape's, the generic one) may match the same string.
- */
-function onePerPlace(findings: Finding[]): Finding[] {
-  const best = new Map<string, Finding>();
-  for (const finding of findings) {
-    const key = placeKey(finding);
-    const kept = best.get(key);
-    if (!kept || specificity(finding) < specificity(kept)) best.set(key, finding);
-  }
-  return [...best.values()];
-}
-
 export async function scanRepository(request: RepoScanRequest, options: ScannerOptions): Promise<RepoScan> {
   const { repoConfig } = request;
   const cacheDir = path.join(options.cacheDir, 'scan-cache');
@@ -92,9 +75,13 @@ export async function scanRepository(request: RepoScanRequest, options: ScannerO
   });
   const notes: string[] = [];
   const extra = await own;
-  if (extra?.ok) result.findings.push(...extra.findings);
-  else if (extra) notes.push(`Repository rules from .github/leakstop.yml: ${extra.error}.`);
-  result.findings = onePerPlace(result.findings);
+  if (extra?.ok) {
+    // A secret the built-in rules found too is reported once, by them (the engine settles overlaps within one rule set).
+    const seen = new Set(result.findings.map(placeKey));
+    result.findings.push(...extra.findings.filter((finding) => !seen.has(placeKey(finding))));
+  } else if (extra) {
+    notes.push(`Repository rules from .github/leakstop.yml: ${extra.error}.`);
+  }
   await markRegistryMatches(result.findings, options.registry);
   return { result, notes };
 }

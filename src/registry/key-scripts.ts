@@ -35,6 +35,17 @@ export function* keysByHashes(hashes: readonly string[]): SqlScript<KeyRecord[]>
   return records;
 }
 
+export function* keyCount(): SqlScript<number> {
+  const [row] = yield* select<{ count: number | string }>('SELECT count(*) AS count FROM keys');
+  return Number(row?.count ?? 0);
+}
+
+/** Hashes in `seq` order, for the in-memory index: the next `limit` after `seq`. */
+export function* hashesAfter(seq: number, limit: number): SqlScript<{ seq: number; hash: Buffer }[]> {
+  const rows = yield* select<{ seq: number | string; hash: Buffer }>('SELECT seq, hash FROM keys WHERE seq > ? ORDER BY seq LIMIT ?', [seq, limit]);
+  return rows.map((row) => ({ seq: Number(row.seq), hash: row.hash }));
+}
+
 export function* listKeys(filter: { owner?: string; status?: KeyStatus }): SqlScript<KeyRecord[]> {
   const where: string[] = [];
   const params: unknown[] = [];

@@ -1,36 +1,44 @@
 // Opens the key registry a spec names (see registry-location.ts), with its schema migrated.
-import { applyMigrations } from './apply-migrations.js';
+import type { ResponseLog } from '../types.js';
+import { applyMigrations, type Migration } from './apply-migrations.js';
 import { PostgresDatabase } from './postgres.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PostgresResponseLog } from './postgres-response-log.js';
 import { resolveRegistryTarget } from './registry-location.js';
 import { SqlKeyRegistry } from './sql-key-registry.js';
+import type { SqlDatabase } from './sql-script.js';
 import { SqliteDatabase } from './sqlite.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { SqliteResponseLog } from './sqlite-response-log.js';
+
+interface Backend {
+  db: SqlDatabase;
+  migrations: readonly Migration[];
+  responses: ResponseLog;
+  location: string;
+}
+
+async function openBackend(spec: string | undefined): Promise<Backend> {
+  const target = resolveRegistryTarget(spec);
+  if (target.kind === 'sqlite') {
+    const db = SqliteDatabase.open(target.file);
+    return { db, migrations: SQLITE_MIGRATIONS, responses: new SqliteResponseLog(db.connection), location: target.file };
+  }
+  const db = await PostgresDatabase.open(target);
+  return { db, migrations: POSTGRES_MIGRATIONS, responses: new PostgresResponseLog(db.pool), location: target.location };
+}
 
 /**
  * `spec`: a SQLite file path or a postgres:// URL; default LEAKSTOP_REGISTRY, else the user's
  * data directory. A bad spec or an unreachable server is a one-line RegistryError.
  */
 export async function openRegistry(spec?: string): Promise<SqlKeyRegistry> {
-  const target = resolveRegistryTarget(spec);
-  if (target.kind === 'sqlite') {
-    const db = SqliteDatabase.open(target.file);
-    try {
-      await applyMigrations(db, SQLITE_MIGRATIONS);
-      return new SqlKeyRegistry(db, new SqliteResponseLog(db.connection), target.file);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
-  }
-  const db = await PostgresDatabase.open(target);
+  const { db, migrations, responses, location } = await openBackend(spec);
   try {
-    await applyMigrations(db, POSTGRES_MIGRATIONS);
-    return new SqlKeyRegistry(db, new PostgresResponseLog(db.pool), target.location);
+    await applyMigrations(db, migrations);
   } catch (error) {
     await db.close();
     throw error;
   }
+  return new SqlKeyRegistry(db, responses, location);
 }

@@ -1,25 +1,9 @@
 // Rows of the response-log tables as domain objects: one mapping for both backends (SQLite
 // gives text and numbers, PostgreSQL gives Dates and parsed JSON).
 import type { Incident, OwnerKey, Replacement, ResponseStep, ResponseStepName, Severity, Sighting } from '../types.js';
+import { iso, json, optionalIso, optionalText } from './row-values.js';
 
 type Row = Record<string, unknown>;
-
-function iso(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
-}
-
-function optionalIso(value: unknown): string | undefined {
-  return value === null || value === undefined ? undefined : iso(value);
-}
-
-function optionalText(value: unknown): string | undefined {
-  return value === null || value === undefined || value === '' ? undefined : String(value);
-}
-
-function json(value: unknown): Record<string, unknown> | undefined {
-  if (value === null || value === undefined) return undefined;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
-}
 
 export function incidentFromRow(row: Row): Incident {
   return {

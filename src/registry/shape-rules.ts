@@ -33,7 +33,7 @@ function exampleBody(shape: KeyShape): string {
 }
 
 function baseId(shape: KeyShape): string {
-  const name = shape.prefix.replace(/[^A-Za-z0-9._-]/g, '').replace(/[_-]+$/, '');
+  const name = shape.prefix.replace(/[^A-Za-z0-9._-]/g, '').replace(/[^A-Za-z0-9]+$/, '');
   return `registry-${name || `${shape.alphabet}${shape.bodyLength}`}`;
 }
 

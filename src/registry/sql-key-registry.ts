@@ -8,7 +8,7 @@ import { checkPrefix, generateKey, issuedKeyShape, newKeyId } from './key-format
 import * as keys from './key-scripts.js';
 import * as replacements from './replacement-scripts.js';
 import { HashIndex } from './hash-index.js';
-import { select, type SqlDatabase, type SqlScript } from './sql-script.js';
+import type { SqlDatabase, SqlScript } from './sql-script.js';
 
 /** Rows read per query while loading the index: bounds the memory of one result. */
 const INDEX_BATCH = 100_000;
@@ -49,16 +49,17 @@ export class SqlKeyRegistry implements KeyRegistry {
 
   async #refresh(): Promise<void> {
     this.#stale = false; // a write while this reads marks it stale again
-    if (!this.#index) {
-      const [row] = await this.db.read(() => select<{ count: number | string }>('SELECT count(*) AS count FROM keys'));
-      this.#index = new HashIndex(Number(row?.count ?? 0));
-    }
-    for (;;) {
-      const rows = await this.db.read(() => select<{ seq: number | string; hash: Buffer }>('SELECT seq, hash FROM keys WHERE seq > ? ORDER BY seq LIMIT ?',
-        [this.#indexedSeq, INDEX_BATCH]));
-      for (const row of rows) this.#index.add(row.hash);
-      if (rows.length > 0) this.#indexedSeq = Number(rows[rows.length - 1]!.seq);
-      if (rows.length < INDEX_BATCH) return;
+    try {
+      this.#index ??= new HashIndex(await this.db.read(keys.keyCount));
+      for (;;) {
+        const rows = await this.db.read(() => keys.hashesAfter(this.#indexedSeq, INDEX_BATCH));
+        for (const row of rows) this.#index.add(row.hash);
+        if (rows.length > 0) this.#indexedSeq = rows[rows.length - 1]!.seq;
+        if (rows.length < INDEX_BATCH) return;
+      }
+    } catch (error) {
+      this.#stale = true;
+      throw error;
     }
   }
 

@@ -70,7 +70,7 @@ export function startAppProcess(env: Record<string, string | undefined>, locatio
 }
 
 /** Polls until `check` returns a value (not a timed assertion: it waits for an event, generously). */
-export async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 90_000): Promise<T> {
+export async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 50_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
