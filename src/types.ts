@@ -415,7 +415,8 @@ export interface Sighting {
 }
 
 /** `revoke`, `replace`, `deliver`, `issue`, or `comment:<first sighting id>`. */
-export type ResponseStepName = 'revoke' | 'replace' | 'deliver' | 'issue' | `comment:${number}`;
+/** `actions-secret`: part of `deliver` when the key's record names an Actions secret. */
+export type ResponseStepName = 'revoke' | 'replace' | 'deliver' | 'actions-secret' | 'issue' | `comment:${number}`;
 
 /**
  * The durable record of one step: its intent is written before it runs and its outcome after,

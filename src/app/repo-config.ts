@@ -19,6 +19,8 @@ export interface RepoConfig {
   allowlist?: Allowlist;
   /** `owner/name` the incident issues go to; default: the repository the leak is in. */
   incidentRepository?: string;
+  /** Which incidents go there: those of the repository while it is public (default), or all. */
+  incidentRepositoryFor?: 'public' | 'all';
   annotateThirdPartyKeys: boolean;
   /** The raw `rules` tables, validated; compiled again where they run (a worker with a time budget). */
   extraRules: Record<string, unknown>[];
@@ -55,10 +57,16 @@ function readRepoConfig(text: string): RepoConfig {
   }
   const incidents = top.optionalTable('incidents');
   if (incidents) {
-    incidents.rejectUnknown(['repository']);
+    incidents.rejectUnknown(['repository', 'for']);
     const repository = incidents.optionalString('repository');
     if (repository !== undefined && !REPO_NAME.test(repository)) throw incidents.error('repository', 'must be owner/name');
-    if (repository) config.incidentRepository = repository;
+    const scope = incidents.optionalString('for');
+    if (scope !== undefined && scope !== 'public' && scope !== 'all') throw incidents.error('for', 'must be public or all');
+    if (scope && !repository) throw incidents.error('for', 'needs incidents.repository');
+    if (repository) {
+      config.incidentRepository = repository;
+      config.incidentRepositoryFor = scope ?? 'public';
+    }
   }
   const rules = top.tables('rules', ruleLabel);
   if (rules.length > MAX_REPO_RULES) throw top.error('rules', `at most ${MAX_REPO_RULES} rules`);

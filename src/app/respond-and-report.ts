@@ -5,12 +5,13 @@
 import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { renderCheckRun } from '../report/check-run.js';
+import { gitHubActionsSecretWriter } from '../respond/actions-secret-writer.js';
 import type { GitHub } from '../respond/github-client.js';
+import type { IncidentResult } from '../respond/respond-to-incidents.js';
 import { respondToFindings, type RespondOptions, type ResponseSummary } from '../respond/respond-to-findings.js';
 import type { Actor, KeyRegistry } from '../types.js';
 import { publishCheckRun, type CommitRef } from './publish-check-run.js';
 import type { RepoConfig } from './repo-config.js';
-import { rotateActionsSecrets } from './rotate-actions-secrets.js';
 import type { RepoScan } from './scan-repository.js';
 
 export interface ReportTarget {
@@ -31,8 +32,19 @@ export interface ResponseSettings {
   log: Logger;
 }
 
+/** What became of the replacement, for the check run. */
+function replacementLine(result: IncidentResult): string | undefined {
+  const secret = result.actionsSecret;
+  const parts: string[] = [];
+  if (secret?.written) parts.push(`replacement ${result.replacementId} written to Actions secret ${secret.name} in ${secret.repo}`);
+  else if (secret) parts.push(`Actions secret ${secret.name} in ${secret.repo} not written (${secret.error ?? secret.skipped})`);
+  if (result.replacementId && result.delivery === 'sealed') parts.push(`replacement ${result.replacementId} minted and sealed to its owner's public key`);
+  if (result.replacementId && result.delivery === 'claim') parts.push(`replacement ${result.replacementId} reserved for its owner to claim`);
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
 /** One line per key for the check run: what the response did. */
-function responseLines(summary: ResponseSummary, issueRepo: string, rotations: Map<string, string>): Map<string, string> {
+function responseLines(summary: ResponseSummary, issueRepo: string): Map<string, string> {
   const lines = new Map<string, string>();
   if (summary.dryRun) {
     for (const plan of summary.plan) lines.set(plan.keyId, `dry run (LEAKSTOP_DRY_RUN), nothing was changed; would: ${plan.actions.join('; ')}.`);
@@ -40,16 +52,13 @@ function responseLines(summary: ResponseSummary, issueRepo: string, rotations: M
   }
   for (const result of summary.incidents) {
     const status = result.status;
-    if (status.state === 'failed' && ['revoke', 'replace', 'deliver'].includes(status.step)) {
+    if (status.state === 'failed' && ['revoke', 'replace', 'deliver', 'actions-secret'].includes(status.step)) {
       lines.set(result.incident.keyId, `the ${status.step} step failed (${status.error}); \`leakstop respond --resume\` retries it.`);
       continue;
     }
     const parts = ['Leakstop revoked it'];
-    const rotation = rotations.get(result.incident.keyId);
-    if (rotation) parts.push(rotation);
-    else if (result.replacementId) {
-      parts.push(`replacement ${result.replacementId} ${result.delivery === 'sealed' ? "minted and sealed to its owner's public key" : 'reserved for its owner to claim'}`);
-    }
+    const replacement = replacementLine(result);
+    if (replacement) parts.push(replacement);
     parts.push(result.issueUrl ? `incident ${result.issueUrl}` : `incident issue filed in ${issueRepo}`);
     lines.set(result.incident.keyId, `${parts.join('; ')}.`);
   }
@@ -59,29 +68,28 @@ function responseLines(summary: ResponseSummary, issueRepo: string, rotations: M
 export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, target: ReportTarget, settings: ResponseSettings): Promise<void> {
   const { findings } = scan.result;
   const log = settings.log.child({ repo: target.fullName, sha: target.commit.headSha });
-  const respond = (github: GitHub | undefined) => {
+  // Probot's Octokit is @octokit/core with the same REST methods, retry and throttling.
+  const github = target.github as unknown as GitHub;
+  const respond = (issues: GitHub | undefined) => {
     const options: RespondOptions = {
       registry: settings.registry,
       repo: target.fullName,
-      securityRepo: repoConfig.incidentRepository,
+      // `incidents.for: all` files every incident there; by default only a public repository's.
+      ...(repoConfig.incidentRepositoryFor === 'all' ? { incidentRepo: repoConfig.incidentRepository } : { securityRepo: repoConfig.incidentRepository }),
+      actionsSecrets: gitHubActionsSecretWriter(github),
       actor: settings.actor,
       dryRun: settings.dryRun,
       log: (line) => log.warn(line),
     };
-    return respondToFindings(findings, github ? { ...options, github } : options);
+    return respondToFindings(findings, issues ? { ...options, github: issues } : options);
   };
   const hits = findings.some((finding) => finding.registry.match);
   const settled = hits ? await respond(undefined) : undefined;
-  // Probot's Octokit is @octokit/core with the same REST methods, retry and throttling.
-  const github = target.github as unknown as GitHub;
-  const rotations = settled ? await rotateActionsSecrets(settled, settings.registry, github, settings.actor, log) : [];
   const report = renderCheckRun({
     result: scan.result,
     scope: target.scope,
     annotateThirdParty: repoConfig.annotateThirdPartyKeys,
-    responses: settled
-      ? responseLines(settled, repoConfig.incidentRepository ?? target.fullName, new Map(rotations.map((rotation) => [rotation.keyId, rotation.note])))
-      : new Map(),
+    responses: settled ? responseLines(settled, repoConfig.incidentRepository ?? target.fullName) : new Map(),
     notes: scan.notes,
   });
   await publishCheckRun(target.github, target.commit, target.externalId, report);

@@ -2,6 +2,7 @@
 // outage left incomplete, without repeating any step that was done.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { gitHubActionsSecretWriter } from '../respond/actions-secret-writer.js';
 import { resumeResponses } from '../respond/resume-responses.js';
 import { withCliRegistry } from './open-cli-registry.js';
 import { cliActor, cliGitHub, securityRepoOption } from './responder-options.js';
@@ -26,7 +27,14 @@ export function registerRespond(program: Command): void {
       const github = cliGitHub(false);
       if (!github) process.stderr.write('leakstop: GITHUB_TOKEN is not set: settling keys only; incident issues wait for a resume with a token\n');
       const results = await withCliRegistry(flags.registry, (registry) =>
-        resumeResponses({ registry, github, securityRepo, actor: cliActor(), log: (line) => process.stderr.write(`leakstop: ${line}\n`) }),
+        resumeResponses({
+          registry,
+          github,
+          securityRepo,
+          ...(github ? { actionsSecrets: gitHubActionsSecretWriter(github) } : {}),
+          actor: cliActor(),
+          log: (line) => process.stderr.write(`leakstop: ${line}\n`),
+        }),
       );
       process.stdout.write(describeResults(results));
       assertComplete(results);

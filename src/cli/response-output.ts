@@ -18,11 +18,11 @@ function describeResult(result: IncidentResult): string {
   const { incident, status } = result;
   const parts = [`incident ${incident.id}: key ${incident.keyId} (${incident.secretRedacted}) in ${incident.repo}`];
   if (result.replacementId) {
-    parts.push(
-      result.delivery === 'sealed'
-        ? `replacement ${result.replacementId} sealed to the owner (claim: leakstop registry claim ${result.replacementId} --secret-key FILE)`
-        : `replacement ${result.replacementId} reserved (claim: leakstop registry claim ${result.replacementId})`,
-    );
+    const secret = result.actionsSecret;
+    if (secret?.written) parts.push(`replacement ${result.replacementId} written to Actions secret ${secret.name} in ${secret.repo}`);
+    else if (secret) parts.push(`Actions secret ${secret.name} in ${secret.repo} not written: ${secret.error ?? secret.skipped}`);
+    if (result.delivery === 'sealed') parts.push(`replacement ${result.replacementId} sealed to the owner (claim: leakstop registry claim ${result.replacementId} --secret-key FILE)`);
+    if (result.delivery === 'claim') parts.push(`replacement ${result.replacementId} reserved (claim: leakstop registry claim ${result.replacementId})`);
   }
   if (result.issueUrl) parts.push(`issue ${result.issueUrl}`);
   if (status.state === 'pending') parts.push(`waiting for ${status.waitingFor}`);

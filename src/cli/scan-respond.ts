@@ -2,6 +2,7 @@
 // Checked before the scan starts, so a missing token or registry fails before any work.
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { gitHubActionsSecretWriter } from '../respond/actions-secret-writer.js';
 import type { GitHub } from '../respond/github-client.js';
 import { respondToFindings } from '../respond/respond-to-findings.js';
 import type { Finding, KeyRegistry } from '../types.js';
@@ -45,6 +46,8 @@ export async function respondAfterScan(response: ScanResponse, findings: Finding
   const summary = await respondToFindings(findings, {
     registry,
     github: response.github,
+    // The token may write the Actions secrets key records name (zero-downtime rotation).
+    ...(response.github ? { actionsSecrets: gitHubActionsSecretWriter(response.github) } : {}),
     repo: response.githubRepo ?? path.resolve(scannedPath),
     securityRepo: response.securityRepo,
     dryRun: response.dryRun,

@@ -11,9 +11,19 @@ export interface IncidentFacts {
   repoUrl?: string;
   sightings: Sighting[];
   revocation: { outcome: 'revoked' | 'already-revoked'; at?: string; reason?: string };
-  replacement?: { keyId: string; delivery: 'sealed' | 'claim' };
+  /** `actions-secret`: written only to the Actions secret (the owner has no public key). */
+  replacement?: { keyId: string; delivery: 'sealed' | 'claim' | 'actions-secret'; actionsSecret?: ActionsSecretDelivery };
   /** Why there is no replacement, when there is none. */
   noReplacement?: string;
+}
+
+/** The Actions secret a replacement was written to (a zero-downtime rotation), or why not. */
+export interface ActionsSecretDelivery {
+  repo: string;
+  name: string;
+  written?: boolean;
+  skipped?: string;
+  error?: string;
 }
 
 export const INCIDENT_LABELS = ['security', 'leaked-secret'] as const;
@@ -96,11 +106,14 @@ function whatLeakstopDid(facts: IncidentFacts): string[] {
       : [`- [x] Found key ${code(key.id)} already revoked${revocation.at ? ` (at ${when(revocation.at)})` : ''}: not revoked again`];
   if (replacement) {
     lines.push(`- [x] Reserved replacement ${code(replacement.keyId)} with the same owner, label, environment and restrictions`);
-    lines.push(
-      replacement.delivery === 'sealed'
-        ? `- [x] Sealed the replacement to the owner's public key: the owner opens it once with \`leakstop registry claim ${replacement.keyId} --secret-key FILE\``
-        : `- [x] The replacement is minted when it is claimed and shown once: \`leakstop registry claim ${replacement.keyId}\` (needs registry access)`,
-    );
+    const secret = replacement.actionsSecret;
+    if (secret?.written) lines.push(`- [x] Wrote the replacement to the Actions secret ${code(secret.name)} in ${code(secret.repo)}, so its workflows keep working`);
+    else if (secret) lines.push(`- [ ] Did not write the replacement to the Actions secret ${code(secret.name)} in ${code(secret.repo)}: ${secret.error ?? secret.skipped ?? 'not written'}`);
+    if (replacement.delivery === 'sealed') {
+      lines.push(`- [x] Sealed the replacement to the owner's public key: the owner opens it once with \`leakstop registry claim ${replacement.keyId} --secret-key FILE\``);
+    } else if (replacement.delivery === 'claim') {
+      lines.push(`- [x] The replacement is minted when it is claimed and shown once: \`leakstop registry claim ${replacement.keyId}\` (needs registry access)`);
+    }
   } else {
     lines.push(`- [ ] No replacement: ${facts.noReplacement ?? 'none was reserved'}`);
   }

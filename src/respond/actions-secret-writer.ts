@@ -35,7 +35,7 @@ function failure(target: ActionsSecretTarget, error: unknown): GitHubError {
   const status = (error as { status?: number }).status;
   const why =
     status === 403 || status === 404
-      ? 'the app lacks the `secrets: write` permission there, or is not installed on it'
+      ? 'Leakstop lacks the `secrets: write` permission there (the app is not installed on it, or the token may not)'
       : `GitHub answered ${status ?? (error as Error).message.split('\n')[0]}`;
   return new GitHubError(`cannot write Actions secret ${target.name} in ${target.repo}: ${why}`);
 }

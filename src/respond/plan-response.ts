@@ -17,7 +17,7 @@ export interface PlannedResponse {
 
 type Hit = { finding: Finding; repo: string; keyId: string };
 
-async function actionsFor(registry: KeyRegistry, hit: Hit, options: Pick<ResponderOptions, 'github' | 'securityRepo'>): Promise<string[]> {
+async function actionsFor(registry: KeyRegistry, hit: Hit, options: Pick<ResponderOptions, 'github' | 'securityRepo' | 'incidentRepo' | 'actionsSecrets'>): Promise<string[]> {
   const key = await registry.get(hit.keyId);
   if (!key) return [`nothing: key ${hit.keyId} is no longer in the registry`];
   const incident = await registry.responses.findIncident(hit.repo, hit.keyId);
@@ -31,7 +31,13 @@ async function actionsFor(registry: KeyRegistry, hit: Hit, options: Pick<Respond
   else if (done('replace')) actions.push(`replacement ${String(done('replace')!.outcome?.keyId)} already reserved`);
   else actions.push(`reserve a replacement with the same owner (${key.owner}), label (${key.label}), environment and restrictions`);
   if (!revokedBefore && !done('deliver')) {
-    actions.push((await registry.ownerKey(key.owner)) ? "mint it and seal it to the owner's public key" : 'leave it to be minted when claimed (`leakstop registry claim ID`), shown once');
+    const sealed = Boolean(await registry.ownerKey(key.owner));
+    const target = key.deliveryTarget;
+    if (target?.kind === 'actions-secret' && options.actionsSecrets) {
+      actions.push(`mint it, write it to the Actions secret ${target.name} in ${target.repo}${sealed ? " and seal it to the owner's public key" : ''}`);
+    } else {
+      actions.push(sealed ? "mint it and seal it to the owner's public key" : 'leave it to be minted when claimed (`leakstop registry claim ID`), shown once');
+    }
   }
   const gitHubNote = options.github ? '' : ' (needs GITHUB_TOKEN)';
   if (!isGitHubRepo(hit.repo)) actions.push('no incident issue: not a GitHub repository (use --github-repo OWNER/NAME)');
@@ -41,13 +47,13 @@ async function actionsFor(registry: KeyRegistry, hit: Hit, options: Pick<Respond
     const pending = unreportedSightings(steps, sightings).length + (isNewPlace ? 1 : 0);
     actions.push(pending > 0 ? `comment on ${String(done('issue')!.outcome?.url)} about the new sighting(s)${gitHubNote}` : `nothing more: incident issue ${String(done('issue')!.outcome?.url)} exists`);
   } else {
-    const where = options.securityRepo ? `${hit.repo} (or ${options.securityRepo}, if ${hit.repo} is public)` : hit.repo;
+    const where = options.incidentRepo ?? (options.securityRepo ? `${hit.repo} (or ${options.securityRepo}, if ${hit.repo} is public)` : hit.repo);
     actions.push(`open an incident issue in ${where} labelled security and leaked-secret${gitHubNote}`);
   }
   return actions;
 }
 
-export async function planResponse(hits: Hit[], options: Pick<ResponderOptions, 'registry' | 'github' | 'securityRepo'>): Promise<PlannedResponse[]> {
+export async function planResponse(hits: Hit[], options: Pick<ResponderOptions, 'registry' | 'github' | 'securityRepo' | 'incidentRepo' | 'actionsSecrets'>): Promise<PlannedResponse[]> {
   const groups = new Map<string, Hit[]>();
   for (const hit of hits) {
     const id = `${hit.repo}\0${hit.keyId}`;

@@ -1,8 +1,9 @@
 // The GitHub half of a response: the incident issue, then a comment for each later batch of
 // sightings. Runs after the key is settled, so the issue states what was already done.
-import { incidentBody, incidentMarker, incidentTitle, sightingComment, sightingMarker, type IncidentFacts } from '../report/incident-markdown.js';
+import { incidentBody, incidentMarker, incidentTitle, sightingComment, sightingMarker, type ActionsSecretDelivery, type IncidentFacts } from '../report/incident-markdown.js';
 import { RegistryError } from '../errors.js';
 import type { Incident, KeyRegistry, ResponseStep, Sighting } from '../types.js';
+import type { Delivery } from './deliver-replacement.js';
 import type { GitHub } from './github-client.js';
 import { commentOnce, findOrCreateIssue, repoFacts, type IssueRef, type RepoFacts } from './incident-issue.js';
 import { commentBatches } from './incident-state.js';
@@ -13,6 +14,8 @@ export interface ReportContext {
   github: GitHub;
   /** Where incidents of public repositories go, so not even a redacted notice is public. */
   securityRepo?: string;
+  /** Where every incident goes, public repository or not (wins over `securityRepo`). */
+  incidentRepo?: string;
   /** Repository facts already read in this run. */
   repoFacts: Map<string, Promise<RepoFacts>>;
 }
@@ -34,14 +37,16 @@ async function issueFacts(registry: KeyRegistry, incident: Incident, steps: Resp
   const outcome = (name: string) => steps.find((step) => step.step === name)?.outcome ?? {};
   const revoke = outcome('revoke');
   const replacementId = outcome('replace').keyId as string | undefined;
-  const delivery = outcome('deliver').delivery as 'sealed' | 'claim' | undefined;
+  const deliver = outcome('deliver');
+  const delivery = deliver.delivery as Delivery | undefined;
+  const actionsSecret = deliver.actionsSecret as ActionsSecretDelivery | undefined;
   return {
     incident,
     key,
     repoUrl,
     sightings,
     revocation: { outcome: revoke.outcome === 'revoked' ? 'revoked' : 'already-revoked', at: revoke.at as string | undefined, reason: revoke.reason as string | undefined },
-    replacement: replacementId ? { keyId: replacementId, delivery: delivery ?? 'claim' } : undefined,
+    replacement: replacementId ? { keyId: replacementId, delivery: delivery ?? 'claim', ...(actionsSecret ? { actionsSecret } : {}) } : undefined,
     noReplacement: outcome('replace').skipped as string | undefined,
   };
 }
@@ -58,7 +63,7 @@ export async function reportIncident(context: ReportContext, incident: Incident)
   const steps = await log.steps(incident.id);
   const issue = await runStep(log, incident.id, 'issue', { sightingIds: sightings.map((sighting) => sighting.id) }, async (step) => {
     const repo = await factsOf(context, incident.repo);
-    const target = !repo.private && context.securityRepo ? context.securityRepo : incident.repo;
+    const target = context.incidentRepo ?? (!repo.private && context.securityRepo ? context.securityRepo : incident.repo);
     const facts = await issueFacts(context.registry, incident, steps, batchOf(sightings, step.intent.sightingIds), repo.htmlUrl);
     const filed = await findOrCreateIssue(context.github, target, {
       marker: incidentMarker(incident.keyHashPrefix),

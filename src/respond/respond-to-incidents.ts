@@ -1,7 +1,10 @@
 // Drives recorded incidents to completion: first every key is settled (revoked, replaced,
 // delivered) — so no revocation waits for GitHub — then each incident is reported on GitHub.
 // Each incident is worked on under its lock, so racing responders do each step once.
+import type { ActionsSecretDelivery } from '../report/incident-markdown.js';
 import type { Actor, Incident, KeyRegistry } from '../types.js';
+import type { ActionsSecretWriter } from './actions-secret-writer.js';
+import type { Delivery } from './deliver-replacement.js';
 import type { GitHub } from './github-client.js';
 import { incidentState, type IncidentState } from './incident-state.js';
 import { reportIncident, type ReportContext } from './report-incident.js';
@@ -14,6 +17,10 @@ export interface ResponderOptions {
   github?: GitHub;
   /** Where incidents of public repositories are filed instead (`owner/name`). */
   securityRepo?: string;
+  /** Where every incident is filed (`owner/name`), public repository or not; wins over `securityRepo`. */
+  incidentRepo?: string;
+  /** Writes replacements into the Actions secrets key records name. None: owners get them as usual. */
+  actionsSecrets?: ActionsSecretWriter;
   actor: Actor;
   /** Progress lines for a person (never a secret). */
   log?: (line: string) => void;
@@ -23,7 +30,9 @@ export interface IncidentResult {
   incident: Incident;
   status: IncidentState;
   replacementId?: string;
-  delivery?: 'sealed' | 'claim';
+  delivery?: Delivery;
+  /** The Actions secret the replacement was written to, or why it was not. */
+  actionsSecret?: ActionsSecretDelivery;
   issueUrl?: string;
 }
 
@@ -40,6 +49,7 @@ export async function summarizeIncident(registry: KeyRegistry, incident: Inciden
     status: incidentState(steps, sightings),
     replacementId: outcome('replace').keyId as string | undefined,
     delivery: outcome('deliver').delivery as IncidentResult['delivery'],
+    actionsSecret: outcome('deliver').actionsSecret as ActionsSecretDelivery | undefined,
     issueUrl: outcome('issue').url as string | undefined,
   };
 }
@@ -52,12 +62,12 @@ export async function respondToIncidents(incidents: Incident[], options: Respond
   for (const incident of incidents) {
     const result = await responses.withIncidentLock(incident.id, async () => {
       const [first] = await responses.sightings(incident.id);
-      return settleKey(registry, incident, first!, actor);
+      return settleKey(registry, incident, first!, actor, options.actionsSecrets);
     });
     if (result.ok) settled.push(incident);
     else log(`incident ${incident.id} (key ${incident.keyId}): ${result.error.message}`);
   }
-  const context: ReportContext | undefined = github && { registry, github, securityRepo: options.securityRepo, repoFacts: new Map() };
+  const context: ReportContext | undefined = github && { registry, github, securityRepo: options.securityRepo, incidentRepo: options.incidentRepo, repoFacts: new Map() };
   for (const incident of settled) {
     const result = await responses.withIncidentLock(incident.id, () => {
       if (!isGitHubRepo(incident.repo)) return runStep(responses, incident.id, 'issue', {}, async () => ({ skipped: 'not a GitHub repository' }));

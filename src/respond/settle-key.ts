@@ -1,7 +1,9 @@
 // The registry half of a response — revoke, replace, deliver — which never waits for GitHub.
 import { RegistryError } from '../errors.js';
-import type { Actor, Incident, KeyRegistry, Sighting } from '../types.js';
-import { deliverReplacement } from './deliver-replacement.js';
+import type { Actor, Incident, KeyRecord, KeyRegistry, Sighting } from '../types.js';
+import type { ActionsSecretWriter } from './actions-secret-writer.js';
+import { deliverReplacement, type Delivery } from './deliver-replacement.js';
+import { deliverToActionsSecret } from './deliver-to-actions-secret.js';
 import { runStep, type StepResult } from './run-step.js';
 
 /** `leaked in owner/repo@sha:path:line`: the revocation reason the audit log keeps. */
@@ -10,7 +12,13 @@ export function revocationReason(repo: string, place: Pick<Sighting, 'commit' | 
 }
 
 /** Runs the key's steps in order; stops at the first that fails (it is retried on resume). */
-export async function settleKey(registry: KeyRegistry, incident: Incident, firstSighting: Sighting, actor: Actor): Promise<StepResult> {
+export async function settleKey(
+  registry: KeyRegistry,
+  incident: Incident,
+  firstSighting: Sighting,
+  actor: Actor,
+  actionsSecrets?: ActionsSecretWriter,
+): Promise<StepResult> {
   const log = registry.responses;
   const key = await registry.get(incident.keyId);
   if (!key) throw new RegistryError(`key ${incident.keyId} is no longer in the registry: the incident cannot be settled`);
@@ -30,6 +38,19 @@ export async function settleKey(registry: KeyRegistry, incident: Incident, first
   if (!replaced.ok) return replaced;
   const replacementId = replaced.outcome.keyId as string | undefined;
   return runStep(log, incident.id, 'deliver', { replacementId }, async () =>
-    replacementId ? { delivery: await deliverReplacement(registry, replacementId, actor) } : (skip ?? { skipped: 'no replacement' }),
+    replacementId ? deliver(registry, incident, key, replacementId, actor, actionsSecrets) : (skip ?? { skipped: 'no replacement' }),
   );
+}
+
+/** To the Actions secret the key record names (when the app can write it), and to the owner. */
+async function deliver(registry: KeyRegistry, incident: Incident, key: KeyRecord, replacementId: string, actor: Actor, actionsSecrets?: ActionsSecretWriter) {
+  const target = key.deliveryTarget;
+  if (target?.kind !== 'actions-secret' || !actionsSecrets) return { delivery: await deliverReplacement(registry, replacementId, actor) };
+  const written = await deliverToActionsSecret(registry, incident.id, replacementId, target, actionsSecrets, actor);
+  if (!written.ok) throw written.error;
+  const actionsSecret = { repo: target.repo, name: target.name, ...written.outcome };
+  const delivery: Delivery = written.outcome.written
+    ? written.outcome.sealedToOwner ? 'sealed' : 'actions-secret'
+    : await deliverReplacement(registry, replacementId, actor);
+  return { delivery, actionsSecret };
 }

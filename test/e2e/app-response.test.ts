@@ -1,10 +1,14 @@
 // The whole loop for a key of ours: a registered key pushed over git HTTP, the signed push
-// webhook, and then — revoked, replaced (written to its Actions secret where one is named),
+// webhook, and then — revoked, replaced (written to its Actions secret where one is named, and
+// sealed to its owner too when the owner has a public key),
 // one incident issue, a failing check run at the leaked line, and no plaintext anywhere.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppWorld, waitFor } from '../helpers/app-world.js';
 import type { TestRepo } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
 
 let world: AppWorld;
 let installationId: number;
@@ -110,11 +114,54 @@ describe('a registered key pushed to GitHub', () => {
     expect(createHash('sha256').update(stored!).digest('hex')).toBe(replacement!.hash);
     expect(stored).not.toBe(issued.plaintext);
     expect(run.output.summary).toContain(`written to Actions secret SHIPPING_KEY in ${OWNER}/${REPO}`);
+    const issue = await waitFor('the incident issue', () => issuesOfShop().find((candidate) => candidate.body?.includes(issued.record.id)));
+    expect(issue.body).toContain(`Wrote the replacement to the Actions secret \`SHIPPING_KEY\` in \`${OWNER}/${REPO}\``);
+    expect(issue.body).not.toContain('minted when it is claimed');
+  });
+
+  it('writes the Actions secret and seals the same replacement to an owner with a public key', async () => {
+    const ownerSecretKey = path.join(world.dirs[0]!, 'owner.key');
+    const env = { LEAKSTOP_REGISTRY: world.registryPath };
+    expect((await runCli(['registry', 'owner', 'keygen', ownerSecretKey], { env })).code).toBe(0);
+    const added = await runCli(['registry', 'owner', 'add', 'acct_88', '--public-key', `${ownerSecretKey}.pub`], { env });
+    expect(added.code, added.stderr).toBe(0);
+    const issued = await world.issueKey({
+      owner: 'acct_88',
+      label: 'labels',
+      deliveryTarget: { kind: 'actions-secret', repo: `${OWNER}/${REPO}`, name: 'LABELS_KEY' },
+    });
+    plaintexts.push(issued.plaintext);
+    const { run } = await pushAndDeliver({ 'labels.yml': `printer: zebra
+api_key: ${issued.plaintext}
+` });
+    expect(run.conclusion).toBe('failure');
+    const key = await world.key(issued.record.id);
+    expect(key?.status).toBe('revoked');
+    const replacement = await world.key(key!.replacedBy!);
+    const stored = world.github.openActionsSecret(OWNER, REPO, 'LABELS_KEY');
+    expect(stored).toBeDefined();
+    plaintexts.push(stored!);
+    expect(createHash('sha256').update(stored!).digest('hex')).toBe(replacement!.hash);
+    expect(stored).not.toBe(issued.plaintext);
+    // The owner's sealed copy opens, once, to the very key the workflows now use.
+    const claim = await runCli(['registry', 'claim', replacement!.id, '--secret-key', ownerSecretKey], { env });
+    expect(claim.code, claim.stderr).toBe(0);
+    expect(claim.stdout.trim()).toBe(stored);
+    expect(run.output.summary).toContain(`written to Actions secret LABELS_KEY in ${OWNER}/${REPO}`);
+    expect(run.output.summary).toContain("sealed to its owner's public key");
+    const issue = await waitFor('the incident issue', () => issuesOfShop().find((candidate) => candidate.body?.includes(issued.record.id)));
+    expect(issue.body).toContain(`Wrote the replacement to the Actions secret \`LABELS_KEY\` in \`${OWNER}/${REPO}\``);
+    expect(issue.body).toContain("Sealed the replacement to the owner's public key");
+    // One write of the secret: the response minted once.
+    const writes = world.github.requests.filter((request) => request.method === 'PUT' && request.path.endsWith('/actions/secrets/LABELS_KEY'));
+    expect(writes).toHaveLength(1);
   });
 
   it('leaves no plaintext — leaked keys nor the replacement — in any request GitHub received or any log line', () => {
-    expect(plaintexts).toHaveLength(3);
-    const seen = world.everythingSeen();
+    expect(plaintexts).toHaveLength(5);
+    // The registry's bytes on disk too: the response log keeps only sealed boxes and hashes.
+    const registryFiles = ['', '-wal'].map((suffix) => `${world.registryPath}${suffix}`).filter((file) => fs.existsSync(file));
+    const seen = `${world.everythingSeen()}\n${registryFiles.map((file) => fs.readFileSync(file, 'latin1')).join('\n')}`;
     for (const plaintext of plaintexts) expect(seen).not.toContain(plaintext);
   });
 });

@@ -4,8 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openRegistry } from '../../src/registry/open-registry.js';
-import type { DeliveryTarget, KeyRecord, KeyRegistry } from '../../src/types.js';
+import type { IssueKeySpec, KeyRecord, KeyRegistry } from '../../src/types.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../github/emulator.js';
 import { gitCommand, gitTokenArgs } from '../github/git-client.js';
 import { ZERO_SHA } from '../github/push-commits.js';
@@ -13,6 +12,7 @@ import { sendWebhook } from '../github/send-webhook.js';
 import { pushPayload } from '../github/webhook-payloads.js';
 import type { CheckRunRecord } from '../github/state.js';
 import { TestRepo, tempDir } from './git-repo.js';
+import { issueKey, withRegistry, type IssuedKey } from './registry-keys.js';
 import { CLI, PROJECT_ROOT } from './run-cli.js';
 
 export const APP_ID = 31337;
@@ -132,21 +132,13 @@ export class AppWorld {
     return this.app;
   }
 
-  async withRegistry<T>(work: (registry: KeyRegistry) => Promise<T>): Promise<T> {
-    const registry = await openRegistry(this.registryPath);
-    try {
-      return await work(registry);
-    } finally {
-      await registry.close();
-    }
+  withRegistry<T>(work: (registry: KeyRegistry) => Promise<T>): Promise<T> {
+    return withRegistry(this.registryPath, work);
   }
 
   /** Issues a key of ours; the plaintext is for committing it, and for searching outputs. */
-  issueKey(spec: { owner: string; label: string; deliveryTarget?: DeliveryTarget }): Promise<{ record: KeyRecord; plaintext: string }> {
-    return this.withRegistry(async (registry) => {
-      const issued = await registry.issue({ environment: 'live', restrictions: {}, ...spec }, { kind: 'cli', name: 'test' });
-      return { record: issued.record, plaintext: issued.key.reveal() };
-    });
+  issueKey(spec: IssueKeySpec): Promise<IssuedKey> {
+    return issueKey(this.registryPath, spec);
   }
 
   key(id: string): Promise<KeyRecord | undefined> {

@@ -4,17 +4,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openRegistry } from '../../src/registry/open-registry.js';
-import type { KeyRecord, KeyRegistry, KeyRestrictions } from '../../src/types.js';
+import type { IssueKeySpec, KeyRecord, KeyRegistry } from '../../src/types.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../github/emulator.js';
 import type { IssueRecord, RepoRecord } from '../github/state.js';
 import { TestRepo, tempDir } from './git-repo.js';
+import { issueKey, withRegistry, type IssuedKey } from './registry-keys.js';
 import { CLI, PROJECT_ROOT, runCli, type CliOptions, type CliResult } from './run-cli.js';
 
-export interface IssuedKey {
-  record: KeyRecord;
-  plaintext: string;
-}
+export type { IssuedKey } from './registry-keys.js';
 
 export class RespondWorld {
   readonly dirs: string[] = [];
@@ -41,20 +38,12 @@ export class RespondWorld {
     return this.dirs[0]!;
   }
 
-  async withRegistry<T>(work: (registry: KeyRegistry) => Promise<T>, spec = this.registrySpec): Promise<T> {
-    const registry = await openRegistry(spec);
-    try {
-      return await work(registry);
-    } finally {
-      await registry.close();
-    }
+  withRegistry<T>(work: (registry: KeyRegistry) => Promise<T>, spec = this.registrySpec): Promise<T> {
+    return withRegistry(spec, work);
   }
 
-  issueKey(spec: { owner: string; label: string; environment?: string; restrictions?: KeyRestrictions }): Promise<IssuedKey> {
-    return this.withRegistry(async (registry) => {
-      const issued = await registry.issue({ environment: 'live', restrictions: {}, ...spec }, { kind: 'cli', name: 'test' });
-      return { record: issued.record, plaintext: issued.key.reveal() };
-    });
+  issueKey(spec: IssueKeySpec): Promise<IssuedKey> {
+    return issueKey(this.registrySpec, spec);
   }
 
   key(id: string): Promise<KeyRecord | undefined> {

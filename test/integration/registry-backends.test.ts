@@ -61,9 +61,12 @@ describe.each(REGISTRY_BACKENDS)('the key registry on $name', (backend) => {
     store = await backend.create();
   });
   afterEach(async () => {
-    for (const registry of opened) await registry.close();
-    opened = [];
-    await store.remove();
+    try {
+      for (const registry of opened) await registry.close();
+    } finally {
+      opened = [];
+      await store.remove();
+    }
   });
 
   async function registry(): Promise<SqlKeyRegistry> {

@@ -69,8 +69,11 @@ describe.each(REGISTRY_BACKENDS)('recall for registered keys on $name', (backend
     prepared = await prepareScan({ registry });
   });
   afterAll(async () => {
-    await registry.close();
-    await store.remove();
+    try {
+      await registry?.close();
+    } finally {
+      await store.remove();
+    }
   });
 
   it('turns every registered shape into a rule that ignores entropy and allowlists', () => {
