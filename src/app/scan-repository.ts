@@ -4,7 +4,7 @@
 // budget, then registry marking.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { markRegistryMatches } from '../registry/mark-registry-matches.js';
+import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
 import { scanHistory } from '../sources/git-history.js';
 import type { Finding, KeyRegistry, ScanConfig, ScanResult } from '../types.js';
@@ -82,6 +82,5 @@ export async function scanRepository(request: RepoScanRequest, options: ScannerO
   } else if (extra) {
     notes.push(`Repository rules from .github/leakstop.yml: ${extra.error}.`);
   }
-  await markRegistryMatches(result.findings, options.registry);
-  return { result, notes };
+  return { result: { ...result, findings: await matchRegistry(result.findings, options.registry) }, notes };
 }

@@ -135,7 +135,7 @@ export function registerScan(program: Command): void {
         } else {
           result = await detectFiles(readWorkingTree(paths, { gitignore: flags.gitignore, maxFileSize: config.maxFileSize }, stats), prepared, stats, concurrency);
         }
-        await attachRegistry(result, prepared);
+        result = await attachRegistry(result, prepared);
         if (flags.writeBaseline) writeBaseline(flags.writeBaseline, result.findings);
         const filtered = baseline ? applyBaseline(result.findings, baseline) : undefined;
         const reported = filtered ? { ...result, findings: filtered.findings } : result;

@@ -30,7 +30,7 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engi
         ...globals.filter(({ targets }) => targets?.includes(rule.id)).map(({ compiled }) => compiled),
       ],
       bypass: rule.bypassAllowlists === true,
-      specificity: rule.bypassAllowlists ? 2 : rule.tags.includes('generic') ? 0 : 1,
+      specificity: rule.tags.includes('generic') ? 0 : 1,
     };
     const paths = compilePathMatcher(rule.paths, rule.pathRegexes);
     if (paths) engineRule.paths = paths;

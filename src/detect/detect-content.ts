@@ -116,16 +116,15 @@ function sortAndDedupe(candidates: Candidate[]): Candidate[] {
  * assigned to `token =` is a GitHub token, not also a generic secret.
  */
 function withoutSuperseded(candidates: Candidate[], engine: Engine, drops: Drop[] | undefined): Candidate[] {
-  const specificity = (candidate: Candidate): number => engine.rules[candidate.ruleIndex]!.specificity;
+  const ruleOf = (candidate: Candidate) => engine.rules[candidate.ruleIndex]!;
   // Only the few specific candidates are compared against, so many generic ones stay cheap.
-  const specific = candidates.filter((candidate) => specificity(candidate) > 0);
-  if (specific.length === 0 || specific.length === candidates.length && specific.every((c) => specificity(c) === 1)) {
-    return candidates;
-  }
+  const specific = candidates.filter((candidate) => !ruleOf(candidate).bypass && ruleOf(candidate).specificity > 0);
+  if (specific.length === 0) return candidates;
   return candidates.filter((candidate) => {
-    const mine = specificity(candidate);
+    const rule = ruleOf(candidate);
+    if (rule.bypass) return true;
     const superseded = specific.some((other) =>
-      specificity(other) > mine && other.start < candidate.end && candidate.start < other.end);
+      ruleOf(other).specificity > rule.specificity && other.start < candidate.end && candidate.start < other.end);
     if (superseded) drops?.push({ ruleIndex: candidate.ruleIndex, offset: candidate.start, reason: 'superseded' });
     return !superseded;
   });

@@ -20,7 +20,8 @@ export interface EngineRule {
   bypass: boolean;
   /**
    * Where one secret is matched by several rules, only the most specific reports it:
-   * 2 registry shapes (certain), 1 provider rules, 0 rules tagged `generic` (guesses).
+   * 1 provider rules, 0 rules tagged `generic` (guesses). Registry shapes take no part:
+   * only the registry can tell whether theirs is the finding (see match-registry.ts).
    */
   specificity: number;
 }

@@ -4,7 +4,7 @@ import { detectFragment } from '../detect/detect-fragment.js';
 import type { Engine } from '../detect/engine.js';
 import { loadConfig } from '../rules/load-config.js';
 import type { Fragment, KeyRegistry, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
-import { markRegistryMatches } from '../registry/mark-registry-matches.js';
+import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
 import { emptyStats } from '../sources/scan-stats.js';
 
@@ -33,8 +33,8 @@ export function detectFragments(fragments: Iterable<Fragment>, engine: Engine, s
   return { findings, stats };
 }
 
-/** Marks registry hits in place: a hash in the registry is one of our keys, with certainty. */
+/** Marks registry hits: a hash in the registry is one of our keys, with certainty. */
 export async function attachRegistry(result: ScanResult, prepared: PreparedScan): Promise<ScanResult> {
-  if (prepared.registry) await markRegistryMatches(result.findings, prepared.registry);
-  return result;
+  if (!prepared.registry) return result;
+  return { ...result, findings: await matchRegistry(result.findings, prepared.registry) };
 }

@@ -2,6 +2,7 @@
 // the issue follows when GitHub recovers (in the same run through retries, or on `respond
 // --resume`), exactly once — even when a timed-out request had in fact landed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { secretHash } from '../../src/detect/secret-hash.js';
 import { RespondWorld } from '../helpers/respond-world.js';
 
 describe('respond while GitHub fails', () => {
@@ -66,6 +67,41 @@ describe('respond while GitHub fails', () => {
     const again = await world.cli(['respond', '--resume']);
     expect(again.stdout).toContain('No incident to respond to');
     expect(world.everythingSeen().includes(key.plaintext)).toBe(false);
+  });
+
+  it('writes the Actions secret on --resume after GitHub refused the write of a minted replacement, minting once', async () => {
+    await world.createRepo('acme', 'shop');
+    const key = await world.issueKey({ owner: 'acct_ops', label: 'deploy', deliveryTarget: { kind: 'actions-secret', repo: 'acme/shop', name: 'DEPLOY_KEY' } });
+    const repo = world.repo();
+    repo.commit('config', { 'app.env': `TOKEN=${key.plaintext}\n` });
+    world.github.faults.add({ method: 'PUT', path: '/repos/acme/shop/actions/secrets/DEPLOY_KEY', times: Infinity, respond: { status: 502 } });
+
+    const run = await world.respond(repo, 'acme/shop');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot write Actions secret DEPLOY_KEY in acme/shop');
+    expect(run.stderr).toContain('leakstop respond --resume');
+    const revoked = (await world.key(key.record.id))!;
+    expect(revoked.status).toBe('revoked');
+    // Minted (its hash is recorded) but not yet written anywhere; its plaintext is gone from memory.
+    const minted = (await world.key(revoked.replacedBy!))!;
+    expect(minted.status).toBe('active');
+    expect(world.github.openActionsSecret('acme', 'shop', 'DEPLOY_KEY')).toBeUndefined();
+    expect(world.issuesOf('acme', 'shop')).toHaveLength(0);
+
+    world.github.faults.clear();
+    const resumed = await world.cli(['respond', '--resume']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const stored = world.github.openActionsSecret('acme', 'shop', 'DEPLOY_KEY')!;
+    expect(stored).toBeDefined();
+    // The very key minted before the failure: written from what was sealed then, not minted again.
+    expect(secretHash(stored)).toBe(minted.hash);
+    expect((await world.key(minted.id))!.hash).toBe(minted.hash);
+    const [issue, ...more] = world.issuesOf('acme', 'shop');
+    expect(more).toEqual([]);
+    expect(issue!.body).toContain('Wrote the replacement to the Actions secret `DEPLOY_KEY` in `acme/shop`');
+    const seen = world.everythingSeen();
+    expect(seen).not.toContain(stored);
+    expect(seen).not.toContain(key.plaintext);
   });
 
   it('says when issues are disabled, and finishes once they are enabled', async () => {

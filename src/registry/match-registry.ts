@@ -1,0 +1,28 @@
+// Registry hits on findings: a finding whose secret hash is registered is one of our keys.
+import type { Finding, KeyRegistry } from '../types.js';
+
+/** Findings of rules made from registry shapes (see shape-rules.ts). */
+const fromRegistryShape = (finding: Finding): boolean => finding.tags.includes('registry');
+
+const placeOf = (finding: Finding): string =>
+  [finding.commit ?? '', finding.path, finding.line, finding.column, finding.secretHash].join('\0');
+
+/**
+ * Marks registry hits and settles what the shapes only suggested. A registered key is reported
+ * once, as the registry's finding; a string of a registered shape that is not registered stays
+ * a finding only when its checksum proves it is one of our keys and no other rule reports it.
+ */
+export async function matchRegistry(findings: readonly Finding[], registry: KeyRegistry): Promise<Finding[]> {
+  if (findings.length === 0) return [];
+  const records = await registry.lookup(findings.map((finding) => finding.secretHash));
+  for (const finding of findings) {
+    const key = records.get(finding.secretHash);
+    if (key) finding.registry = { match: true, keyId: key.id, owner: key.owner, label: key.label, status: key.status };
+  }
+  const registered = new Set(findings.filter((f) => fromRegistryShape(f) && f.registry.match).map(placeOf));
+  const ruleFound = new Set(findings.filter((f) => !fromRegistryShape(f)).map(placeOf));
+  return findings.filter((finding) => {
+    if (!fromRegistryShape(finding)) return !registered.has(placeOf(finding));
+    return finding.registry.match || (finding.checksumValid && !ruleFound.has(placeOf(finding)));
+  });
+}
