@@ -1,7 +1,7 @@
-// After a scan: registry hits are settled first (revoke → replace → deliver; never waits for
-// GitHub), then the check run reports on the commit, then the incident issue is filed — the
-// same exactly-once response pipeline as the CLI, called twice (a second call adds nothing
-// to what the first recorded, it only does what is still to do).
+// After a scan: registry hits are settled first (revoke → replace → deliver, the delivery
+// writing the Actions secret a key's record names), then the check run reports on the commit,
+// then the incident issue is filed — the same exactly-once response pipeline as the CLI, called
+// twice (a second call adds nothing to what the first recorded, it only does what is still to do).
 import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { renderCheckRun } from '../report/check-run.js';

@@ -18,6 +18,8 @@ export interface RepoScanRequest {
   /** Revisions to walk (a push range); undefined: every ref. */
   revs?: string[];
   repoConfig: RepoConfig;
+  /** Stops the scan (a repository removed from the installation meanwhile). */
+  signal?: AbortSignal;
 }
 
 export interface RepoScan {
@@ -72,6 +74,7 @@ export async function scanRepository(request: RepoScanRequest, options: ScannerO
     cache: true,
     cacheDir,
     progress: false,
+    signal: request.signal,
   });
   const notes: string[] = [];
   const extra = await own;

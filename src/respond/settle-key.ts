@@ -1,4 +1,5 @@
-// The registry half of a response — revoke, replace, deliver — which never waits for GitHub.
+// The registry half of a response — revoke, replace, deliver. The revocation never waits for
+// GitHub; only delivery to an Actions secret talks to it, after the key is revoked.
 import { RegistryError } from '../errors.js';
 import type { Actor, Incident, KeyRecord, KeyRegistry, Sighting } from '../types.js';
 import type { ActionsSecretWriter } from './actions-secret-writer.js';
@@ -42,7 +43,7 @@ export async function settleKey(
   );
 }
 
-/** To the Actions secret the key record names (when the app can write it), and to the owner. */
+/** To the Actions secret the key record names (when a writer is given), and to the owner. */
 async function deliver(registry: KeyRegistry, incident: Incident, key: KeyRecord, replacementId: string, actor: Actor, actionsSecrets?: ActionsSecretWriter) {
   const target = key.deliveryTarget;
   if (target?.kind !== 'actions-secret' || !actionsSecrets) return { delivery: await deliverReplacement(registry, replacementId, actor) };

@@ -36,6 +36,8 @@ export interface HistoryScanOptions extends RevNarrowing {
   progress: boolean;
   /** Detection threads; default: all cores for large scans, the main thread for small ones. */
   concurrency?: number;
+  /** Stops the scan (its git processes killed, its workers closed) and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** Below this many blobs to read, starting worker threads costs more than it saves. */
@@ -76,6 +78,8 @@ function fillCommitInfo(repoDir: string, findings: Finding[]): void {
 
 export async function scanHistory(options: HistoryScanOptions): Promise<ScanResult> {
   const started = performance.now();
+  const { signal } = options;
+  signal?.throwIfAborted();
   const repo = await openRepository(options.repoPath);
   const selection = await selectRevs(repo, options);
   const stats: ScanStats = { ...emptyStats(), shallow: repo.shallow, commits: 0, blobs: 0, blobsFromCache: 0, submodules: [] };
@@ -91,7 +95,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   const found: BlobMatches[] = [];
   let index: BlobIndex;
   try {
-    const walk = await walkHistory(repo.dir, selection, cache);
+    const walk = await walkHistory(repo.dir, selection, cache, signal);
     index = walk.index;
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;
@@ -100,6 +104,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   } finally {
     cache?.close();
   }
+  signal?.throwIfAborted();
 
   const findings = attributeFindings(found, index, engine, options.repo).map(({ finding }) => finding);
   fillCommitInfo(repo.dir, findings);
@@ -172,10 +177,19 @@ async function scanIndex(
   const progress = startProgress(options.progress, index.blobCount, fromCache);
   const detector = chooseDetector(options, engine, toRead.length - knownMatches.size);
   try {
-    await scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMatches, (outcome) => {
-      account(outcome, false);
-      progress.advance(1, 'size' in outcome ? outcome.size : 0);
-    });
+    await scanBlobs(
+      repoDir,
+      index,
+      toRead,
+      maxFileSize,
+      detector,
+      knownMatches,
+      (outcome) => {
+        account(outcome, false);
+        progress.advance(1, 'size' in outcome ? outcome.size : 0);
+      },
+      options.signal,
+    );
   } finally {
     progress.stop();
     await detector.close();

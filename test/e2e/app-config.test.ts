@@ -1,9 +1,9 @@
 // `.github/leakstop.yml` on the default branch, end to end: path allowlist, stopwords, the
-// third-party switch, extra rules — and a hostile rule that must not stall the app.
+// third-party switch, extra rules, where incidents go — and a hostile rule that must not stall the app.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
-import { AppWorld } from '../helpers/app-world.js';
+import { AppWorld, waitFor } from '../helpers/app-world.js';
 import type { TestRepo } from '../helpers/git-repo.js';
 
 let world: AppWorld;
@@ -23,7 +23,8 @@ async function pushAndDeliver(files: Record<string, string>) {
 beforeAll(async () => {
   world = await AppWorld.start();
   await world.github.createRepo(OWNER, REPO, { private: true, ownerType: 'Organization' });
-  installationId = world.github.createInstallation({ account: OWNER, repos: [REPO] }).id;
+  await world.github.createRepo(OWNER, 'security', { private: true });
+  installationId = world.github.createInstallation({ account: OWNER, repos: [REPO, 'security'] }).id;
   work = world.workingCopy();
   await world.startApp({ LEAKSTOP_REPO_RULES_BUDGET_MS: '3000' });
 });
@@ -94,5 +95,24 @@ describe('per-repository config', () => {
     // The app is not stalled: the next push is answered.
     const next = await pushAndDeliver({ 'ok.txt': 'fine\n' });
     expect(next.conclusion).toBe('success');
+  });
+
+  it('files the incident of a private repository in the security repository with `incidents.for: all`', async () => {
+    const issued = await world.issueKey({ owner: 'acct_tps', label: 'tps-reports' });
+    const run = await pushAndDeliver({
+      '.github/leakstop.yml': 'incidents:\n  repository: initech/security\n  for: all\n',
+      'reports/tps.env': `COVER_SHEET=yes\nTPS_KEY=${issued.plaintext}\n`,
+    });
+    expect(run.conclusion).toBe('failure');
+    expect((await world.key(issued.record.id))?.status).toBe('revoked');
+    const security = world.github.state.repo(OWNER, 'security')!;
+    const [issue, ...more] = await waitFor('the incident issue in initech/security', () => {
+      const issues = world.github.state.issuesOf(security.id);
+      return issues.length > 0 ? issues : undefined;
+    });
+    expect(more).toEqual([]);
+    expect(issue!.body).toContain('reports/tps.env');
+    expect(world.github.state.issuesOf(world.github.state.repo(OWNER, REPO)!.id)).toEqual([]);
+    expect(world.everythingSeen()).not.toContain(issued.plaintext);
   });
 });

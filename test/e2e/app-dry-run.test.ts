@@ -32,6 +32,7 @@ describe('dry run', () => {
     expect(run.conclusion).toBe('failure');
     expect(run.annotations.map((a) => [a.path, a.start_line])).toEqual([['lab.env', 1]]);
     expect(run.output.summary).toContain('dry run (LEAKSTOP_DRY_RUN), nothing was changed; would: revoke the key');
+    expect(run.output.summary).toContain('mint it, write it to the Actions secret LAB_KEY in umbrella/lab');
     expect(await world.key(issued.record.id)).toMatchObject({ status: 'active' });
     expect((await world.key(issued.record.id))?.replacedBy).toBeUndefined();
     expect(world.github.state.issues).toEqual([]);

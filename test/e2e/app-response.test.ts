@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAKSTOP_APP_PERMISSIONS } from '../github/emulator.js';
 import { AppWorld, waitFor } from '../helpers/app-world.js';
 import type { TestRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -157,8 +158,34 @@ api_key: ${issued.plaintext}
     expect(writes).toHaveLength(1);
   });
 
+  it('without `secrets: write`, mints nothing for the secret: the owner gets the replacement, and both reports say why', async () => {
+    await world.github.createRepo('umbrella', 'depot', { private: true, ownerType: 'Organization' });
+    const { secrets: _, ...withoutSecrets } = LEAKSTOP_APP_PERMISSIONS;
+    const limited = world.github.createInstallation({ account: 'umbrella', repos: ['depot'], permissions: withoutSecrets }).id;
+    const issued = await world.issueKey({ owner: 'acct_99', label: 'depot', deliveryTarget: { kind: 'actions-secret', repo: 'umbrella/depot', name: 'DEPOT_KEY' } });
+    plaintexts.push(issued.plaintext);
+    const depot = world.workingCopy();
+    depot.commit('leak', { 'depot.env': `DEPOT_KEY=${issued.plaintext}\n` });
+    const pushed = await world.push(depot, 'umbrella', 'depot', 'refs/heads/main');
+    expect((await world.deliverPush({ owner: 'umbrella', repo: 'depot', ref: 'refs/heads/main', ...pushed, installationId: limited })).status).toBe(200);
+    const run = await world.completedCheckRun(pushed.after);
+
+    expect(run.conclusion).toBe('failure');
+    const key = await world.key(issued.record.id);
+    expect(key?.status).toBe('revoked');
+    expect(await world.withRegistry((registry) => registry.replacement(key!.replacedBy!))).toMatchObject({ state: 'reserved' });
+    expect(world.github.openActionsSecret('umbrella', 'depot', 'DEPOT_KEY')).toBeUndefined();
+    expect(run.output.summary).toContain('Actions secret DEPOT_KEY in umbrella/depot not written');
+    expect(run.output.summary).toContain('lacks the `secrets: write` permission');
+    expect(run.output.summary).toContain(`replacement ${key!.replacedBy} reserved for its owner to claim`);
+    const repo = world.github.state.repo('umbrella', 'depot')!;
+    const [issue] = await waitFor('the incident issue', () => (world.github.state.issuesOf(repo.id).length > 0 ? world.github.state.issuesOf(repo.id) : undefined));
+    expect(issue!.body).toContain('Did not write the replacement to the Actions secret `DEPOT_KEY` in `umbrella/depot`');
+    expect(issue!.body).toContain('minted when it is claimed');
+  });
+
   it('leaves no plaintext — leaked keys nor the replacement — in any request GitHub received or any log line', () => {
-    expect(plaintexts).toHaveLength(5);
+    expect(plaintexts).toHaveLength(6);
     // The registry's bytes on disk too: the response log keeps only sealed boxes and hashes.
     const registryFiles = ['', '-wal'].map((suffix) => `${world.registryPath}${suffix}`).filter((file) => fs.existsSync(file));
     const seen = `${world.everythingSeen()}\n${registryFiles.map((file) => fs.readFileSync(file, 'latin1')).join('\n')}`;

@@ -139,3 +139,15 @@ export class RespondWorld {
     for (const dir of this.dirs) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The kill tests' schedule: runs 0…count-1, `parallel` at a time, each told to kill its
+ * responder at a random moment within `fullRunMs` (how long an uninterrupted run takes).
+ */
+export async function killAtRandom(count: number, parallel: number, fullRunMs: number, runOnce: (run: number, killAfterMs: number) => Promise<void>): Promise<void> {
+  const queue = Array.from({ length: count }, (_, run) => run);
+  const worker = async () => {
+    for (let run = queue.shift(); run !== undefined; run = queue.shift()) await runOnce(run, Math.random() * fullRunMs);
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretHash } from '../../src/detect/secret-hash.js';
-import { RespondWorld } from '../helpers/respond-world.js';
+import { killAtRandom, RespondWorld } from '../helpers/respond-world.js';
 import { issueKey, withRegistry } from '../helpers/registry-keys.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -80,11 +80,7 @@ describe('an Actions-secret rotation killed at random moments', () => {
 
   it(`writes and seals one replacement after ${RUNS} random kills`, async () => {
     expect(fullRunMs).toBeGreaterThan(0);
-    const queue = Array.from({ length: RUNS }, (_, run) => run);
-    const worker = async () => {
-      for (let run = queue.shift(); run !== undefined; run = queue.shift()) await runOnce(run, Math.random() * fullRunMs);
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    await killAtRandom(RUNS, PARALLEL, fullRunMs, runOnce);
     const seen = world.everythingSeen();
     for (const plaintext of plaintexts) expect(seen.includes(plaintext)).toBe(false);
   }, 300_000);

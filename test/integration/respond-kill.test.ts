@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RespondWorld, type IssuedKey } from '../helpers/respond-world.js';
+import { killAtRandom, RespondWorld, type IssuedKey } from '../helpers/respond-world.js';
 import type { TestRepo } from '../helpers/git-repo.js';
 
 const RUNS = 30;
@@ -103,11 +103,7 @@ describe('a responder killed at random moments', () => {
 
   it(`completes every response exactly once after ${RUNS} random kills`, async () => {
     expect(fullRunMs).toBeGreaterThan(0);
-    const queue = Array.from({ length: RUNS }, (_, run) => run);
-    const worker = async () => {
-      for (let run = queue.shift(); run !== undefined; run = queue.shift()) await runOnce(run, Math.random() * fullRunMs);
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    await killAtRandom(RUNS, PARALLEL, fullRunMs, runOnce);
     const seen = world.everythingSeen();
     for (const { plaintext } of keys) expect(seen.includes(plaintext)).toBe(false);
   }, 300_000);

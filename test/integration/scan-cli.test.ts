@@ -317,4 +317,11 @@ describe('self-scan', () => {
     expect(findingsOf(result)).toEqual([]);
     expect(result.code).toBe(0);
   });
+
+  it('reports nothing in this repository\'s whole history', async () => {
+    const result = await runCli(['scan', '--history', '.', '--no-cache', '--format', 'json']);
+    expect(findingsOf(result)).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Scanned [1-9]\d* commits?, [1-9]\d* blobs?/);
+  });
 });

@@ -24,10 +24,17 @@ rules:
     expect(config.allowlist?.paths).toEqual(['test/fixtures/**']);
     expect(config.allowlist?.stopwords).toEqual(['dummy']);
     expect(config.incidentRepository).toBe('acme/security');
+    // By default only a public repository's incidents go there.
+    expect(config.incidentRepositoryFor).toBe('public');
     expect(config.annotateThirdPartyKeys).toBe(false);
     const [rule] = compileRepoRules(config.extraRules);
     expect(rule?.id).toBe('acme-internal');
     expect(rule?.regex.test(`x = acme_${'a1'.repeat(16)}`)).toBe(true);
+  });
+
+  it('sends every incident to the incident repository with `for: all`', () => {
+    const parsed = parseRepoConfig('incidents:\n  repository: acme/security\n  for: all\n');
+    expect(parsed).toMatchObject({ ok: true, config: { incidentRepository: 'acme/security', incidentRepositoryFor: 'all' } });
   });
 
   it('gives the defaults for a missing or empty file', () => {
@@ -40,6 +47,8 @@ rules:
   it.each([
     ['annotateThirdParty: false', 'annotateThirdParty: unknown field'],
     ['incidents: { repository: "not a repo" }', 'incidents: repository: must be owner/name'],
+    ['incidents: { repository: acme/security, for: everyone }', 'incidents: for: must be public or all'],
+    ['incidents: { for: all }', 'incidents: for: needs incidents.repository'],
     ['annotateThirdPartyKeys: "yes"', 'annotateThirdPartyKeys: must be true or false'],
     ['rules: [{ id: x, description: d, regex: "(" }]', 'rules[0] (x): regex:'],
     ['rules: [{ id: x, description: d, regex: "a*" }]', 'matches the empty string'],

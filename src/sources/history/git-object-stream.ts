@@ -74,16 +74,20 @@ class BatchParser {
 
 /**
  * Yields the blobs in the order asked. Blobs over `maxSize` are reported by size, not read into
- * memory. Stopping early (a `break` or an error in the consumer) ends the git process.
+ * memory. Stopping early (a `break`, an error in the consumer, or `signal`) ends the git process.
  */
-export async function* streamBlobs(repoDir: string, shas: readonly string[], maxSize: number): AsyncGenerator<GitBlob> {
+export async function* streamBlobs(repoDir: string, shas: readonly string[], maxSize: number, signal?: AbortSignal): AsyncGenerator<GitBlob> {
   if (shas.length === 0) return;
-  const git = startGit(repoDir, ['cat-file', '--batch', '--buffer']);
+  const git = startGit(repoDir, ['cat-file', '--batch', '--buffer'], signal);
   const writing = writeLines(git.child.stdin, shas.length, (i) => shas[i]!);
   const parser = new BatchParser(maxSize);
   let finished = false;
   try {
-    for await (const chunk of git.child.stdout) yield* parser.push(chunk as Buffer);
+    for await (const chunk of git.child.stdout) {
+      // Output git wrote before it was stopped is not read any further.
+      git.throwIfAborted();
+      yield* parser.push(chunk as Buffer);
+    }
     await writing;
     await git.finished;
     finished = true;

@@ -11,10 +11,17 @@ export interface GitStream {
   finished: Promise<void>;
   /** Ends git early (the reader stopped) and waits for it. */
   stop(): Promise<void>;
+  /** Throws the signal's reason once the caller's signal has stopped git. */
+  throwIfAborted(): void;
 }
 
-export function startGit(repoDir: string, args: string[]): GitStream {
+/** `signal` ends git when it aborts; the reader then gets the signal's reason, not git's complaint. */
+export function startGit(repoDir: string, args: string[], signal?: AbortSignal): GitStream {
   const child = spawn('git', args, { cwd: repoDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  const onAbort = () => child.kill();
+  if (signal?.aborted) child.kill();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  child.on('close', () => signal?.removeEventListener('abort', onAbort));
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {
@@ -28,6 +35,7 @@ export function startGit(repoDir: string, args: string[]): GitStream {
     child.on('close', resolve);
   });
   const finished = exited.then((status) => {
+    signal?.throwIfAborted();
     if (status !== 0) throw new SourceError(`git ${command} failed in ${repoDir}: ${stderr.trim().split('\n')[0] ?? ''}`);
   });
   finished.catch(() => undefined); // awaited by the reader; this only keeps an early failure from going unhandled
@@ -38,6 +46,7 @@ export function startGit(repoDir: string, args: string[]): GitStream {
       child.kill();
       await exited.catch(() => undefined);
     },
+    throwIfAborted: () => signal?.throwIfAborted(),
   };
 }
 

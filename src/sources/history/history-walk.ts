@@ -61,13 +61,15 @@ async function readAll(git: ReturnType<typeof startGit>, splitter: RecordSplitte
     await git.stop();
     throw error;
   }
+  // Stopped by the caller: the last record may be cut short, so it is not parsed.
+  git.throwIfAborted();
   splitter.end();
   await git.finished;
 }
 
 /** Numbers every selected commit, newest first: a parent always after its children. */
-async function listCommits(repoDir: string, selection: RevSelection, index: BlobIndex): Promise<void> {
-  const git = startGit(repoDir, ['rev-list', '--date-order', ...STDIN_ARGS(selection)]);
+async function listCommits(repoDir: string, selection: RevSelection, index: BlobIndex, signal?: AbortSignal): Promise<void> {
+  const git = startGit(repoDir, ['rev-list', '--date-order', ...STDIN_ARGS(selection)], signal);
   git.child.stdin.end(selection.stdin.map((rev) => `${rev}\n`).join(''));
   await readAll(git, new RecordSplitter(NEWLINE, (data, start, end) => {
     if (end > start) index.addCommit(data.toString('latin1', start, end));
@@ -141,9 +143,15 @@ class RawDiffParser {
 }
 
 /** Diffs the given commits (numbers into the index) against their parents, in the order given. */
-async function diffCommits(repoDir: string, index: BlobIndex, commits: readonly number[], onCommit: (commit: number, entries: Buffer) => void): Promise<void> {
+async function diffCommits(
+  repoDir: string,
+  index: BlobIndex,
+  commits: readonly number[],
+  onCommit: (commit: number, entries: Buffer) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   if (commits.length === 0) return;
-  const git = startGit(repoDir, DIFF_ARGS);
+  const git = startGit(repoDir, DIFF_ARGS, signal);
   // `--no-walk=unsorted` answers in input order, so the k-th commit out is commits[k].
   let next = 0;
   const parser = new RawDiffParser((sha, entries) => {
@@ -157,10 +165,11 @@ async function diffCommits(repoDir: string, index: BlobIndex, commits: readonly 
   await writing;
 }
 
-export async function walkHistory(repoDir: string, selection: RevSelection, cache?: CommitEntriesCache): Promise<HistoryWalk> {
+/** `signal` stops the walk, and its git processes, with the signal's reason. */
+export async function walkHistory(repoDir: string, selection: RevSelection, cache?: CommitEntriesCache, signal?: AbortSignal): Promise<HistoryWalk> {
   const index = new BlobIndex();
   const submodules = new Set<string>();
-  await listCommits(repoDir, selection, index);
+  await listCommits(repoDir, selection, index, signal);
   const uncached: number[] = [];
   for (let commit = 0; commit < index.commitCount; commit++) {
     const entries = cache?.entriesOf(index.commitSha(commit));
@@ -170,6 +179,6 @@ export async function walkHistory(repoDir: string, selection: RevSelection, cach
   await diffCommits(repoDir, index, uncached, (commit, entries) => {
     applyEntries(index, submodules, commit, entries);
     cache?.recordEntries(index.commitSha(commit), entries);
-  });
+  }, signal);
   return { index, commits: index.commitCount, submodules: [...submodules].sort() };
 }

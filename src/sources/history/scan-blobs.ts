@@ -26,6 +26,8 @@ export async function scanBlobs(
   /** Blobs whose matches the cache knows: rebuilt from their content instead of detected. */
   knownMatches: ReadonlyMap<number, readonly CachedMatch[]>,
   onOutcome: (outcome: BlobOutcome) => void,
+  /** Stops reading (and git) with the signal's reason. */
+  signal?: AbortSignal,
 ): Promise<void> {
   const shas = toRead.map((blob) => index.blobSha(blob));
   let batch = { blobs: [] as number[], contents: [] as Uint8Array[], bytes: 0 };
@@ -44,7 +46,7 @@ export async function scanBlobs(
   };
 
   let next = 0;
-  for await (const item of streamBlobs(repoDir, shas, maxFileSize)) {
+  for await (const item of streamBlobs(repoDir, shas, maxFileSize, signal)) {
     const blob = toRead[next]!;
     if (item.sha !== shas[next]) throw new SourceError(`git cat-file answered ${item.sha} for ${shas[next]}; is the repository being rewritten?`);
     next++;
