@@ -7,6 +7,7 @@ import { compileAllowlist, type CompiledAllowlist } from './allowlist.js';
 import type { Engine, EngineRule } from './engine.js';
 import { INLINE_ALLOW_MARKERS } from './inline-allow.js';
 import { buildKeywordPrefilter } from './keyword-prefilter.js';
+import { literalPrefixes } from './literal-prefixes.js';
 import { compilePathMatcher } from './path-matcher.js';
 
 export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engine {
@@ -34,6 +35,7 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engi
     };
     const paths = compilePathMatcher(rule.paths, rule.pathRegexes);
     if (paths) engineRule.paths = paths;
+    if (startsWithKeyword(rule)) engineRule.anchor = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, '')}y`);
     ruleById.set(rule.id, engineRule);
     return engineRule;
   });
@@ -59,7 +61,7 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engi
   return {
     rules: engineRules,
     ruleById,
-    prefilter: buildKeywordPrefilter(keywords),
+    prefilter: buildKeywordPrefilter(keywords, anchorKeywords(engineRules, keywordIdsByRule)),
     rulesByKeyword,
     keywordIdsByRule,
     alwaysRun,
@@ -69,6 +71,23 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engi
     version: engineVersion(config, extraRules),
     maxFileSize: config.maxFileSize,
   };
+}
+
+/**
+ * Every match of the rule starts with one of its keywords, as the prefilter sees them (ASCII
+ * case folded): not so under Unicode case folding, where `K` (Kelvin) matches `k`.
+ */
+function startsWithKeyword(rule: Rule): boolean {
+  if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.ignoreCase) return false;
+  const keywords = rule.keywords.map((keyword) => keyword.toLowerCase());
+  const prefixes = literalPrefixes(rule.regex.source);
+  return prefixes !== undefined &&
+    prefixes.every((prefix) => keywords.some((keyword) => prefix.toLowerCase().startsWith(keyword)));
+}
+
+/** Ids of the keywords whose places the prefilter records: those of anchored rules. */
+function anchorKeywords(rules: EngineRule[], keywordIdsByRule: number[][]): Set<number> {
+  return new Set(rules.filter((rule) => rule.anchor).flatMap((rule) => keywordIdsByRule[rule.index]!));
 }
 
 /** The config's ruleset version, extended by whatever the extra rules match. */

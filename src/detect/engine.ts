@@ -10,6 +10,11 @@ export interface EngineRule {
   index: number;
   /** The rule's regex with the `g` flag, for exec loops. */
   scanner: RegExp;
+  /**
+   * The regex made sticky, when every match starts with one of the rule's keywords: it is
+   * tried only where the prefilter saw one (see literal-prefixes.ts).
+   */
+  anchor?: RegExp;
   /** The same with `d`, made on first need: places a secret group whose text recurs in its match. */
   withIndices?: RegExp;
   /** Rule `paths` and path regexes: the rule applies only where this matches. */

@@ -16,6 +16,8 @@ export interface PrefilterResult {
    * rule runs only near its keywords in a large file (as gitleaks scans large files in chunks).
    */
   regions?: Uint8Array[];
+  /** For each recorded keyword id found: the offsets where it starts, ascending. */
+  starts: (number[] | undefined)[];
   /** Start offsets of the runs of at least MIN_BASE64_RUN base64 characters. */
   base64Runs: number[];
 }
@@ -30,7 +32,8 @@ export interface KeywordPrefilter {
 /** Marks base64 characters in the class table; class numbers stay below it. */
 const BASE64_BIT = 0x8000;
 
-export function buildKeywordPrefilter(keywords: readonly string[]): KeywordPrefilter {
+/** `recorded`: ids of the keywords whose every occurrence is wanted, not only whether one occurs. */
+export function buildKeywordPrefilter(keywords: readonly string[], recorded: ReadonlySet<number> = new Set()): KeywordPrefilter {
   const lower = keywords.map((keyword) => keyword.toLowerCase());
 
   // Character classes: one per distinct keyword character; both cases share a class.
@@ -112,6 +115,8 @@ export function buildKeywordPrefilter(keywords: readonly string[]): KeywordPrefi
   const firstAccepting = order.findIndex((old) => outputs[old]!.length > 0);
   const acceptFrom = firstAccepting < 0 ? table.length : firstAccepting * classCount;
   const start = renumbered[0]! * classCount;
+  // Per accepting state, the recorded keywords ending there and their lengths, flattened.
+  const recordedAt = accepting.map((ids) => ids.filter((id) => recorded.has(id)).flatMap((id) => [id, lower[id]!.length]));
 
   return {
     keywords: lower,
@@ -122,6 +127,7 @@ export function buildKeywordPrefilter(keywords: readonly string[]): KeywordPrefi
         ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length))
         : undefined;
       const base64Runs: number[] = [];
+      const starts: (number[] | undefined)[] = new Array(lower.length);
       let state = start;
       let run = 0;
       for (let region = 0, from = 0, to = 0; from < length; region++, from = to) {
@@ -132,12 +138,17 @@ export function buildKeywordPrefilter(keywords: readonly string[]): KeywordPrefi
           state = table[state + (cls & ~BASE64_BIT)]!;
           run = (run + 1) * (cls >>> 15); // branch-free: grows over base64 characters, else 0
           if (run === MIN_BASE64_RUN) base64Runs.push(i + 1 - MIN_BASE64_RUN);
-          if (state >= acceptFrom) for (const id of accepting[state / classCount]!) here[id] = 1;
+          if (state >= acceptFrom) {
+            const row = state / classCount;
+            for (const id of accepting[row]!) here[id] = 1;
+            const wanted = recordedAt[row]!;
+            for (let k = 0; k < wanted.length; k += 2) (starts[wanted[k]!] ??= []).push(i + 1 - wanted[k + 1]!);
+          }
         }
       }
-      if (!regions) return { found, base64Runs };
+      if (!regions) return { found, starts, base64Runs };
       for (const here of regions) for (let id = 0; id < here.length; id++) found[id]! |= here[id]!;
-      return { found, regions, base64Runs };
+      return { found, regions, starts, base64Runs };
     },
   };
 }

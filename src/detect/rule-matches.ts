@@ -26,17 +26,38 @@ export function forEachRuleMatch(rule: EngineRule, text: string, visit: (match: 
   const scanner = rule.scanner;
   scanner.lastIndex = span ? span.start - from : 0;
   for (let found = scanner.exec(subject); found !== null; found = scanner.exec(subject)) {
-    const whole = found[0];
-    if (whole.length === 0) {
+    if (found[0].length === 0) {
       scanner.lastIndex++; // a zero-width match (lookarounds only) must not stall the loop
       continue;
     }
-    const matchStart = from + found.index;
-    if (span && matchStart >= span.end) break;
-    const { secret, group } = secretOf(rule, found);
-    const start = group === 0 ? matchStart : from + secretStart(rule, found, secret, group);
-    visit({ secret, start, end: start + secret.length, matchStart, matchEnd: matchStart + whole.length });
+    if (span && from + found.index >= span.end) break;
+    visit(ruleMatch(rule, found, from));
   }
+}
+
+/**
+ * The same matches for a rule whose every match starts with one of its keywords, trying its
+ * regex only at `starts` (ascending), where the prefilter saw them.
+ */
+export function forEachAnchoredMatch(rule: EngineRule, text: string, starts: readonly number[], visit: (match: RuleMatch) => void): void {
+  const anchor = rule.anchor!;
+  let next = 0; // as in an exec loop, no match starts inside the previous one
+  for (const start of starts) {
+    if (start < next) continue;
+    anchor.lastIndex = start;
+    const found = anchor.exec(text);
+    if (found === null || found[0].length === 0) continue;
+    visit(ruleMatch(rule, found, 0));
+    next = start + found[0].length;
+  }
+}
+
+/** A match found in text.slice(from), placed in the text. */
+function ruleMatch(rule: EngineRule, found: RegExpExecArray, from: number): RuleMatch {
+  const matchStart = from + found.index;
+  const { secret, group } = secretOf(rule, found);
+  const start = group === 0 ? matchStart : from + secretStart(rule, found, secret, group);
+  return { secret, start, end: start + secret.length, matchStart, matchEnd: matchStart + found[0].length };
 }
 
 /**

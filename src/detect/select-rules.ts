@@ -52,3 +52,24 @@ function ruleSpans(engine: Engine, index: number, regions: Uint8Array[], length:
   }
   return spans;
 }
+
+/**
+ * Sparser than this many characters per place, trying an anchored rule at each place beats
+ * running its regex over the text (measured on source code: a failed sticky try costs about as
+ * much as the regex scanning 10–30 characters).
+ */
+const ANCHOR_SPACING = 24;
+
+/** Where an anchored rule's matches may start, ascending; undefined when running it everywhere is cheaper. */
+export function anchorStarts(engine: Engine, index: number, prefiltered: PrefilterResult, length: number): number[] | undefined {
+  const lists: number[][] = [];
+  let count = 0;
+  for (const id of engine.keywordIdsByRule[index]!) {
+    const starts = prefiltered.starts[id];
+    if (starts) lists.push(starts), (count += starts.length);
+  }
+  if (count * ANCHOR_SPACING > length) return undefined;
+  if (lists.length === 1) return lists[0];
+  const merged = lists.flat().sort((a, b) => a - b);
+  return merged.filter((start, i) => i === 0 || start !== merged[i - 1]);
+}
