@@ -2,14 +2,21 @@
 // The `leakstop` command: each subcommand registers itself from its own file.
 import { Command, CommanderError } from 'commander';
 import { LeakstopError } from '../errors.js';
-import { registerApp } from './app.js';
-import { registerCheck } from './check.js';
-import { registerHook } from './hook.js';
-import { registerIncidents } from './incidents.js';
-import { registerRegistry } from './registry.js';
-import { registerRespond } from './respond.js';
-import { registerRevoke } from './revoke.js';
-import { registerScan } from './scan.js';
+
+/**
+ * Each subcommand's module, loaded only when it is the one run (or for help listing them all):
+ * a pre-commit `leakstop scan --staged` must not pay for loading probot, octokit or pg.
+ */
+const SUBCOMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  scan: async () => (await import('./scan.js')).registerScan,
+  hook: async () => (await import('./hook.js')).registerHook,
+  app: async () => (await import('./app.js')).registerApp,
+  respond: async () => (await import('./respond.js')).registerRespond,
+  revoke: async () => (await import('./revoke.js')).registerRevoke,
+  incidents: async () => (await import('./incidents.js')).registerIncidents,
+  registry: async () => (await import('./registry.js')).registerRegistry,
+  check: async () => (await import('./check.js')).registerCheck,
+};
 
 const program = new Command('leakstop')
   .description('Find leaked API keys in git, prove which are live keys of ours, and close the incident.')
@@ -17,14 +24,11 @@ const program = new Command('leakstop')
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-registerScan(program);
-registerHook(program);
-registerApp(program);
-registerRespond(program);
-registerRevoke(program);
-registerIncidents(program);
-registerRegistry(program);
-registerCheck(program);
+async function registerSubcommands(): Promise<void> {
+  const invoked = process.argv[2] ?? '';
+  const names = Object.hasOwn(SUBCOMMANDS, invoked) ? [invoked] : Object.keys(SUBCOMMANDS);
+  for (const name of names) (await SUBCOMMANDS[name]!())(program);
+}
 
 function fail(error: unknown): never {
   if (error instanceof CommanderError) {
@@ -41,4 +45,4 @@ function fail(error: unknown): never {
   process.exit(2);
 }
 
-program.parseAsync(process.argv).catch(fail);
+registerSubcommands().then(() => program.parseAsync(process.argv)).catch(fail);

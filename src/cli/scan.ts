@@ -5,15 +5,13 @@ import { detectFiles } from '../pipeline/detect-files.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../pipeline/baseline.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
-import { openRegistry } from '../registry/open-registry.js';
-import { scanHistory } from '../sources/git-history.js';
 import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';
-import { readWorkingTree } from '../sources/working-tree.js';
+import { listWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
 import type { ScanResult } from '../types.js';
 import { parseFormat, writeScanOutput } from './scan-output.js';
-import { prepareScanResponse, respondAfterScan, type ScanRespondFlags } from './scan-respond.js';
+import type { ScanRespondFlags } from './scan-respond.js';
 
 interface ScanFlags extends ScanRespondFlags {
   staged?: boolean;
@@ -102,8 +100,12 @@ export function registerScan(program: Command): void {
       const format = parseFormat(flags.format);
       const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
       const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
-      const response = prepareScanResponse(flags, registrySpec);
-      const registry = registrySpec ? await openRegistry(registrySpec) : undefined;
+      // The responder, the registry drivers and git load only when used: a pre-commit scan starts fast.
+      const responder = flags.respond || flags.githubRepo || flags.securityRepo || flags.dryRun
+        ? await import('./scan-respond.js')
+        : undefined;
+      const response = responder?.prepareScanResponse(flags, registrySpec);
+      const registry = registrySpec ? await (await import('../registry/open-registry.js')).openRegistry(registrySpec) : undefined;
       try {
         const prepared = await prepareScan({
           configPath: flags.config,
@@ -119,6 +121,7 @@ export function registerScan(program: Command): void {
           stats.bytes = bytes.byteLength;
           result = detectFragments([{ text: decodeText(bytes), origin: { path: '<stdin>' } }], engine, stats);
         } else if (flags.history) {
+          const { scanHistory } = await import('../sources/git-history.js');
           result = await scanHistory({
             repoPath: paths[0] ?? '.',
             since: flags.since,
@@ -133,7 +136,7 @@ export function registerScan(program: Command): void {
         } else if (flags.staged) {
           result = detectFragments(readStagedChanges(process.cwd(), config, stats), engine, stats);
         } else {
-          result = await detectFiles(readWorkingTree(paths, { gitignore: flags.gitignore, maxFileSize: config.maxFileSize }, stats), prepared, stats, concurrency);
+          result = await detectFiles(listWorkingTree(paths, { gitignore: flags.gitignore }, stats), prepared, stats, concurrency);
         }
         result = await attachRegistry(result, prepared);
         if (flags.writeBaseline) writeBaseline(flags.writeBaseline, result.findings);
@@ -150,7 +153,7 @@ export function registerScan(program: Command): void {
         // Writing a baseline accepts the current findings, so it is not a failure.
         process.exitCode = reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;
         // A registered key is revoked even when a baseline hides its finding: a live key is a leak.
-        if (response && registry) await respondAfterScan(response, result.findings, registry, paths[0] ?? '.');
+        if (response && registry) await responder!.respondAfterScan(response, result.findings, registry, paths[0] ?? '.');
       } finally {
         await registry?.close();
       }

@@ -58,7 +58,7 @@ function scanLevel(text: string, prefiltered: PrefilterResult, engine: Engine, d
   drops: Drop[] | undefined): Candidate[] {
   const candidates = runRules(text, prefiltered, engine, drops);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return candidates;
-  const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
+  const segments = findEncodedSegments(text, budget);
   if (segments.length === 0) return candidates;
 
   // All segments decoded into one text (one per line), scanned once.

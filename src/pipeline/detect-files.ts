@@ -1,20 +1,23 @@
 // Detection over many files: the first few megabytes on this thread (a pre-commit scan never
-// pays for starting workers), the rest in batches spread over worker threads, results in order.
+// pays for starting workers), the rest in batches of paths that worker threads read and
+// detect, results placed in the files' order.
 import os from 'node:os';
 import { placeMatches } from '../detect/place-matches.js';
-import type { SourceFile } from '../sources/working-tree.js';
+import type { SourceEntry } from '../sources/working-tree.js';
 import type { Finding, ScanResult, ScanStats } from '../types.js';
-import { detectBlob, wrapMatches, type BlobVerdict } from './detect-blob.js';
+import { wrapMatches } from './detect-blob.js';
+import { detectFile, type FileVerdict } from './detect-file.js';
 import { workerDetector, workersAvailable, type Detector } from './detect-pool.js';
 import type { PreparedScan } from './run-scan.js';
 
 /** Below this much text, starting workers costs more than it saves. */
 const INLINE_BYTES = 8 * 1024 * 1024;
-const BATCH_BYTES = 1024 * 1024;
-const BATCH_FILES = 256;
+const BATCH_FILES = 64;
+/** After this many files, the workers start while this thread goes on with the inline share. */
+const MANY_FILES = 200;
 
 export async function detectFiles(
-  files: Iterable<SourceFile>,
+  files: Iterable<SourceEntry>,
   prepared: PreparedScan,
   stats: ScanStats,
   concurrency = os.availableParallelism(),
@@ -22,54 +25,63 @@ export async function detectFiles(
   const started = performance.now();
   const { engine } = prepared;
   const findings: Finding[] = [];
-  const place = (batch: SourceFile[], verdicts: BlobVerdict[]): void => {
-    verdicts.forEach((verdict, i) => {
-      if (verdict.kind === 'matches') findings.push(...placeMatches(wrapMatches(verdict.matches), { path: batch[i]!.path }, engine));
-    });
+  const place = (file: SourceEntry, verdict: FileVerdict): void => {
+    switch (verdict.kind) {
+      case 'large':
+        stats.skippedLarge.push({ path: file.path, size: verdict.size });
+        return;
+      case 'unreadable':
+        stats.unreadable.push({ path: file.path, reason: verdict.reason });
+        return;
+      case 'binary':
+        stats.skippedBinary++;
+        return;
+    }
+    stats.files++;
+    stats.bytes += verdict.size;
+    if (verdict.kind === 'matches') findings.push(...placeMatches(wrapMatches(verdict.matches), { path: file.path }, engine));
   };
 
   let detector: Detector | undefined;
   const inFlight: Promise<void>[] = [];
-  let batch: SourceFile[] = [];
-  let batchBytes = 0;
-  let inlineBytes = 0;
+  let batch: SourceEntry[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const sent = batch;
     batch = [];
-    batchBytes = 0;
-    const verdicts = detector!.detect(sent.map((file) => file.bytes));
+    const verdicts = detector!.detectFiles(sent.map((file) => file.absolute));
     // Placing waits for every earlier batch, so findings keep the files' order.
     const previous = inFlight.at(-1);
     inFlight.push(verdicts.then(async (result) => {
       await previous;
-      place(sent, result);
+      result.forEach((verdict, i) => place(sent[i]!, verdict));
     }));
     if (inFlight.length >= detector!.parallelism) await inFlight.shift();
   };
 
+  const startWorkers = () => workerDetector(concurrency, { config: prepared.config, extraRules: prepared.registryRules });
+  const parallel = concurrency > 1 && workersAvailable();
+  let starting: Detector | undefined;
   try {
+    let inlineBytes = 0;
+    let inlineFiles = 0;
     for (const file of files) {
-      if (!detector && inlineBytes < INLINE_BYTES) {
-        inlineBytes += file.bytes.byteLength;
-        place([file], [detectBlob(file.bytes, engine)]);
-        if (inlineBytes >= INLINE_BYTES && concurrency > 1 && workersAvailable()) {
-          detector = workerDetector(concurrency, { config: prepared.config, extraRules: prepared.registryRules });
-        }
-        continue;
-      }
       if (!detector) {
-        place([file], [detectBlob(file.bytes, engine)]);
+        const verdict = detectFile(file.absolute, engine);
+        place(file, verdict);
+        if (verdict.kind !== 'large' && verdict.kind !== 'unreadable') inlineBytes += verdict.size;
+        // Many files: the workers start early, so that they are ready when this thread hands over.
+        if (parallel && ++inlineFiles === MANY_FILES) starting = startWorkers();
+        if (inlineBytes >= INLINE_BYTES && parallel) detector = starting ?? startWorkers();
         continue;
       }
       batch.push(file);
-      batchBytes += file.bytes.byteLength;
-      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
+      if (batch.length >= BATCH_FILES) await flush();
     }
     if (detector) await flush();
     await Promise.all(inFlight);
   } finally {
-    await detector?.close();
+    await (detector ?? starting)?.close();
   }
   stats.durationMs += performance.now() - started;
   return { findings, stats };

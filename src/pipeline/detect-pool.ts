@@ -1,5 +1,6 @@
-// Blob detection spread over worker threads, or run inline for small scans (a worker costs a
-// module load and an engine compile) and when running from TypeScript sources (no worker file).
+// Detection of blobs and files spread over worker threads, or run inline for small scans (a
+// worker costs a module load and an engine compile) and when running from TypeScript sources
+// (no worker file).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,23 +8,27 @@ import { SourceError } from '../errors.js';
 import type { Rule, ScanConfig } from '../types.js';
 import type { Engine } from '../detect/engine.js';
 import { detectBlob, type BlobVerdict } from './detect-blob.js';
+import { detectFile, type FileVerdict } from './detect-file.js';
 
 export interface DetectWorkerData {
   config: ScanConfig;
   extraRules: Rule[];
 }
 
-/** A batch of blobs in one transferable buffer: blob i is bytes [ends[i-1] ?? 0, ends[i]). */
-export interface DetectTask {
-  id: number;
-  buffer: ArrayBuffer;
-  ends: number[];
-}
+/**
+ * A batch of blobs in one transferable buffer (blob i is bytes [ends[i-1] ?? 0, ends[i])), or
+ * of files the worker reads itself.
+ */
+export type DetectTask =
+  | { id: number; buffer: ArrayBuffer; ends: number[] }
+  | { id: number; files: string[] };
 
 export interface Detector {
   /** How many batches may be in flight at once to keep every thread busy. */
   readonly parallelism: number;
   detect(contents: readonly Uint8Array[]): Promise<BlobVerdict[]>;
+  /** Reads and detects files by absolute path. */
+  detectFiles(files: readonly string[]): Promise<FileVerdict[]>;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,7 @@ export function inlineDetector(engine: Engine): Detector {
   return {
     parallelism: 1,
     detect: async (contents) => contents.map((content) => detectBlob(content, engine)),
+    detectFiles: async (files) => files.map((file) => detectFile(file, engine)),
     close: async () => undefined,
   };
 }
@@ -42,7 +48,7 @@ export function workersAvailable(): boolean {
 }
 
 interface Waiting {
-  resolve: (verdicts: BlobVerdict[]) => void;
+  resolve: (verdicts: unknown[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -58,7 +64,7 @@ class WorkerDetector implements Detector {
     this.#workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: data }));
     this.#idle = [...this.#workers];
     for (const worker of this.#workers) {
-      worker.on('message', (reply: { id: number; verdicts: BlobVerdict[] }) => {
+      worker.on('message', (reply: { id: number; verdicts: unknown[] }) => {
         this.#waiting.get(reply.id)?.resolve(reply.verdicts);
         this.#waiting.delete(reply.id);
         this.#run(worker);
@@ -72,7 +78,6 @@ class WorkerDetector implements Detector {
   }
 
   detect(contents: readonly Uint8Array[]): Promise<BlobVerdict[]> {
-    if (this.#failure) return Promise.reject(this.#failure);
     // A fresh buffer per batch: transferring it must not detach memory anyone else shares.
     const total = contents.reduce((sum, content) => sum + content.byteLength, 0);
     const bytes = new Uint8Array(new ArrayBuffer(total));
@@ -83,8 +88,16 @@ class WorkerDetector implements Detector {
       offset += content.byteLength;
       ends.push(offset);
     }
-    const task: DetectTask = { id: this.#nextId++, buffer: bytes.buffer, ends };
-    const verdicts = new Promise<BlobVerdict[]>((resolve, reject) => this.#waiting.set(task.id, { resolve, reject }));
+    return this.#submit({ id: this.#nextId++, buffer: bytes.buffer, ends });
+  }
+
+  detectFiles(files: readonly string[]): Promise<FileVerdict[]> {
+    return this.#submit({ id: this.#nextId++, files: [...files] });
+  }
+
+  #submit<Verdict>(task: DetectTask): Promise<Verdict[]> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const verdicts = new Promise<Verdict[]>((resolve, reject) => this.#waiting.set(task.id, { resolve: (found) => resolve(found as Verdict[]), reject }));
     this.#queue.push(task);
     const idle = this.#idle.pop();
     if (idle) this.#run(idle);
@@ -97,7 +110,7 @@ class WorkerDetector implements Detector {
       this.#idle.push(worker);
       return;
     }
-    worker.postMessage(task, [task.buffer]);
+    worker.postMessage(task, 'buffer' in task ? [task.buffer] : []);
   }
 
   #fail(error: Error): void {

@@ -1,13 +1,18 @@
-// A detection worker thread: compiles its own engine once, then answers batches of blobs.
+// A detection worker thread: compiles its own engine once, then answers batches of blobs or files.
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileEngine } from '../detect/compile-engine.js';
 import { detectBlob } from './detect-blob.js';
+import { detectFile } from './detect-file.js';
 import type { DetectTask, DetectWorkerData } from './detect-pool.js';
 
 const { config, extraRules } = workerData as DetectWorkerData;
 const engine = compileEngine(config, extraRules);
 
 parentPort!.on('message', (task: DetectTask) => {
+  if ('files' in task) {
+    parentPort!.postMessage({ id: task.id, verdicts: task.files.map((file) => detectFile(file, engine)) });
+    return;
+  }
   const bytes = new Uint8Array(task.buffer);
   const verdicts = [];
   let start = 0;

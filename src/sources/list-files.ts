@@ -11,10 +11,10 @@ export interface ListedFile {
   relative: string;
 }
 
-export interface ListFilesResult {
-  files: ListedFile[];
-  /** Paths that could not be listed, with why. */
-  unreadable: { path: string; reason: string }[];
+/** A path that could not be listed, with why. */
+export interface Unlistable {
+  path: string;
+  reason: string;
 }
 
 interface IgnoreLayer {
@@ -38,30 +38,32 @@ function isIgnored(layers: IgnoreLayer[], relative: string, isDir: boolean): boo
   });
 }
 
-/** Lists the files under `root` (a directory or a single file), honouring .gitignore unless told not to. */
-export function listFiles(root: string, options: { gitignore: boolean }): ListFilesResult {
-  const result: ListFilesResult = { files: [], unreadable: [] };
+/**
+ * Yields the files under `root` (a directory or a single file) as the walk finds them, in
+ * name order, honouring .gitignore unless told not to: detection starts before the walk ends.
+ */
+export function* listFiles(root: string, options: { gitignore: boolean }, unlistable: Unlistable[]): Generator<ListedFile> {
   const absoluteRoot = path.resolve(root);
   let rootStat: fs.Stats;
   try {
     rootStat = fs.statSync(absoluteRoot);
   } catch (error) {
-    result.unreadable.push({ path: root, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
-    return result;
+    unlistable.push({ path: root, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+    return;
   }
   if (!rootStat.isDirectory()) {
-    result.files.push({ absolute: absoluteRoot, relative: root.split(path.sep).join('/') });
-    return result;
+    yield { absolute: absoluteRoot, relative: root.split(path.sep).join('/') };
+    return;
   }
 
-  const walk = (dir: string, relativeDir: string, layers: IgnoreLayer[]): void => {
+  function* walk(dir: string, relativeDir: string, layers: IgnoreLayer[]): Generator<ListedFile> {
     const own = options.gitignore ? readIgnoreFile(dir) : undefined;
     const active = own ? [...layers, { base: relativeDir, rules: own }] : layers;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      result.unreadable.push({ path: relativeDir || '.', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+      unlistable.push({ path: relativeDir || '.', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -70,13 +72,12 @@ export function listFiles(root: string, options: { gitignore: boolean }): ListFi
       const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       const absolute = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!isIgnored(active, relative, true)) walk(absolute, relative, active);
+        if (!isIgnored(active, relative, true)) yield* walk(absolute, relative, active);
       } else if (entry.isFile()) {
-        if (!isIgnored(active, relative, false)) result.files.push({ absolute, relative });
+        if (!isIgnored(active, relative, false)) yield { absolute, relative };
       }
       // Symlinks and special files are not followed: a scan reads what the tree holds.
     }
-  };
-  walk(absoluteRoot, '', []);
-  return result;
+  }
+  yield* walk(absoluteRoot, '', []);
 }

@@ -48,6 +48,7 @@ describe('a history scan stopped by its signal', () => {
         controller.abort(new Error('the repository was removed from the installation'));
         return contents.map(() => ({ kind: 'clean' as const }));
       },
+      detectFiles: async () => [],
       close: async () => {},
     };
     let outcomes = 0;

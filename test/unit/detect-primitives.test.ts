@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crc32Base62, hasValidChecksum } from '../../src/detect/checksum.js';
 import { shannonEntropy } from '../../src/detect/entropy.js';
+import { base64RunStarts, BASE64_ALPHABET, MIN_BASE64_RUN } from '../../src/detect/encoded-segments.js';
 import { buildKeywordPrefilter } from '../../src/detect/keyword-prefilter.js';
 import { LineIndex } from '../../src/detect/line-index.js';
 import { placeholderReason } from '../../src/detect/placeholder.js';
@@ -52,14 +53,50 @@ describe('keyword prefilter', () => {
     expect(present('nothing to see')).toEqual([]);
   });
 
-  it('notes where runs of 16 or more base64 characters start', () => {
-    const run = 'QUJDREVGR0hJSktMTU5PUA';
-    expect(prefilter.scan(`x: ${run} short+/ab ${run}==`).base64Runs).toEqual([3, 36]);
+  it('records where the keywords it is asked for start', () => {
+    const recording = buildKeywordPrefilter(['key', 'monkey', 'sk_'], new Set([0, 2]));
+    const { starts } = recording.scan('monkey KEY sk_x key');
+    expect(starts[0]).toEqual([3, 7, 16]);
+    expect(starts[1]).toBeUndefined();
+    expect(starts[2]).toEqual([11]);
   });
 
   it('works without keywords', () => {
     const empty = buildKeywordPrefilter([]);
     expect(empty.scan('anything at all, 0123456789abcdef').found).toHaveLength(0);
+  });
+});
+
+describe('base64RunStarts', () => {
+  /** Every character tested: the definition the sampled search must agree with. */
+  const reference = (text: string): number[] => {
+    const starts: number[] = [];
+    for (let at = 0, run = 0; at < text.length; at++) {
+      run = BASE64_ALPHABET.includes(text[at]!) ? run + 1 : 0;
+      if (run === MIN_BASE64_RUN) starts.push(at + 1 - MIN_BASE64_RUN);
+    }
+    return starts;
+  };
+
+  it('finds where runs of 16 or more base64 characters start', () => {
+    const run = 'QUJDREVGR0hJSktMTU5PUA';
+    expect(base64RunStarts(`x: ${run} short+/ab ${run}==`)).toEqual([3, 36]);
+    expect(base64RunStarts(run.slice(0, 16))).toEqual([0]);
+    expect(base64RunStarts(run.slice(0, 15))).toEqual([]);
+  });
+
+  it('agrees with testing every character on random texts of runs of every length', () => {
+    const pieces = ['-', ' ', '\n', '=', '_', '.'];
+    for (let trial = 0; trial < 2000; trial++) {
+      let text = '';
+      while (text.length < 200) {
+        const length = Math.floor(Math.random() * 40);
+        for (let i = 0; i < length; i++) text += BASE64_ALPHABET[Math.floor(Math.random() * 64)];
+        text += pieces[Math.floor(Math.random() * pieces.length)];
+      }
+      text = text.slice(Math.floor(Math.random() * 20));
+      expect(base64RunStarts(text), text).toEqual(reference(text));
+    }
   });
 });
 

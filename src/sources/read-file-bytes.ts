@@ -1,0 +1,36 @@
+// Reading one file for a scan: its size judged before its bytes are read, with one open.
+import fs from 'node:fs';
+
+export type FileBytes =
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'large'; size: number }
+  | { kind: 'unreadable'; reason: string };
+
+export function readFileBytes(file: string, maxSize: number): FileBytes {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    return unreadable(error);
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > maxSize) return { kind: 'large', size };
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = fs.readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break; // the file shrank since fstat
+      read += n;
+    }
+    return { kind: 'bytes', bytes: bytes.subarray(0, read) };
+  } catch (error) {
+    return unreadable(error);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function unreadable(error: unknown): FileBytes {
+  return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+}
