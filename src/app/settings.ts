@@ -3,9 +3,9 @@
 // at start-up instead of at the first webhook.
 import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { defaultCacheDir } from '../sources/history/scan-cache.js';
 
 export interface AppSettings {
   appId: number;
@@ -95,11 +95,6 @@ function githubUrls(env: Env): { apiBaseUrl: string; gitBaseUrl: string } {
     throw new ConfigError(`GHE_HOST must be a host name with an optional port, e.g. github.example.com, not "${host}"`);
   }
   return { apiBaseUrl: `${protocol}://${host}/api/v3`, gitBaseUrl: `${protocol}://${host}` };
-}
-
-function defaultCacheDir(env: Env): string {
-  const base = env.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), '.cache');
-  return path.join(base, 'leakstop');
 }
 
 export function readAppSettings(env: Env = process.env): AppSettings {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { secretHash } from '../detect/secret-hash.js';
 import type { KeyRecord } from '../types.js';
 import { withCliRegistry } from './open-cli-registry.js';
+import { REGISTRY_OPTION } from './registry-option.js';
 
 interface Checked {
   line: number;
@@ -25,7 +26,7 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('tell, for each suspect string on stdin (one a line), whether it is a registered key — without echoing it')
     .option('--json', 'JSON: [{ line, match, keyId, owner, label, status }]')
-    .option('--registry <url>', 'key registry: SQLite file or postgres:// URL (default: $LEAKSTOP_REGISTRY)')
+    .option(...REGISTRY_OPTION)
     .action(async (flags: { json?: boolean; registry?: string }) => {
       const suspects = (await readStdin()).split('\n').map((text, index) => ({ line: index + 1, hash: secretHash(text.trim()), empty: !text.trim() }))
         .filter((suspect) => !suspect.empty);

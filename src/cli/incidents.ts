@@ -5,6 +5,7 @@ import { summarizeIncident } from '../respond/respond-to-incidents.js';
 import type { KeyRegistry } from '../types.js';
 import { withCliRegistry } from './open-cli-registry.js';
 import { textTable } from './text-table.js';
+import { REGISTRY_OPTION } from './registry-option.js';
 
 interface IncidentsFlags {
   registry?: string;
@@ -65,7 +66,7 @@ export function registerIncidents(program: Command): void {
   const incidents = program.command('incidents').description('the response log: what was done about each leaked key');
   const common = (command: Command) =>
     command
-      .option('--registry <url>', 'key registry: SQLite file or postgres:// URL (default: $LEAKSTOP_REGISTRY)')
+      .option(...REGISTRY_OPTION)
       .option('--json', 'print JSON');
   common(incidents.command('list').description('every incident, newest first, with its state')).action(async (flags: IncidentsFlags) => {
     process.stdout.write(await withCliRegistry(flags.registry, (registry) => listIncidents(registry, Boolean(flags.json))));

@@ -7,6 +7,7 @@ import { claimReplacement } from '../respond/claim-replacement.js';
 import { generateOwnerKeyPair, parsePublicKey } from '../respond/sealed-box.js';
 import { withCliRegistry } from './open-cli-registry.js';
 import { cliActor } from './responder-options.js';
+import { REGISTRY_OPTION } from './registry-option.js';
 
 function readKeyFile(file: string, what: string): string {
   try {
@@ -15,8 +16,6 @@ function readKeyFile(file: string, what: string): string {
     throw new UsageError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
   }
 }
-
-const REGISTRY_OPTION = ['--registry <url>', 'key registry: SQLite file or postgres:// URL (default: $LEAKSTOP_REGISTRY)'] as const;
 
 /** Adds `owner` and `claim` to the `registry` command. */
 export function registerReplacementCommands(registry: Command): void {

@@ -10,8 +10,7 @@ import { withCliRegistry } from './open-cli-registry.js';
 import { registerReplacementCommands } from './registry-replacements.js';
 import { cliActor } from './responder-options.js';
 import { textTable } from './text-table.js';
-
-const REGISTRY_OPTION = ['--registry <url>', 'key registry: SQLite file or postgres:// URL (default: $LEAKSTOP_REGISTRY)'] as const;
+import { REGISTRY_OPTION } from './registry-option.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

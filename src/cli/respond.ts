@@ -7,6 +7,7 @@ import { resumeResponses } from '../respond/resume-responses.js';
 import { withCliRegistry } from './open-cli-registry.js';
 import { cliActor, cliGitHub, securityRepoOption } from './responder-options.js';
 import { assertComplete, describeResults } from './response-output.js';
+import { REGISTRY_OPTION } from './registry-option.js';
 
 interface RespondFlags {
   resume?: boolean;
@@ -19,7 +20,7 @@ export function registerRespond(program: Command): void {
     .command('respond')
     .description('finish interrupted responses to leaked registry keys (revoke, replace, deliver, incident issue)')
     .option('--resume', 'finish every incomplete response in the response log')
-    .option('--registry <url>', 'key registry: SQLite file or postgres:// URL (default: $LEAKSTOP_REGISTRY)')
+    .option(...REGISTRY_OPTION)
     .option('--security-repo <owner/name>', 'file incidents of public repositories here (default: $LEAKSTOP_SECURITY_REPO)')
     .action(async (flags: RespondFlags) => {
       if (!flags.resume) throw new UsageError('say --resume to finish interrupted responses; `leakstop scan --respond` responds to new findings');

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { deliverReplacement } from '../respond/deliver-replacement.js';
 import { withCliRegistry } from './open-cli-registry.js';
 import { cliActor } from './responder-options.js';
+import { REGISTRY_OPTION } from './registry-option.js';
 
 interface RevokeFlags {
   reason?: string;
@@ -18,7 +19,7 @@ export function registerRevoke(program: Command): void {
     .argument('<key-id>', 'the key to revoke (see `leakstop registry list`)')
     .requiredOption('--reason <text>', 'why, for the audit log')
     .option('--replace', 'reserve a replacement with the same owner, label, environment and restrictions')
-    .option('--registry <url>', 'key registry: SQLite file or postgres:// URL (default: $LEAKSTOP_REGISTRY)')
+    .option(...REGISTRY_OPTION)
     .action(async (keyId: string, flags: RevokeFlags) => {
       const reason = flags.reason?.trim();
       if (!reason) throw new UsageError('--reason must say why the key is revoked');

@@ -12,6 +12,7 @@ import { decodeText } from '../sources/read-text.js';
 import type { ScanResult } from '../types.js';
 import { parseFormat, writeScanOutput } from './scan-output.js';
 import type { ScanRespondFlags } from './scan-respond.js';
+import { REGISTRY_OPTION } from './registry-option.js';
 
 interface ScanFlags extends ScanRespondFlags {
   staged?: boolean;
@@ -83,7 +84,7 @@ export function registerScan(program: Command): void {
     .option('--config <file>', 'a Leakstop rules TOML or a gitleaks config')
     .option('--baseline <file>', 'ignore findings recorded in this baseline')
     .option('--write-baseline <file>', 'record the current findings as a baseline')
-    .option('--registry <url>', 'key registry: SQLite file or postgres:// URL (default: $LEAKSTOP_REGISTRY)')
+    .option(...REGISTRY_OPTION)
     .option('--max-file-size <size>', 'skip files larger than this, e.g. 10MB')
     .option('--no-gitignore', 'also scan files that .gitignore excludes')
     .option('--reveal', 'show secrets in plaintext (never in CI logs)')

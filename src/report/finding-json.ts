@@ -1,32 +1,14 @@
 // The JSON shape of a finding (DESIGN.md § CLI contract). The plaintext appears only with --reveal.
-import type { Finding, RegistryMatch } from '../types.js';
+import type { Finding } from '../types.js';
 
-export interface FindingJson {
-  ruleId: string;
-  description: string;
+/** Commit fields a working-tree finding lacks: always present in JSON, null there. */
+type CommitField = 'commit' | 'author' | 'email' | 'date' | 'message';
+
+/** A finding as JSON: the plaintext only with --reveal, commit fields null outside history. */
+export type FindingJson = Omit<Finding, 'secret' | 'severity' | CommitField> & {
   severity: string;
-  tags: string[];
-  repo?: string;
-  path: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  commit: string | null;
-  author: string | null;
-  email: string | null;
-  date: string | null;
-  message: string | null;
-  secretRedacted: string;
-  secretHash: string;
-  entropy: number;
-  checksumValid: boolean;
-  decodedFrom: string[];
-  fingerprint: string;
-  registry: RegistryMatch;
-  guidance?: string;
   secret?: string;
-}
+} & { [field in CommitField]: string | null };
 
 export function findingToJson(finding: Finding, reveal: boolean): FindingJson {
   return {

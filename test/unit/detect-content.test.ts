@@ -5,17 +5,9 @@ import { detectFragment } from '../../src/detect/detect-fragment.js';
 import { placeMatches } from '../../src/detect/place-matches.js';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import type { DroppedCandidate } from '../../src/types.js';
-import { ruleFixture } from '../helpers/rule-fixtures.js';
+import { DEMO_TOKEN_RULE, ruleFixture } from '../helpers/rule-fixtures.js';
 
-const RULES = `
-provider = "Demo"
-
-[[rules]]
-id = "demo-token"
-description = "Demo token"
-regex = '''\\b(dmo_[0-9A-Za-z]{30})\\b'''
-keywords = ["dmo_"]
-severity = "high"
+const RULES = `${DEMO_TOKEN_RULE}severity = "high"
 guidance = "Rotate it in the demo console."
 
 [[rules]]

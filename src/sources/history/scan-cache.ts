@@ -34,8 +34,9 @@ const LOOKUP_BATCH = 500;
 /** Up to this many cached blobs per blob sought, the whole rule set is read instead. */
 const WHOLE_READ_FACTOR = 4;
 
-export function defaultCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+/** `${XDG_CACHE_HOME:-~/.cache}/leakstop`: the scan cache, and the app's git mirrors. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), '.cache');
   return path.join(base, 'leakstop');
 }
 
