@@ -394,8 +394,6 @@ export interface Incident {
   secretRedacted: string;
   severity: Severity;
   ruleId: string;
-  /** The repository the incident issue goes to (`owner/name`); none for a local repository. */
-  issueRepo?: string;
   detectedAt: string;
   actor: Actor;
 }

@@ -41,7 +41,7 @@ async function scanInstalledRepo(github: Octokit, services: AppServices, install
     signal.throwIfAborted();
     scan.notes.unshift(...notes);
     const scope = `the full history of ${repo.fullName} (every branch and tag), on installation`;
-    await respondAndReport(scan, repoConfig, { github, commit, externalId, fullName: repo.fullName, scope }, services.response(installationId));
+    await respondAndReport(scan, repoConfig, { github, commit, externalId, fullName: repo.fullName, private: facts.private, scope }, services.response(installationId));
   });
 }
 

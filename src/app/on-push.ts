@@ -57,7 +57,7 @@ export async function onPush(context: Context<'push'>, services: AppServices, gi
       const scan = await scanRepository({ gitDir, repo: fullName, revs, repoConfig }, services.scanner);
       lap('scannedMs');
       scan.notes.unshift(...notes);
-      const target = { github, commit, externalId, fullName, scope: pushScope(range, payload) };
+      const target = { github, commit, externalId, fullName, private: payload.repository.private, scope: pushScope(range, payload) };
       await respondAndReport(scan, repoConfig, target, services.response(payload.installation?.id));
       lap('doneMs');
       log.info(timings, `push handled: ${scan.result.stats.commits ?? 0} commits, ${scan.result.findings.length} findings`);

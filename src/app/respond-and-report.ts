@@ -7,6 +7,7 @@ import type { ProbotOctokit } from 'probot';
 import { renderCheckRun } from '../report/check-run.js';
 import { gitHubActionsSecretWriter } from '../respond/actions-secret-writer.js';
 import type { GitHub } from '../respond/github-client.js';
+import { incidentIssueRepo } from '../respond/report-incident.js';
 import type { IncidentResult } from '../respond/respond-to-incidents.js';
 import { respondToFindings, type RespondOptions, type ResponseSummary } from '../respond/respond-to-findings.js';
 import type { Actor, KeyRegistry } from '../types.js';
@@ -21,6 +22,7 @@ export interface ReportTarget {
   externalId: string;
   /** `owner/name` */
   fullName: string;
+  private: boolean;
   /** What was scanned, in words, for the summary. */
   scope: string;
 }
@@ -70,12 +72,15 @@ export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, t
   const log = settings.log.child({ repo: target.fullName, sha: target.commit.headSha });
   // Probot's Octokit is @octokit/core with the same REST methods, retry and throttling.
   const github = target.github as unknown as GitHub;
+  // `incidents.for: all` files every incident there; by default only a public repository's.
+  const routing = repoConfig.incidentRepositoryFor === 'all'
+    ? { incidentRepo: repoConfig.incidentRepository }
+    : { securityRepo: repoConfig.incidentRepository };
   const respond = (issues: GitHub | undefined) => {
     const options: RespondOptions = {
       registry: settings.registry,
       repo: target.fullName,
-      // `incidents.for: all` files every incident there; by default only a public repository's.
-      ...(repoConfig.incidentRepositoryFor === 'all' ? { incidentRepo: repoConfig.incidentRepository } : { securityRepo: repoConfig.incidentRepository }),
+      ...routing,
       actionsSecrets: gitHubActionsSecretWriter(github),
       actor: settings.actor,
       dryRun: settings.dryRun,
@@ -89,7 +94,7 @@ export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, t
     result: scan.result,
     scope: target.scope,
     annotateThirdParty: repoConfig.annotateThirdPartyKeys,
-    responses: settled ? responseLines(settled, repoConfig.incidentRepository ?? target.fullName) : new Map(),
+    responses: settled ? responseLines(settled, incidentIssueRepo(target.fullName, target.private, routing)) : new Map(),
     notes: scan.notes,
   });
   await publishCheckRun(target.github, target.commit, target.externalId, report);

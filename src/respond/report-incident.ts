@@ -56,6 +56,11 @@ function batchOf(sightings: Sighting[], ids: unknown): Sighting[] {
   return sightings.filter((sighting) => wanted.has(sighting.id));
 }
 
+/** Where a repository's incident issue goes: `incidentRepo` always, `securityRepo` for a public one, else itself. */
+export function incidentIssueRepo(repo: string, isPrivate: boolean, routing: { securityRepo?: string; incidentRepo?: string }): string {
+  return routing.incidentRepo ?? (!isPrivate && routing.securityRepo ? routing.securityRepo : repo);
+}
+
 /** Files (or finds) the incident issue, then comments on it for sightings it does not show. */
 export async function reportIncident(context: ReportContext, incident: Incident): Promise<StepResult> {
   const log = context.registry.responses;
@@ -63,7 +68,7 @@ export async function reportIncident(context: ReportContext, incident: Incident)
   const steps = await log.steps(incident.id);
   const issue = await runStep(log, incident.id, 'issue', { sightingIds: sightings.map((sighting) => sighting.id) }, async (step) => {
     const repo = await factsOf(context, incident.repo);
-    const target = context.incidentRepo ?? (!repo.private && context.securityRepo ? context.securityRepo : incident.repo);
+    const target = incidentIssueRepo(incident.repo, repo.private, context);
     const facts = await issueFacts(context.registry, incident, steps, batchOf(sightings, step.intent.sightingIds), repo.htmlUrl);
     const filed = await findOrCreateIssue(context.github, target, {
       marker: incidentMarker(incident.keyHashPrefix),

@@ -113,6 +113,24 @@ describe('per-repository config', () => {
     expect(more).toEqual([]);
     expect(issue!.body).toContain('reports/tps.env');
     expect(world.github.state.issuesOf(world.github.state.repo(OWNER, REPO)!.id)).toEqual([]);
+    expect(run.annotations[0]!.message).toContain('incident issue filed in initech/security');
+    expect(world.everythingSeen()).not.toContain(issued.plaintext);
+  });
+
+  it('keeps the incident of a private repository in that repository when the security repository is for public ones', async () => {
+    const issued = await world.issueKey({ owner: 'acct_tps', label: 'tps-cover-sheets' });
+    const run = await pushAndDeliver({
+      '.github/leakstop.yml': 'incidents:\n  repository: initech/security\n',
+      'reports/cover.env': `COVER_SHEET=yes\nTPS_KEY=${issued.plaintext}\n`,
+    });
+    expect(run.conclusion).toBe('failure');
+    expect(run.annotations[0]!.message).toContain('incident issue filed in initech/tps');
+    const own = world.github.state.repo(OWNER, REPO)!;
+    const [issue] = await waitFor('the incident issue in initech/tps', () => {
+      const issues = world.github.state.issuesOf(own.id).filter((filed) => filed.body?.includes('reports/cover.env'));
+      return issues.length > 0 ? issues : undefined;
+    });
+    expect(issue!.title).toContain('tps-cover-sheets');
     expect(world.everythingSeen()).not.toContain(issued.plaintext);
   });
 });
