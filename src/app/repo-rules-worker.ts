@@ -2,7 +2,7 @@
 // this worker a time budget and terminates it when the budget is spent, which stops even a
 // catastrophically backtracking pattern in the middle of a match.
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanHistory } from '../sources/git-history.js';
+import { scanHistory } from '../pipeline/scan-history.js';
 import { compileRepoRules } from './repo-config.js';
 import type { RepoRulesTask } from './run-repo-rules.js';
 

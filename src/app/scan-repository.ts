@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
-import { scanHistory } from '../sources/git-history.js';
+import { scanHistory } from '../pipeline/scan-history.js';
 import type { Finding, KeyRegistry, ScanConfig, ScanResult } from '../types.js';
 import type { RepoConfig } from './repo-config.js';
 import { runRepoRules } from './run-repo-rules.js';

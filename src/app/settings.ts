@@ -5,7 +5,7 @@ import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
-import { defaultCacheDir } from '../sources/history/scan-cache.js';
+import { defaultCacheDir } from '../pipeline/history/scan-cache.js';
 
 export interface AppSettings {
   appId: number;

@@ -122,7 +122,7 @@ export function registerScan(program: Command): void {
           stats.bytes = bytes.byteLength;
           result = detectFragments([{ text: decodeText(bytes), origin: { path: '<stdin>' } }], engine, stats);
         } else if (flags.history) {
-          const { scanHistory } = await import('../sources/git-history.js');
+          const { scanHistory } = await import('../pipeline/scan-history.js');
           result = await scanHistory({
             repoPath: paths[0] ?? '.',
             since: flags.since,

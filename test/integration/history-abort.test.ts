@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/rules/load-config.js';
 import type { Detector } from '../../src/pipeline/detect-pool.js';
-import { scanHistory } from '../../src/sources/git-history.js';
+import { scanHistory } from '../../src/pipeline/scan-history.js';
 import { walkHistory } from '../../src/sources/history/history-walk.js';
-import { scanBlobs } from '../../src/sources/history/scan-blobs.js';
+import { scanBlobs } from '../../src/pipeline/history/scan-blobs.js';
 import { openRepository, selectRevs } from '../../src/sources/history/select-revs.js';
 import { TestRepo } from '../helpers/git-repo.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/rules/load-config.js';
 import { expandTemplate } from '../../src/rules/example-template.js';
-import { scanHistory, type HistoryScanOptions } from '../../src/sources/git-history.js';
+import { scanHistory, type HistoryScanOptions } from '../../src/pipeline/scan-history.js';
 import type { Finding, ScanResult } from '../../src/types.js';
 import { TestRepo, tempDir } from '../helpers/git-repo.js';
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { loadConfig } from '../../src/rules/load-config.js';
 import { expandTemplate } from '../../src/rules/example-template.js';
-import { scanHistory } from '../../src/sources/git-history.js';
+import { scanHistory } from '../../src/pipeline/scan-history.js';
 import { pushRange, type PushedRef } from '../../src/sources/history/push-range.js';
 import { TestRepo } from '../helpers/git-repo.js';
 

@@ -28,7 +28,7 @@ keywords = ["dmo_"]
   regexes = ['''^\\s*//\\s*sample:''']
   regexTarget = "line"
   [[rules.allowlists]]
-  stopwords = ["qqq"]
+  stopwords = ["qqqqqq"]
   [[rules.allowlists]]
   paths = ["**/fixtures/**", "*.snap"]
 
@@ -150,7 +150,7 @@ describe('rule allowlists', () => {
   });
 
   it('drops a secret containing a stopword, in any case', () => {
-    expect(reasons(expandTemplate('dmo_{base62:10}QQQ{base62:17}'))).toEqual(['allowlist-stopword']);
+    expect(reasons(expandTemplate('dmo_{base62:10}QQQQQQ{base62:14}'))).toEqual(['allowlist-stopword']);
   });
 
   it('allows paths matching its globs; a glob without "/" matches the base name anywhere', () => {

@@ -3,9 +3,9 @@
 // stays in a file through a hundred later edits is one finding, at the commit that added it.
 import { placeMatches } from '../../detect/place-matches.js';
 import type { Finding, Match } from '../../types.js';
-import type { BlobIndex } from './blob-index.js';
+import type { BlobIndex } from '../../sources/history/blob-index.js';
 import type { Engine } from '../../detect/engine.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../../sources/history/display-path.js';
 
 export interface BlobMatches {
   blob: number;

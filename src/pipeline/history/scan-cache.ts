@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CachedMatch } from './cached-matches.js';
-import type { CommitEntriesCache } from './history-walk.js';
+import type { CommitEntriesCache } from '../../sources/history/history-walk.js';
 
 /** The blobs of a scan, numbered (see BlobIndex). */
 export interface BlobNumbers {

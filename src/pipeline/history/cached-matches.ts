@@ -3,8 +3,8 @@
 // reads the blob again, cuts each secret out at its recorded place and checks it against the
 // hash — no detection run — so a key that stays in a file through many versions costs a read.
 import { secretHash } from '../../detect/secret-hash.js';
-import { decodeText } from '../read-text.js';
-import type { PlainMatch } from '../../pipeline/detect-blob.js';
+import { decodeText } from '../../sources/read-text.js';
+import type { PlainMatch } from '../detect-blob.js';
 
 export type CachedMatch = Omit<PlainMatch, 'secret'> & { secretHash: string };
 

@@ -2,11 +2,11 @@
 // `detector.parallelism` batches are in flight; awaiting the oldest pauses the git stream,
 // so memory stays bounded however long the history.
 import { SourceError } from '../../errors.js';
-import type { BlobIndex } from './blob-index.js';
+import type { BlobIndex } from '../../sources/history/blob-index.js';
 import { rebuildMatches, type CachedMatch } from './cached-matches.js';
-import type { BlobVerdict } from '../../pipeline/detect-blob.js';
-import type { Detector } from '../../pipeline/detect-pool.js';
-import { streamBlobs } from './git-object-stream.js';
+import type { BlobVerdict } from '../detect-blob.js';
+import type { Detector } from '../detect-pool.js';
+import { streamBlobs } from '../../sources/history/git-object-stream.js';
 
 export type BlobOutcome = { blob: number } & (
   | (BlobVerdict & { size: number; rebuilt?: boolean })

@@ -1,5 +1,4 @@
-// Source: the git history of a repository. Walks the selected commits once to index every
-// (blob, path) with the commit that introduced it, reads each unique blob once through one
+// The history scan: walks the selected commits once to index every (blob, path) with the commit that introduced it, reads each unique blob once through one
 // `git cat-file --batch`, detects in worker threads, and attributes matches to the oldest
 // introducing commit. Clean blobs are cached by (blob SHA, rule set) between scans.
 import os from 'node:os';
@@ -8,17 +7,17 @@ import type { Engine } from '../detect/engine.js';
 import type { Finding, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
 import { attributeFindings, type BlobMatches } from './history/attribute-findings.js';
 import { toCachedMatches, type CachedMatch } from './history/cached-matches.js';
-import type { BlobIndex } from './history/blob-index.js';
-import { readCommitInfo } from './history/commit-info.js';
-import { wrapMatches } from '../pipeline/detect-blob.js';
-import { inlineDetector, workerDetector, workersAvailable, type Detector } from '../pipeline/detect-pool.js';
-import { displayPath } from './history/display-path.js';
+import type { BlobIndex } from '../sources/history/blob-index.js';
+import { readCommitInfo } from '../sources/history/commit-info.js';
+import { wrapMatches } from './detect-blob.js';
+import { inlineDetector, workerDetector, workersAvailable, type Detector } from './detect-pool.js';
+import { displayPath } from '../sources/history/display-path.js';
 import { startProgress } from './history/history-progress.js';
-import { walkHistory } from './history/history-walk.js';
+import { walkHistory } from '../sources/history/history-walk.js';
 import { scanBlobs, type BlobOutcome } from './history/scan-blobs.js';
 import { defaultCacheDir, ScanCache } from './history/scan-cache.js';
-import { openRepository, selectRevs, type RevNarrowing } from './history/select-revs.js';
-import { emptyStats } from './scan-stats.js';
+import { openRepository, selectRevs, type RevNarrowing } from '../sources/history/select-revs.js';
+import { emptyStats } from '../sources/scan-stats.js';
 
 export interface HistoryScanOptions extends RevNarrowing {
   /** A work tree (or any directory inside one) or a bare repository. */
