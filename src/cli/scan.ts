@@ -1,4 +1,5 @@
 // `leakstop scan`: working-tree files, staged changes, stdin or git history.
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { detectFiles } from '../pipeline/detect-files.js';
@@ -60,6 +61,12 @@ function concurrencyFlag(value: string | undefined): number | undefined {
   return threads;
 }
 
+/** A scan of nothing but missing paths (a typo in a CI step) must fail, not pass with 0 files. */
+function checkSomePathExists(paths: string[]): void {
+  if (paths.some((file) => fs.existsSync(file))) return;
+  throw new UsageError(`no such file or directory: ${paths.join(', ')}`);
+}
+
 function maxFileSizeFlag(value: string): number {
   const size = parseMaxFileSize(value);
   if (!size.ok) throw new UsageError(`--max-file-size: ${size.error}`);
@@ -97,6 +104,7 @@ export function registerScan(program: Command): void {
       const modes = chosenModes(flags);
       if (modes.length > 1) throw new UsageError(`choose one of ${modes.join(' and ')}`);
       checkHistoryFlags(paths, flags);
+      if (modes.length === 0) checkSomePathExists(paths);
       const concurrency = concurrencyFlag(flags.concurrency);
       const format = parseFormat(flags.format);
       const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;

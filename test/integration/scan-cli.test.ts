@@ -165,6 +165,12 @@ describe('leakstop scan (hostile input)', () => {
     expect(result.stderr).toMatch(/cannot read missing-dir: ENOENT/);
   });
 
+  it('fails with one line when no path given exists, rather than pass having scanned nothing', async () => {
+    const result = await runCli(['scan', 'srcc', 'lib/missing.ts'], { cwd: dirWith({ 'ok.txt': 'fine\n' }) });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('leakstop: no such file or directory: srcc, lib/missing.ts');
+  });
+
   it('keeps line numbers right with CRLF, minified lines and invalid UTF-8', async () => {
     const [a, b, c] = [ghToken(), ghToken(), ghToken()];
     const dir = dirWith({
