@@ -4,12 +4,12 @@ import type { Engine } from './engine.js';
 import { judgeCandidate } from './judge-candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
 import { forEachAnchoredMatch, forEachRuleMatch, type RuleMatch } from './rule-matches.js';
-import { anchorStarts, selectRules } from './select-rules.js';
+import { selectRules } from './select-rules.js';
 
 /** Runs the rules the prefilter selected, in rule order, where it selected them, judging every match. */
 export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const { index, spans } of selectRules(engine, prefiltered, text.length)) {
+  for (const { index, starts, spans } of selectRules(engine, prefiltered, text.length)) {
     const rule = engine.rules[index]!;
     const visit = (match: RuleMatch) => {
       const judgement = judgeCandidate(engine, rule, match, text);
@@ -31,7 +31,6 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
       if (judgement.pending) candidate.pending = judgement.pending;
       candidates.push(candidate);
     };
-    const starts = rule.anchor ? anchorStarts(engine, index, prefiltered, text.length) : undefined;
     if (starts) forEachAnchoredMatch(rule, text, starts, visit);
     else if (spans) for (const span of spans) forEachRuleMatch(rule, text, visit, span);
     else forEachRuleMatch(rule, text, visit);

@@ -10,9 +10,11 @@ export interface Span {
   end: number;
 }
 
+/** A rule to run: at the places an anchored rule may match, or on spans, or (neither) on the whole text. */
 export interface SelectedRule {
   index: number;
-  /** Undefined: the whole text. */
+  /** An anchored rule's possible match starts, ascending (see anchorStarts). */
+  starts?: number[];
   spans?: Span[];
 }
 
@@ -26,6 +28,11 @@ export function selectRules(engine: Engine, prefiltered: PrefilterResult, length
   const rules: SelectedRule[] = [];
   for (let index = 0; index < selected.length; index++) {
     if (selected[index] === 0) continue;
+    const starts = engine.rules[index]!.anchor ? anchorStarts(engine, index, prefiltered, length) : undefined;
+    if (starts) {
+      rules.push({ index, starts });
+      continue;
+    }
     const spans = regions && selected[index] === 1 ? ruleSpans(engine, index, regions, length) : undefined;
     rules.push(spans ? { index, spans } : { index });
   }
@@ -61,7 +68,7 @@ function ruleSpans(engine: Engine, index: number, regions: Uint8Array[], length:
 const ANCHOR_SPACING = 24;
 
 /** Where an anchored rule's matches may start, ascending; undefined when running it everywhere is cheaper. */
-export function anchorStarts(engine: Engine, index: number, prefiltered: PrefilterResult, length: number): number[] | undefined {
+function anchorStarts(engine: Engine, index: number, prefiltered: PrefilterResult, length: number): number[] | undefined {
   const lists: number[][] = [];
   let count = 0;
   for (const id of engine.keywordIdsByRule[index]!) {

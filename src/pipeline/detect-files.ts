@@ -42,46 +42,50 @@ export async function detectFiles(
     if (verdict.kind === 'matches') findings.push(...placeMatches(wrapMatches(verdict.matches), { path: file.path }, engine));
   };
 
-  let detector: Detector | undefined;
+  /** Started once the listing is long; files go to them once this thread has scanned its share. */
+  let workers: Detector | undefined;
+  let handedOver = false;
   const inFlight: Promise<void>[] = [];
   let batch: SourceEntry[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const sent = batch;
     batch = [];
-    const verdicts = detector!.detectFiles(sent.map((file) => file.absolute));
+    const verdicts = workers!.detectFiles(sent.map((file) => file.absolute));
     // Placing waits for every earlier batch, so findings keep the files' order.
     const previous = inFlight.at(-1);
     inFlight.push(verdicts.then(async (result) => {
       await previous;
       result.forEach((verdict, i) => place(sent[i]!, verdict));
     }));
-    if (inFlight.length >= detector!.parallelism) await inFlight.shift();
+    if (inFlight.length >= workers!.parallelism) await inFlight.shift();
   };
 
   const startWorkers = () => workerDetector(concurrency, { config: prepared.config, extraRules: prepared.registryRules });
   const parallel = concurrency > 1 && workersAvailable();
-  let starting: Detector | undefined;
   try {
     let inlineBytes = 0;
     let inlineFiles = 0;
     for (const file of files) {
-      if (!detector) {
+      if (!handedOver) {
         const verdict = detectFile(file.absolute, engine);
         place(file, verdict);
         if (verdict.kind !== 'large' && verdict.kind !== 'unreadable') inlineBytes += verdict.size;
         // Many files: the workers start early, so that they are ready when this thread hands over.
-        if (parallel && ++inlineFiles === MANY_FILES) starting = startWorkers();
-        if (inlineBytes >= INLINE_BYTES && parallel) detector = starting ?? startWorkers();
+        if (parallel && ++inlineFiles === MANY_FILES) workers = startWorkers();
+        if (parallel && inlineBytes >= INLINE_BYTES) {
+          workers ??= startWorkers();
+          handedOver = true;
+        }
         continue;
       }
       batch.push(file);
       if (batch.length >= BATCH_FILES) await flush();
     }
-    if (detector) await flush();
+    await flush();
     await Promise.all(inFlight);
   } finally {
-    await (detector ?? starting)?.close();
+    await workers?.close();
   }
   stats.durationMs += performance.now() - started;
   return { findings, stats };
