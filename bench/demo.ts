@@ -4,7 +4,7 @@
 // the incident issue — printed here as it was filed.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { redact } from '../src/redact.js';
+import { keyHint } from '../src/redact.js';
 import { sendWebhook } from '../test/github/send-webhook.js';
 import { pushPayload } from '../test/github/webhook-payloads.js';
 import { AppWorld, APP_ID, waitFor } from '../test/helpers/app-world.js';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       label: 'payments-service production',
       deliveryTarget: { kind: 'actions-secret', repo: `${OWNER}/${REPO}`, name: SECRET_NAME },
     });
-    say(`   Key ${issued.record.id} (${redact(issued.plaintext)}), owner acct_4711, delivered to Actions secret ${SECRET_NAME}.`);
+    say(`   Key ${issued.record.id} (${keyHint(issued.record)}), owner acct_4711, delivered to Actions secret ${SECRET_NAME}.`);
     say('   The registry stores only its SHA-256, never the key.');
 
     step(3, 'Starting the Leakstop GitHub App (`npm start`) against the emulator…');
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     } else {
       const replacement = key?.replacedBy ? await world.key(key.replacedBy) : undefined;
       const matches = replacement?.hash === createHash('sha256').update(opened).digest('hex');
-      say(`   updated at ${secret.updatedAt}, sealed to the repository's Actions key; it holds ${matches ? 'the replacement key' : 'something else'} (${redact(opened)}).`);
+      say(`   updated at ${secret.updatedAt}, sealed to the repository's Actions key; it holds ${matches && replacement ? `the replacement key (${keyHint(replacement)})` : 'something else'}.`);
       say('   The workflows keep working: nobody had to paste a new key anywhere.');
     }
 

@@ -198,12 +198,17 @@ export interface Finding {
   message?: string;
   secret: Secret;
   secretRedacted: string;
-  /** Hex SHA-256 of the secret's UTF-8 bytes: what the registry stores. */
+  /**
+   * Hex SHA-256 of the secret's UTF-8 bytes: what the registry stores. In memory only — a
+   * dictionary undoes it for a weak secret — except for registry hits and registered shapes.
+   */
   secretHash: string;
+  /** Hex HMAC-SHA256 of the secret under the user's fingerprint key: what reports and baselines show. */
+  secretFingerprint: string;
   entropy: number;
   checksumValid: boolean;
   decodedFrom: string[];
-  /** Stable identity for baselines and SARIF: hash of rule, path and secret hash. */
+  /** Stable identity for SARIF: hash of rule, path and secret fingerprint. */
   fingerprint: string;
   registry: RegistryMatch;
 }

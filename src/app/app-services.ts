@@ -1,6 +1,7 @@
 // What the webhook handlers share for the life of the server: the registry, the rules, the
 // per-repository git caches and the installation scan queue.
 import type { Logger } from 'pino';
+import { loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
 import { openRegistry } from '../registry/open-registry.js';
 import { loadConfig } from '../rules/load-config.js';
 import type { KeyRegistry } from '../types.js';
@@ -26,12 +27,14 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
   // Both fail at start-up with one line: a bad rules directory or an unreachable registry.
   const config = loadConfig();
   const registry = await openRegistry(settings.registry);
+  // Check runs show keyed fingerprints, and the scan cache checks secrets by them.
+  const fingerprintKey = loadFingerprintKey();
   const services: AppServices = {
     settings,
     log,
     registry,
     gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl),
-    scanner: { config, registry, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs },
+    scanner: { config, registry, fingerprintKey, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs },
     installationScans: new InstallationScans(settings.installationScanConcurrency, log),
     response: (installationId) => ({
       registry,

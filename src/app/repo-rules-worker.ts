@@ -2,6 +2,7 @@
 // this worker a time budget and terminates it when the budget is spent, which stops even a
 // catastrophically backtracking pattern in the middle of a match.
 import { parentPort, workerData } from 'node:worker_threads';
+import { FingerprintKey } from '../detect/fingerprint-key.js';
 import { scanHistory } from '../pipeline/scan-history.js';
 import { compileRepoRules } from './repo-config.js';
 import type { RepoRulesTask } from './run-repo-rules.js';
@@ -18,6 +19,7 @@ const result = await scanHistory({
     rulesetVersion: task.rulesetVersion,
     sources: [],
   },
+  fingerprintKey: FingerprintKey.fromHex(task.fingerprintKey),
   cache: true,
   cacheDir: task.cacheDir,
   progress: false,

@@ -17,6 +17,8 @@ export interface RepoRulesTask {
   maxFileSize: number;
   rulesetVersion: string;
   cacheDir: string;
+  /** The app's fingerprint key, hex: a key object cannot cross threads. */
+  fingerprintKey: string;
 }
 
 export type RepoRulesResult = { ok: true; findings: Finding[] } | { ok: false; error: string };

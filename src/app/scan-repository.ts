@@ -4,6 +4,7 @@
 // budget, then registry marking.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
 import { scanHistory } from '../pipeline/scan-history.js';
@@ -31,6 +32,7 @@ export interface RepoScan {
 export interface ScannerOptions {
   config: ScanConfig;
   registry: KeyRegistry;
+  fingerprintKey: FingerprintKey;
   cacheDir: string;
   /** Time budget of a repository's own rules, per scan. */
   repoRulesBudgetMs: number;
@@ -61,6 +63,7 @@ export async function scanRepository(request: RepoScanRequest, options: ScannerO
             allowlists: config.allowlists,
             maxFileSize: config.maxFileSize,
             cacheDir,
+            fingerprintKey: options.fingerprintKey.toHex(),
           },
           options.repoRulesBudgetMs,
         )
@@ -71,6 +74,7 @@ export async function scanRepository(request: RepoScanRequest, options: ScannerO
     revs: request.revs,
     config,
     extraRules,
+    fingerprintKey: options.fingerprintKey,
     cache: true,
     cacheDir,
     progress: false,

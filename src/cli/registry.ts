@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { keyHint } from '../redact.js';
 import { importFormatOf, readImportedKeys } from '../registry/read-imported-keys.js';
 import type { AuditEntry, DeliveryTarget, KeyRecord, KeyRestrictions, KeyStatus } from '../types.js';
 import { withCliRegistry } from './open-cli-registry.js';
@@ -13,11 +14,6 @@ import { textTable } from './text-table.js';
 import { REGISTRY_OPTION } from './registry-option.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** `lk_live_…a1B2`: the prefix and last four, all a list shows of a key. */
-export function keyHint(key: Pick<KeyRecord, 'prefix' | 'lastFour'>): string {
-  return `${key.prefix}…${key.lastFour || '????'}`;
-}
 
 function parsePrefixes(values: string[]): Record<string, string> {
   return Object.fromEntries(values.map((value) => {

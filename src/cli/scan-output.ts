@@ -19,6 +19,8 @@ export interface OutputOptions {
   output?: string;
   reveal: boolean;
   quiet: boolean;
+  /** What SARIF's relative URIs are relative to. */
+  srcRoot: string;
 }
 
 export function writeScanOutput(
@@ -31,7 +33,7 @@ export function writeScanOutput(
     options.format === 'json'
       ? renderJson(result.findings, options.reveal)
       : options.format === 'sarif'
-        ? renderSarif(result.findings, rules, result.stats, options.reveal)
+        ? renderSarif(result.findings, rules, result.stats, options.reveal, options.srcRoot)
         : renderText(result.findings, options.reveal);
   if (options.output) fs.writeFileSync(options.output, body);
   else process.stdout.write(body);

@@ -1,11 +1,14 @@
 // `leakstop scan`: working-tree files, staged changes, stdin or git history.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { detectFiles } from '../pipeline/detect-files.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../pipeline/baseline.js';
+import { FINGERPRINT_KEY_ENV, loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
+import { gitTopLevel } from '../sources/git-command.js';
 import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';
 import { listWorkingTree } from '../sources/working-tree.js';
@@ -67,6 +70,15 @@ function checkSomePathExists(paths: string[]): void {
   throw new UsageError(`no such file or directory: ${paths.join(', ')}`);
 }
 
+/** The top of a work tree, or a bare repository's directory. */
+function repositoryRoot(repoPath: string): string {
+  try {
+    return gitTopLevel(repoPath);
+  } catch {
+    return path.resolve(repoPath);
+  }
+}
+
 function maxFileSizeFlag(value: string): number {
   const size = parseMaxFileSize(value);
   if (!size.ok) throw new UsageError(`--max-file-size: ${size.error}`);
@@ -107,7 +119,12 @@ export function registerScan(program: Command): void {
       if (modes.length === 0) checkSomePathExists(paths);
       const concurrency = concurrencyFlag(flags.concurrency);
       const format = parseFormat(flags.format);
-      const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
+      const fingerprintKey = loadFingerprintKey();
+      const baseline = flags.baseline ? readBaseline(flags.baseline, fingerprintKey) : undefined;
+      if (baseline?.unkeyed) {
+        process.stderr.write(`leakstop: baseline ${flags.baseline} holds unkeyed SHA-256 hashes, which give weak secrets away: ` +
+          `rewrite it with --write-baseline ${flags.baseline}\n`);
+      }
       const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
       // The responder, the registry drivers and git load only when used: a pre-commit scan starts fast.
       const responder = flags.respond || flags.githubRepo || flags.securityRepo || flags.dryRun
@@ -120,6 +137,7 @@ export function registerScan(program: Command): void {
           configPath: flags.config,
           maxFileSize: flags.maxFileSize === undefined ? undefined : maxFileSizeFlag(flags.maxFileSize),
           registry,
+          fingerprintKey,
         });
         const { config, engine } = prepared;
         const stats = emptyStats();
@@ -138,6 +156,7 @@ export function registerScan(program: Command): void {
             branch: flags.branch,
             config,
             extraRules: prepared.registryRules,
+            fingerprintKey,
             cache: flags.cache,
             progress: !flags.quiet,
             concurrency,
@@ -148,16 +167,19 @@ export function registerScan(program: Command): void {
           result = await detectFiles(listWorkingTree(paths, { gitignore: flags.gitignore }, stats), prepared, stats, concurrency);
         }
         result = await attachRegistry(result, prepared);
-        if (flags.writeBaseline) writeBaseline(flags.writeBaseline, result.findings);
+        if (flags.writeBaseline) writeBaseline(flags.writeBaseline, result.findings, fingerprintKey);
         const filtered = baseline ? applyBaseline(result.findings, baseline) : undefined;
         const reported = filtered ? { ...result, findings: filtered.findings } : result;
         const rules = [...config.rules, ...prepared.registryRules];
-        writeScanOutput(reported, rules, { format, output: flags.output, reveal: Boolean(flags.reveal), quiet: Boolean(flags.quiet) }, {
+        // History paths are the repository's; every other path is relative to where the scan runs.
+        const srcRoot = flags.history && format === 'sarif' ? repositoryRoot(paths[0] ?? '.') : process.cwd();
+        writeScanOutput(reported, rules, { format, output: flags.output, reveal: Boolean(flags.reveal), quiet: Boolean(flags.quiet), srcRoot }, {
           suppressed: filtered?.suppressed,
           staleBaseline: filtered?.stale.length,
         });
         if (flags.writeBaseline && !flags.quiet) {
-          process.stderr.write(`Baseline written to ${flags.writeBaseline}: future scans with --baseline ignore these findings.\n`);
+          process.stderr.write(`Baseline written to ${flags.writeBaseline}: future scans with --baseline ignore these findings ` +
+            `(fingerprint key ${fingerprintKey.id}; elsewhere, give the same key in ${FINGERPRINT_KEY_ENV}).\n`);
         }
         // Writing a baseline accepts the current findings, so it is not a failure.
         process.exitCode = reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;

@@ -5,12 +5,13 @@ import { ConfigError } from '../errors.js';
 import type { Rule, ScanConfig } from '../types.js';
 import { compileAllowlist, type CompiledAllowlist } from './allowlist.js';
 import type { Engine, EngineRule } from './engine.js';
+import { FingerprintKey } from './fingerprint-key.js';
 import { INLINE_ALLOW_MARKERS } from './inline-allow.js';
 import { buildKeywordPrefilter } from './keyword-prefilter.js';
 import { literalPrefixes } from './literal-prefixes.js';
 import { compilePathMatcher } from './path-matcher.js';
 
-export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engine {
+export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], fingerprintKey = FingerprintKey.random()): Engine {
   const rules = [...config.rules, ...extraRules];
   const allowlistByKey = new Map<string, CompiledAllowlist>();
   const keep = (allowlist: CompiledAllowlist) => (allowlistByKey.set(allowlist.key, allowlist), allowlist);
@@ -70,6 +71,7 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engi
     allowlistByKey,
     version: engineVersion(config, extraRules),
     maxFileSize: config.maxFileSize,
+    fingerprintKey,
   };
 }
 

@@ -1,5 +1,6 @@
 // The compiled engine: rules ready to run, the keyword prefilter built once, allowlists compiled.
 import type { Rule } from '../types.js';
+import type { FingerprintKey } from './fingerprint-key.js';
 import type { CompiledAllowlist } from './allowlist.js';
 import type { KeywordPrefilter } from './keyword-prefilter.js';
 import type { PathMatcher } from './path-matcher.js';
@@ -51,4 +52,9 @@ export interface Engine {
   /** The config's ruleset version extended by the extra rules: a cache key for detectContent results. */
   version: string;
   maxFileSize: number;
+  /**
+   * Keys the fingerprints of the findings placed with this engine. An engine made without one
+   * (a worker's, which places nothing, or a test's) has a random key, good for this process only.
+   */
+  fingerprintKey: FingerprintKey;
 }

@@ -7,8 +7,8 @@ import type { Engine, EngineRule } from './engine.js';
 import { normalizePath } from './path-matcher.js';
 import { secretHash } from './secret-hash.js';
 
-/** Hashes per secret: a cached blob's matches are placed once per path that holds the blob. */
-const hashes = new WeakMap<Secret, string>();
+/** Hash and fingerprint per secret: a cached blob's matches are placed once per path that holds the blob. */
+const identities = new WeakMap<Secret, { hash: string; fingerprint: string }>();
 
 export function placeMatches(matches: Match[], origin: Origin, engine: Engine, lines?: ReadonlySet<number>): Finding[] {
   const path = normalizePath(origin.path);
@@ -19,7 +19,7 @@ export function placeMatches(matches: Match[], origin: Origin, engine: Engine, l
     if (lines && !lines.has(match.line)) continue;
     if (rule.paths && !rule.paths(path)) continue;
     if (!rule.bypass && allowedHere(engine, rule, match, path, origin.commit)) continue;
-    findings.push(toFinding(match, rule, origin, path));
+    findings.push(toFinding(match, rule, origin, path, engine));
   }
   return findings;
 }
@@ -38,12 +38,18 @@ function allowedHere(engine: Engine, rule: EngineRule, match: Match, path: strin
   return false;
 }
 
-function toFinding(match: Match, rule: EngineRule, origin: Origin, path: string): Finding {
-  let hash = hashes.get(match.secret);
-  if (hash === undefined) {
-    hash = secretHash(match.secret.reveal());
-    hashes.set(match.secret, hash);
+function identityOf(secret: Secret, engine: Engine): { hash: string; fingerprint: string } {
+  let identity = identities.get(secret);
+  if (identity === undefined) {
+    const plaintext = secret.reveal();
+    identity = { hash: secretHash(plaintext), fingerprint: engine.fingerprintKey.fingerprint(plaintext) };
+    identities.set(secret, identity);
   }
+  return identity;
+}
+
+function toFinding(match: Match, rule: EngineRule, origin: Origin, path: string, engine: Engine): Finding {
+  const { hash, fingerprint } = identityOf(match.secret, engine);
   const { id, description, severity, tags, guidance } = rule.rule;
   const finding: Finding = {
     ruleId: id,
@@ -58,10 +64,11 @@ function toFinding(match: Match, rule: EngineRule, origin: Origin, path: string)
     secret: match.secret,
     secretRedacted: match.secret.redacted,
     secretHash: hash,
+    secretFingerprint: fingerprint,
     entropy: match.entropy,
     checksumValid: match.checksumValid,
     decodedFrom: match.decodedFrom,
-    fingerprint: createHash('sha256').update(`${id}:${path}:${hash}`).digest('hex'),
+    fingerprint: createHash('sha256').update(`${id}:${path}:${fingerprint}`).digest('hex'),
     registry: { match: false },
   };
   if (guidance !== undefined) finding.guidance = guidance;

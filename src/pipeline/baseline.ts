@@ -1,13 +1,20 @@
-// Baselines are content-based: an entry is (rule, path, secret hash), never a line number,
-// so moved code stays quiet and a new secret on an old line is still caught.
+// Baselines are content-based: an entry is (rule, path, secret fingerprint), never a line
+// number, so moved code stays quiet and a new secret on an old line is still caught. The
+// fingerprint is keyed (see fingerprint-key.ts) and the baseline records only the key's id, so
+// a committed baseline gives no weak secret away; a scan with another key says so instead of
+// matching nothing. Baselines of unkeyed SHA-256 hashes (version 1) are still read.
 import fs from 'node:fs';
 import { ConfigError } from '../errors.js';
+import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import type { Finding } from '../types.js';
+import { FINGERPRINT_KEY_ENV } from './load-fingerprint-key.js';
 
-export interface BaselineEntry {
-  ruleId: string;
-  path: string;
-  secretHash: string;
+export type BaselineEntry = { ruleId: string; path: string } & ({ secretFingerprint: string } | { secretHash: string });
+
+export interface Baseline {
+  entries: BaselineEntry[];
+  /** Entries holding an unkeyed SHA-256 (an old baseline): matched, but the file should be rewritten. */
+  unkeyed: number;
 }
 
 export interface BaselineOutcome {
@@ -17,19 +24,28 @@ export interface BaselineOutcome {
   suppressed: number;
 }
 
-const entryKey = (entry: BaselineEntry): string => `${entry.ruleId}\0${entry.path}\0${entry.secretHash}`;
+const HEX_DIGEST = /^[0-9a-f]{64}$/;
 
-function isEntry(value: unknown): value is BaselineEntry {
+const byFingerprint = (f: { ruleId: string; path: string; secretFingerprint: string }): string => `${f.ruleId}\0${f.path}\0fingerprint:${f.secretFingerprint}`;
+const byHash = (f: { ruleId: string; path: string; secretHash: string }): string => `${f.ruleId}\0${f.path}\0sha256:${f.secretHash}`;
+const entryKey = (entry: BaselineEntry): string => ('secretFingerprint' in entry ? byFingerprint(entry) : byHash(entry));
+
+/** An entry as written, or as a JSON report's finding (which has a fingerprint, and a hash for our keys). */
+function toEntry(value: unknown): BaselineEntry | undefined {
   const entry = value as Record<string, unknown>;
-  return (
-    typeof entry === 'object' && entry !== null &&
-    typeof entry.ruleId === 'string' && typeof entry.path === 'string' &&
-    typeof entry.secretHash === 'string' && /^[0-9a-f]{64}$/.test(entry.secretHash)
-  );
+  if (typeof entry !== 'object' || entry === null || typeof entry.ruleId !== 'string' || typeof entry.path !== 'string') return undefined;
+  const digest = (field: string): string | undefined => {
+    const value = entry[field];
+    return typeof value === 'string' && HEX_DIGEST.test(value) ? value : undefined;
+  };
+  const secretFingerprint = digest('secretFingerprint');
+  if (secretFingerprint) return { ruleId: entry.ruleId, path: entry.path, secretFingerprint };
+  const secretHash = digest('secretHash');
+  return secretHash ? { ruleId: entry.ruleId, path: entry.path, secretHash } : undefined;
 }
 
 /** Reads a baseline written by --write-baseline, or a Leakstop JSON report (an array of findings). */
-export function readBaseline(file: string): BaselineEntry[] {
+export function readBaseline(file: string, key: FingerprintKey): Baseline {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -37,28 +53,38 @@ export function readBaseline(file: string): BaselineEntry[] {
     const reason = error instanceof SyntaxError ? 'not valid JSON' : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
     throw new ConfigError(`baseline ${file}: ${reason}`);
   }
-  const entries = Array.isArray(parsed) ? parsed : (parsed as { entries?: unknown }).entries;
+  const written = Array.isArray(parsed) ? undefined : (parsed as { entries?: unknown; fingerprintKeyId?: unknown });
+  const entries = written ? written.entries : parsed;
   if (!Array.isArray(entries)) throw new ConfigError(`baseline ${file}: expected { "entries": [...] } or a JSON findings array`);
-  return entries.map((entry, index) => {
-    if (!isEntry(entry)) throw new ConfigError(`baseline ${file}: entries[${index}] needs ruleId, path and a hex secretHash`);
-    return { ruleId: entry.ruleId, path: entry.path, secretHash: entry.secretHash };
+  const read = entries.map((value, index) => {
+    const entry = toEntry(value);
+    if (!entry) throw new ConfigError(`baseline ${file}: entries[${index}] needs ruleId, path and a hex secretFingerprint (or secretHash)`);
+    return entry;
   });
+  const unkeyed = read.filter((entry) => !('secretFingerprint' in entry)).length;
+  if (written && unkeyed < read.length && written.fingerprintKeyId !== key.id) {
+    const writer = typeof written.fingerprintKeyId === 'string' ? `fingerprint key ${written.fingerprintKeyId}` : 'an unnamed fingerprint key';
+    throw new ConfigError(`baseline ${file} was written with ${writer}, not this one (${key.id}): ` +
+      `set ${FINGERPRINT_KEY_ENV} to the key that wrote it (see "Baselines" in the README)`);
+  }
+  return { entries: read, unkeyed };
 }
 
-export function writeBaseline(file: string, findings: Finding[]): void {
+export function writeBaseline(file: string, findings: Finding[], key: FingerprintKey): void {
   const unique = new Map(findings.map((f) => {
-    const entry = { ruleId: f.ruleId, path: f.path, secretHash: f.secretHash };
-    return [entryKey(entry), entry] as const;
+    const entry = { ruleId: f.ruleId, path: f.path, secretFingerprint: f.secretFingerprint };
+    return [byFingerprint(entry), entry] as const;
   }));
-  fs.writeFileSync(file, `${JSON.stringify({ version: 1, entries: [...unique.values()] }, null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ version: 2, fingerprintKeyId: key.id, entries: [...unique.values()] }, null, 2)}\n`);
 }
 
-export function applyBaseline(findings: Finding[], baseline: BaselineEntry[]): BaselineOutcome {
-  const known = new Map(baseline.map((entry) => [entryKey(entry), entry]));
+export function applyBaseline(findings: Finding[], baseline: Baseline): BaselineOutcome {
+  const known = new Map(baseline.entries.map((entry) => [entryKey(entry), entry]));
   const used = new Set<string>();
   const kept = findings.filter((finding) => {
-    const key = entryKey(finding);
-    if (!known.has(key)) return true;
+    // An old entry holds the SHA-256, computed here in memory from the finding's plaintext.
+    const key = [byFingerprint(finding), byHash(finding)].find((candidate) => known.has(candidate));
+    if (key === undefined) return true;
     used.add(key);
     return false;
   });

@@ -2,6 +2,7 @@
 import { compileEngine } from '../detect/compile-engine.js';
 import { detectFragment } from '../detect/detect-fragment.js';
 import type { Engine } from '../detect/engine.js';
+import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import { loadConfig } from '../rules/load-config.js';
 import type { Fragment, KeyRegistry, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
 import { matchRegistry } from '../registry/match-registry.js';
@@ -17,11 +18,16 @@ export interface PreparedScan {
 }
 
 /** Loads the rules, and the registry's shapes when there is a registry, into one engine. */
-export async function prepareScan(options: { configPath?: string; maxFileSize?: number; registry?: KeyRegistry }): Promise<PreparedScan> {
+export async function prepareScan(options: {
+  configPath?: string;
+  maxFileSize?: number;
+  registry?: KeyRegistry;
+  fingerprintKey: FingerprintKey;
+}): Promise<PreparedScan> {
   const loaded = loadConfig({ configPath: options.configPath });
   const config = options.maxFileSize === undefined ? loaded : { ...loaded, maxFileSize: options.maxFileSize };
   const registryRules = options.registry ? rulesFromShapes(await options.registry.shapes()) : [];
-  return { config, registryRules, engine: compileEngine(config, registryRules), registry: options.registry };
+  return { config, registryRules, engine: compileEngine(config, registryRules, options.fingerprintKey), registry: options.registry };
 }
 
 /** Detects in each fragment of a source, in order. */

@@ -4,6 +4,7 @@
 import os from 'node:os';
 import { compileEngine } from '../detect/compile-engine.js';
 import type { Engine } from '../detect/engine.js';
+import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import type { Finding, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
 import { attributeFindings, type BlobMatches } from './history/attribute-findings.js';
 import { toCachedMatches, type CachedMatch } from './history/cached-matches.js';
@@ -27,6 +28,8 @@ export interface HistoryScanOptions extends RevNarrowing {
   config: ScanConfig;
   /** Rules beyond the config's, e.g. the registry's key shapes. */
   extraRules?: Rule[];
+  /** Keys the findings' fingerprints and the cache's checks; default: a random key, good for this process only. */
+  fingerprintKey?: FingerprintKey;
   /** Use the scan cache (`--no-cache` turns it off). */
   cache: boolean;
   /** Default `${XDG_CACHE_HOME:-~/.cache}/leakstop`. */
@@ -89,7 +92,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   }
 
   const extraRules = options.extraRules ?? [];
-  const engine = compileEngine(options.config, extraRules);
+  const engine = compileEngine(options.config, extraRules, options.fingerprintKey);
   const cache = openCache(options, engine, stats);
   const found: BlobMatches[] = [];
   let index: BlobIndex;
@@ -137,7 +140,7 @@ async function scanIndex(
         }
         found.push({ blob: outcome.blob, matches: wrapMatches(outcome.matches) });
         if (!outcome.rebuilt) {
-          const matches = cache && toCachedMatches(outcome.matches);
+          const matches = cache && toCachedMatches(outcome.matches, engine.fingerprintKey);
           if (matches) cache?.record(sha, { kind: 'matches', size: outcome.size, matches });
         }
         break;
@@ -183,6 +186,7 @@ async function scanIndex(
       maxFileSize,
       detector,
       knownMatches,
+      engine.fingerprintKey,
       (outcome) => {
         account(outcome, false);
         progress.advance(1, 'size' in outcome ? outcome.size : 0);

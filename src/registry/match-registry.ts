@@ -1,8 +1,9 @@
 // Registry hits on findings: a finding whose secret hash is registered is one of our keys.
+import { keyHint } from '../redact.js';
 import type { Finding, KeyRegistry } from '../types.js';
 
 /** Findings of rules made from registry shapes (see shape-rules.ts). */
-const fromRegistryShape = (finding: Finding): boolean => finding.tags.includes('registry');
+export const fromRegistryShape = (finding: Pick<Finding, 'tags'>): boolean => finding.tags.includes('registry');
 
 const placeOf = (finding: Finding): string =>
   [finding.commit ?? '', finding.path, finding.line, finding.column, finding.secretHash].join('\0');
@@ -17,7 +18,10 @@ export async function matchRegistry(findings: readonly Finding[], registry: KeyR
   const records = await registry.lookup(findings.map((finding) => finding.secretHash));
   for (const finding of findings) {
     const key = records.get(finding.secretHash);
-    if (key) finding.registry = { match: true, keyId: key.id, owner: key.owner, label: key.label, status: key.status };
+    if (!key) continue;
+    finding.registry = { match: true, keyId: key.id, owner: key.owner, label: key.label, status: key.status };
+    // Shown as the registry shows it, whatever shape the key has.
+    finding.secretRedacted = keyHint(key);
   }
   const registered = new Set(findings.filter((f) => fromRegistryShape(f) && f.registry.match).map(placeOf));
   const ruleFound = new Set(findings.filter((f) => !fromRegistryShape(f)).map(placeOf));

@@ -1,6 +1,7 @@
 // The check run Leakstop leaves on a commit: conclusion, a summary that always states what was
 // scanned, and one annotation per finding (redacted secret, rule, what to do).
 import type { Finding, ScanResult } from '../types.js';
+import { shortSecretIdentity } from './secret-identity.js';
 import { summaryLines } from './summary.js';
 
 export const CHECK_RUN_NAME = 'Leakstop';
@@ -45,6 +46,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 function annotationFor(finding: Finding, responses: Map<string, string>): CheckAnnotation {
   const sameLine = finding.endLine === finding.line;
   const registry = finding.registry;
+  const identity = shortSecretIdentity(finding);
   const message = registry.match
     ? `Registered key ${registry.keyId} (owner ${registry.owner}, "${registry.label}") leaked: ${finding.secretRedacted}. ` +
       `${responses.get(registry.keyId) ?? 'The response is pending.'} Remove it from the code and purge it from history.`
@@ -57,7 +59,7 @@ function annotationFor(finding: Finding, responses: Map<string, string>): CheckA
     annotation_level: 'failure',
     title: `${registry.match ? 'Leaked key of ours' : 'Leaked secret'}: ${finding.ruleId}`.slice(0, 255),
     message,
-    ...(finding.commit ? { raw_details: `commit ${finding.commit}${finding.author ? ` by ${finding.author}` : ''}\nsha256 ${finding.secretHash.slice(0, 12)}…` } : {}),
+    ...(finding.commit ? { raw_details: `commit ${finding.commit}${finding.author ? ` by ${finding.author}` : ''}\n${identity.label} ${identity.prefix}` } : {}),
   };
 }
 

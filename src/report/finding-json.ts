@@ -1,11 +1,12 @@
 // The JSON shape of a finding (DESIGN.md § CLI contract). The plaintext appears only with --reveal.
 import type { Finding } from '../types.js';
+import { secretIdentity, type SecretIdentity } from './secret-identity.js';
 
 /** Commit fields a working-tree finding lacks: always present in JSON, null there. */
 type CommitField = 'commit' | 'author' | 'email' | 'date' | 'message';
 
 /** A finding as JSON: the plaintext only with --reveal, commit fields null outside history. */
-export type FindingJson = Omit<Finding, 'secret' | 'severity' | CommitField> & {
+export type FindingJson = Omit<Finding, 'secret' | 'severity' | 'secretHash' | CommitField> & SecretIdentity & {
   severity: string;
   secret?: string;
 } & { [field in CommitField]: string | null };
@@ -28,7 +29,7 @@ export function findingToJson(finding: Finding, reveal: boolean): FindingJson {
     date: finding.date ?? null,
     message: finding.message ?? null,
     secretRedacted: finding.secretRedacted,
-    secretHash: finding.secretHash,
+    ...secretIdentity(finding),
     entropy: Math.round(finding.entropy * 1000) / 1000,
     checksumValid: finding.checksumValid,
     decodedFrom: finding.decodedFrom,

@@ -1,7 +1,13 @@
-// SARIF 2.1.0, shaped for GitHub code scanning: rule metadata, relative URIs, regions and
-// partialFingerprints so alerts survive line moves.
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+// SARIF 2.1.0, shaped for GitHub code scanning: rule metadata, relative URIs (with the base
+// they are relative to) or absolute ones for files outside it, regions and partialFingerprints
+// so alerts survive line moves.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Rule, ScanStats, Severity } from '../types.js';
+import { secretIdentity } from './secret-identity.js';
+
+const SRCROOT = '%SRCROOT%';
 
 const LEVEL: Record<Severity, Result.level> = {
   critical: 'error',
@@ -32,6 +38,11 @@ function descriptor(rule: Pick<Rule, 'id' | 'description' | 'severity' | 'tags' 
   };
 }
 
+/** Reports print a path relative to the directory scanned from, or absolute when outside it. */
+function artifactLocation(file: string): ArtifactLocation {
+  return path.isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: encodeURI(file), uriBaseId: SRCROOT };
+}
+
 function result(finding: Finding, ruleIndex: number, reveal: boolean): Result {
   const registry = finding.registry.match ? ` Registered key ${finding.registry.keyId} (${finding.registry.status}).` : '';
   return {
@@ -42,7 +53,7 @@ function result(finding: Finding, ruleIndex: number, reveal: boolean): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: artifactLocation(finding.path),
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -54,14 +65,15 @@ function result(finding: Finding, ruleIndex: number, reveal: boolean): Result {
     ],
     partialFingerprints: { 'leakstop/v1': finding.fingerprint },
     properties: {
-      secretHash: finding.secretHash,
+      ...secretIdentity(finding),
       ...(finding.commit ? { commit: finding.commit, author: finding.author, date: finding.date } : {}),
       ...(finding.registry.match ? { registry: finding.registry } : {}),
     },
   };
 }
 
-export function renderSarif(findings: Finding[], rules: Rule[], stats: ScanStats, reveal: boolean): string {
+/** `srcRoot`: the directory relative paths are relative to (the working directory, or the repository of a history scan). */
+export function renderSarif(findings: Finding[], rules: Rule[], stats: ScanStats, reveal: boolean, srcRoot: string): string {
   const used = new Map<string, number>();
   const descriptors: ReportingDescriptor[] = [];
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
@@ -82,6 +94,9 @@ export function renderSarif(findings: Finding[], rules: Rule[], stats: ScanStats
             rules: descriptors,
           },
         },
+        ...(findings.some((finding) => !path.isAbsolute(finding.path))
+          ? { originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(path.join(srcRoot, path.sep)).href } } }
+          : {}),
         results: findings.map((finding) => result(finding, used.get(finding.ruleId)!, reveal)),
         properties: { stats: { files: stats.files, bytes: stats.bytes, commits: stats.commits, blobs: stats.blobs } },
       },

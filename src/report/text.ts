@@ -1,5 +1,6 @@
 // The human report: one block per finding, aligned, then the summary.
 import type { Finding } from '../types.js';
+import { shortSecretIdentity } from './secret-identity.js';
 
 function where(finding: Finding): string {
   return `${finding.path}:${finding.line}:${finding.column}`;
@@ -14,11 +15,12 @@ function registryNote(finding: Finding): string | undefined {
 export function renderText(findings: Finding[], reveal: boolean): string {
   const lines: string[] = [];
   for (const finding of findings) {
+    const identity = shortSecretIdentity(finding);
     lines.push(`${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${where(finding)}`);
     lines.push(`         ${finding.description}`);
     lines.push(`         secret: ${reveal ? finding.secret.reveal() : finding.secretRedacted}` +
       (finding.decodedFrom.length ? ` (decoded from ${finding.decodedFrom.join(' → ')})` : '') +
-      `  sha256: ${finding.secretHash.slice(0, 12)}…`);
+      `  ${identity.label}: ${identity.prefix}`);
     if (finding.commit) {
       lines.push(`         commit: ${finding.commit.slice(0, 12)} ${finding.author ?? ''} <${finding.email ?? ''}> ${finding.date ?? ''}`.trimEnd());
       if (finding.message) lines.push(`         message: ${finding.message}`);

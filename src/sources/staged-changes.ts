@@ -1,6 +1,8 @@
 // Source: what `git commit` is about to record — the staged files, restricted to their added lines.
+import path from 'node:path';
 import type { Fragment, ScanStats } from '../types.js';
 import { gitTopLevel, runGit } from './git-command.js';
+import { pathFromCwd } from './path-from-cwd.js';
 import { toText } from './read-text.js';
 
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
@@ -64,6 +66,8 @@ export function readStagedChanges(cwd: string, options: { maxFileSize: number },
   const added = addedLines(top);
   const blobIds = stagedBlobs(top, names);
   const contents = readBlobs(top, [...new Set(blobIds.values())]);
+  // Git names files from the top of the work tree; reports name them from where the scan runs.
+  const shown = (name: string) => pathFromCwd(path.join(top, name), cwd);
   const fragments: Fragment[] = [];
   names.forEach((name, index) => {
     const sha = blobIds.get(name);
@@ -75,12 +79,12 @@ export function readStagedChanges(cwd: string, options: { maxFileSize: number },
       return;
     }
     if (outcome.kind === 'large') {
-      stats.skippedLarge.push({ path: name, size: outcome.size });
+      stats.skippedLarge.push({ path: shown(name), size: outcome.size });
       return;
     }
     stats.files++;
     stats.bytes += bytes.byteLength;
-    fragments.push({ text: outcome.text, origin: { path: name }, lines: added[index] ?? new Set() });
+    fragments.push({ text: outcome.text, origin: { path: shown(name) }, lines: added[index] ?? new Set() });
   });
   return fragments;
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ScanStats } from '../types.js';
 import { listFiles } from './list-files.js';
+import { pathFromCwd } from './path-from-cwd.js';
 import { hasBinaryExtension } from './read-text.js';
 
 export interface WorkingTreeOptions {
@@ -31,16 +32,14 @@ export function* listWorkingTree(roots: string[], options: WorkingTreeOptions, s
   }
 }
 
-/**
- * Paths read as the user typed them: relative to the current directory when under it (as
- * SARIF uploads need), else relative to the scanned root. Worked out once per root.
- */
+/** Each file's path as reports print it (see path-from-cwd.ts), worked out once per root. */
 function displayPaths(root: string): (file: { absolute: string; relative: string }) => string {
   const absoluteRoot = path.resolve(root);
-  const fromCwd = path.relative(process.cwd(), absoluteRoot).split(path.sep).join('/');
-  if (fromCwd.startsWith('..') || path.isAbsolute(fromCwd)) return (file) => file.relative;
-  if (!isDirectory(absoluteRoot)) return () => fromCwd;
-  return fromCwd === '' ? (file) => file.relative : (file) => `${fromCwd}/${file.relative}`;
+  const shown = pathFromCwd(absoluteRoot);
+  if (!isDirectory(absoluteRoot)) return () => shown;
+  if (shown === '') return (file) => file.relative;
+  const base = shown.endsWith('/') ? shown : `${shown}/`;
+  return (file) => `${base}${file.relative}`;
 }
 
 function isDirectory(file: string): boolean {

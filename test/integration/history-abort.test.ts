@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FingerprintKey } from '../../src/detect/fingerprint-key.js';
 import { loadConfig } from '../../src/rules/load-config.js';
 import type { Detector } from '../../src/pipeline/detect-pool.js';
 import { scanHistory } from '../../src/pipeline/scan-history.js';
@@ -53,7 +54,7 @@ describe('a history scan stopped by its signal', () => {
     };
     let outcomes = 0;
     const toRead = Array.from({ length: index.blobCount }, (_, blob) => blob);
-    const scanning = scanBlobs(opened.dir, index, toRead, 1 << 20, detector, new Map(), () => outcomes++, controller.signal);
+    const scanning = scanBlobs(opened.dir, index, toRead, 1 << 20, detector, new Map(), FingerprintKey.random(), () => outcomes++, controller.signal);
     await expect(scanning).rejects.toThrow('the repository was removed from the installation');
     expect(gitWhileRunning).toEqual(['git']);
     expect(outcomes).toBeGreaterThan(0);

@@ -61,7 +61,7 @@ describe.each(REGISTRY_BACKENDS)('leakstop registry and check on $name', (backen
     expect(checked.code).toBe(1);
     expect(checked.stdout.trim().split('\n')).toEqual([
       'line 1: unknown',
-      `line 2: registered key ${record!.id} (owner acct_42, label "ci deploy", active)`,
+      `line 2: registered key ${record!.id} (lk_live_…${key.slice(-4)}, owner acct_42, label "ci deploy", active)`,
       'line 4: unknown',
     ]);
     const clean = await cli(['check', '--json'], `${unknown.join('\n')}\n`);
@@ -73,7 +73,7 @@ describe.each(REGISTRY_BACKENDS)('leakstop registry and check on $name', (backen
     expect(revoked.stdout).toContain(`Revoked ${record!.id}`);
     expect((await cli(['registry', 'revoke', record!.id, '--reason', 'again'])).stdout).toContain('already revoked');
     expect(JSON.parse((await cli(['check', '--json'], key)).stdout)).toEqual([
-      { line: 1, match: true, keyId: record!.id, owner: 'acct_42', label: 'ci deploy', status: 'revoked' },
+      { line: 1, match: true, keyId: record!.id, secretRedacted: `lk_live_…${key.slice(-4)}`, owner: 'acct_42', label: 'ci deploy', status: 'revoked' },
     ]);
 
     const shown = await cli(['registry', 'show', record!.id]);

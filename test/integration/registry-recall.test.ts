@@ -4,6 +4,7 @@
 // and keys without a prefix included: the registry's shapes, not entropy, pick what to hash.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FingerprintKey } from '../../src/detect/fingerprint-key.js';
 import { secretHash } from '../../src/detect/secret-hash.js';
 import { attachRegistry, detectFragments, prepareScan, type PreparedScan } from '../../src/pipeline/run-scan.js';
 import { openRegistry } from '../../src/registry/open-registry.js';
@@ -66,7 +67,7 @@ describe.each(REGISTRY_BACKENDS)('recall for registered keys on $name', (backend
     await registry.importHashes(legacy.map(({ plaintext, shape, kind }) => ({ hash: secretHash(plaintext), shape, owner: 'acct_legacy', label: kind })), actor);
     const found = await registry.lookup(legacy.map(({ plaintext }) => secretHash(plaintext)));
     for (const { kind, plaintext } of legacy) keys.push({ kind, plaintext, record: found.get(secretHash(plaintext))! });
-    prepared = await prepareScan({ registry });
+    prepared = await prepareScan({ registry, fingerprintKey: FingerprintKey.random() });
   });
   afterAll(async () => {
     try {

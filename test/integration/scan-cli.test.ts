@@ -1,5 +1,5 @@
 // `leakstop scan` on real files and real git repositories, through the CLI as a subprocess.
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,10 @@ import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { TestRepo, tempDir } from '../helpers/git-repo.js';
 
 const ghToken = (): string => expandTemplate('ghp_{crc32:30}');
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+// Every scan here runs with this fingerprint key, so a test can tell which secret a finding holds.
+const FINGERPRINT_KEY = randomBytes(32).toString('hex');
+process.env.LEAKSTOP_FINGERPRINT_KEY = FINGERPRINT_KEY;
+const fingerprint = (text: string): string => createHmac('sha256', Buffer.from(FINGERPRINT_KEY, 'hex')).update(text).digest('hex');
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((cleanup) => cleanup()));
@@ -34,7 +37,7 @@ interface JsonFinding {
   path: string;
   line: number;
   column: number;
-  secretHash: string;
+  secretFingerprint: string;
   secretRedacted: string;
   registry: { match: boolean };
   secret?: string;
@@ -50,15 +53,15 @@ function expectNoPlaintext(result: CliResult, ...secrets: string[]): void {
 }
 
 describe('leakstop scan (files)', () => {
-  it('finds a token at its exact place, redacted, with the hash the registry stores', async () => {
+  it('finds a token at its exact place, redacted, with its keyed fingerprint', async () => {
     const token = ghToken();
     const dir = dirWith({ 'src/config.js': `// settings\nexport const token = "${token}";\n`, 'README.md': '# nothing here\n' });
     const result = await runCli(['scan', '.', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     const findings = findingsOf(result);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ ruleId: 'github-pat', path: 'src/config.js', line: 2, column: 23, secretHash: sha256(token), registry: { match: false } });
-    expect(findings[0]!.secretRedacted).toMatch(/^ghp_.{1,6}….{1,4}$/);
+    expect(findings[0]).toMatchObject({ ruleId: 'github-pat', path: 'src/config.js', line: 2, column: 23, secretFingerprint: fingerprint(token), registry: { match: false } });
+    expect(findings[0]!.secretRedacted).toBe(`ghp_…${token.slice(-4)}`);
     expect(result.stderr).toMatch(/Scanned 2 files, \d+ B .*1 finding/);
     expectNoPlaintext(result, token);
   });
@@ -125,7 +128,7 @@ describe('leakstop scan (files)', () => {
     const manifest = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: gh\ndata:\n  token: ${Buffer.from(token).toString('base64')}\n`;
     const result = await runCli(['scan', '--stdin', '--format', 'json'], { input: manifest });
     expect(result.code).toBe(1);
-    expect(findingsOf(result).find((f) => f.ruleId === 'github-pat')).toMatchObject({ line: 6, secretHash: sha256(token) });
+    expect(findingsOf(result).find((f) => f.ruleId === 'github-pat')).toMatchObject({ line: 6, secretFingerprint: fingerprint(token) });
   });
 });
 
@@ -180,9 +183,9 @@ describe('leakstop scan (hostile input)', () => {
     });
     const result = await runCli(['scan', '.', '--format', 'json'], { cwd: dir });
     const byPath = Object.fromEntries(findingsOf(result).map((f) => [f.path, f]));
-    expect(byPath['crlf.txt']).toMatchObject({ line: 3, column: 5, secretHash: sha256(a) });
-    expect(byPath['min.js']).toMatchObject({ line: 1, column: 8 + 20000 + 4, secretHash: sha256(b) });
-    expect(byPath['bad.txt']).toMatchObject({ line: 2, column: 6, secretHash: sha256(c) });
+    expect(byPath['crlf.txt']).toMatchObject({ line: 3, column: 5, secretFingerprint: fingerprint(a) });
+    expect(byPath['min.js']).toMatchObject({ line: 1, column: 8 + 20000 + 4, secretFingerprint: fingerprint(b) });
+    expect(byPath['bad.txt']).toMatchObject({ line: 2, column: 6, secretFingerprint: fingerprint(c) });
   });
 
   it('answers a bad config with one line naming the file, and exit 2', async () => {
@@ -214,7 +217,7 @@ describe('leakstop scan --config (gitleaks)', () => {
     });
     const result = await runCli(['scan', 'app.cfg', '--config', '.gitleaks.toml', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(findingsOf(result)).toEqual([expect.objectContaining({ ruleId: 'acme-key', line: 1, secretHash: sha256(secret) })]);
+    expect(findingsOf(result)).toEqual([expect.objectContaining({ ruleId: 'acme-key', line: 1, secretFingerprint: fingerprint(secret) })]);
   });
 });
 
@@ -235,7 +238,7 @@ describe('baselines', () => {
     fs.writeFileSync(path.join(dir, 'app.js'), `const a = 1;\nconst t = "${fresh}";\n`);
     const replaced = await runCli(['scan', 'app.js', '--baseline', baseline, '--format', 'json'], { cwd: dir });
     expect(replaced.code).toBe(1);
-    expect(findingsOf(replaced)).toEqual([expect.objectContaining({ line: 2, secretHash: sha256(fresh) })]);
+    expect(findingsOf(replaced)).toEqual([expect.objectContaining({ line: 2, secretFingerprint: fingerprint(fresh) })]);
     expect(replaced.stderr).toContain('1 baseline entry no longer matches anything (stale).');
   });
 });
@@ -250,7 +253,7 @@ describe('leakstop scan --staged', () => {
     r.write('config.py', 'unstaged edits do not count\n');
     const result = await runCli(['scan', '--staged', '--format', 'json'], { cwd: r.dir });
     expect(result.code).toBe(1);
-    expect(findingsOf(result)).toEqual([expect.objectContaining({ path: 'config.py', line: 4, secretHash: sha256(added) })]);
+    expect(findingsOf(result)).toEqual([expect.objectContaining({ path: 'config.py', line: 4, secretFingerprint: fingerprint(added) })]);
     expectNoPlaintext(result, old, added);
   });
 

@@ -25,6 +25,7 @@ function finding(line: number, registry: RegistryMatch = { match: false }): Find
     secret,
     secretRedacted: secret.redacted,
     secretHash: createHash('sha256').update(plaintext).digest('hex'),
+    secretFingerprint: createHash('sha256').update(`keyed ${plaintext}`).digest('hex'),
     entropy: 4,
     checksumValid: false,
     decodedFrom: [],

@@ -157,7 +157,7 @@ describe('detectContent', () => {
 });
 
 describe('placeMatches and detectFragment', () => {
-  it('builds findings with the secret hash, a stable fingerprint, redaction and the origin', () => {
+  it('builds findings with the secret hash, a keyed fingerprint, redaction and the origin', () => {
     const token = expandTemplate('dmo_{base62:30}');
     const findings = detectFragment({
       text: `token: ${token}\n`,
@@ -171,7 +171,8 @@ describe('placeMatches and detectFragment', () => {
       path: 'src/app.ts', repo: 'acme/api', commit: 'c0ffee', author: 'Ada', line: 1, column: 8,
       secretHash: hash, registry: { match: false }, checksumValid: false, decodedFrom: [],
     });
-    expect(finding.fingerprint).toBe(createHash('sha256').update(`demo-token:src/app.ts:${hash}`).digest('hex'));
+    expect(finding.secretFingerprint).toBe(engine.fingerprintKey.fingerprint(token));
+    expect(finding.fingerprint).toBe(createHash('sha256').update(`demo-token:src/app.ts:${finding.secretFingerprint}`).digest('hex'));
     expect(finding.secretRedacted).toBe(finding.secret.redacted);
     expect(finding.secretRedacted).not.toBe(token);
     expect(JSON.stringify(finding)).not.toContain(token);

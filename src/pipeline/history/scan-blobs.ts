@@ -3,6 +3,7 @@
 // so memory stays bounded however long the history.
 import { SourceError } from '../../errors.js';
 import type { BlobIndex } from '../../sources/history/blob-index.js';
+import type { FingerprintKey } from '../../detect/fingerprint-key.js';
 import { rebuildMatches, type CachedMatch } from './cached-matches.js';
 import type { BlobVerdict } from '../detect-blob.js';
 import type { Detector } from '../detect-pool.js';
@@ -25,6 +26,8 @@ export async function scanBlobs(
   detector: Detector,
   /** Blobs whose matches the cache knows: rebuilt from their content instead of detected. */
   knownMatches: ReadonlyMap<number, readonly CachedMatch[]>,
+  /** The key the cached matches' fingerprints were made with. */
+  fingerprintKey: FingerprintKey,
   onOutcome: (outcome: BlobOutcome) => void,
   /** Stops reading (and git) with the signal's reason. */
   signal?: AbortSignal,
@@ -55,7 +58,7 @@ export async function scanBlobs(
       continue;
     }
     const known = knownMatches.get(blob);
-    const rebuilt = known && rebuildMatches(item.content, known);
+    const rebuilt = known && rebuildMatches(item.content, known, fingerprintKey);
     if (rebuilt) {
       onOutcome({ blob, kind: 'matches', size: item.size, matches: rebuilt, rebuilt: true });
       continue;

@@ -24,8 +24,8 @@ export type CachedVerdict =
 
 const VERDICT_CODES = { clean: 0, binary: 1, large: 2, matches: 3 } as const;
 const VERDICT_KINDS = ['clean', 'binary', 'large', 'matches'] as const;
-/** Bumped when the tables change: an older cache file is emptied, not misread. */
-const SCHEMA = 2;
+/** Bumped when the tables change (3: matches keep keyed fingerprints, not SHA-256): an older cache file is emptied, not misread. */
+const SCHEMA = 3;
 /** Rule sets unused this long are dropped with their blobs. */
 const RULESET_TTL_MS = 90 * 24 * 3600 * 1000;
 const FLUSH_EVERY = 2000;
