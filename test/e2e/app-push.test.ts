@@ -1,5 +1,6 @@
 // The GitHub App end to end, as a user meets it: the real server (`npm start`) against the
 // emulator; commits pushed over git HTTP; push webhooks delivered and signed as GitHub does.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendWebhook } from '../github/send-webhook.js';
 import { pushPayload } from '../github/webhook-payloads.js';
@@ -51,7 +52,11 @@ describe('push webhooks', () => {
     expect(run.conclusion).toBe('failure');
     expect(run.annotations).toHaveLength(1);
     expect(run.annotations[0]).toMatchObject({ path: 'config/deploy.sh', start_line: 3, end_line: 3, annotation_level: 'failure' });
-    expect(run.annotations[0]!.message).toMatch(/ghp_\w{4}…\w{3}/);
+    // A checksummed token shows its prefix and last four: characters of its checksum, none of its random part.
+    expect(run.annotations[0]!.message).toContain(`ghp_…${token.slice(-4)}`);
+    // Not a key of ours: named by its keyed fingerprint, never by a SHA-256 a wordlist could reverse.
+    expect(run.annotations[0]!.raw_details).toMatch(/\nfingerprint [0-9a-f]{12}…$/);
+    expect(run.annotations[0]!.raw_details).not.toContain(createHash('sha256').update(token).digest('hex').slice(0, 12));
     expect(run.output.summary).toMatch(/Scanned 1 commit, 1 blob/);
     expect(world.everythingSeen()).not.toContain(token);
   });
