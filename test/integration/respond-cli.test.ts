@@ -65,7 +65,7 @@ describe('leakstop scan --respond', () => {
     const issues = world.issuesOf('acme', 'shop');
     expect(issues).toHaveLength(2);
     const issue = issues.find((candidate) => candidate.title.includes('payments-prod'))!;
-    expect(issue.title).toBe(`Leaked key: payments-prod (${sealedKey.record.prefix}${sealedKey.plaintext.slice(sealedKey.record.prefix.length, sealedKey.record.prefix.length + 4)}…${sealedKey.plaintext.slice(-3)})`);
+    expect(issue.title).toBe(`Leaked key: payments-prod (${sealedKey.record.prefix}…${sealedKey.plaintext.slice(-4)})`);
     expect(issue.body).toContain(`<!-- leakstop:incident:${secretHash(sealedKey.plaintext).slice(0, 12)} -->`);
     expect(issue.body).toContain(`(${world.github.url}/acme/shop/commit/${firstCommit})`);
     expect(issue.body).toContain(`(${world.github.url}/acme/shop/blob/${firstCommit}/config/payments.env#L3) | 3 | Ada Tester (ada@example.test)`);
