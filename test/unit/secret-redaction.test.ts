@@ -10,6 +10,13 @@ describe('redact', () => {
     expect(redact(`sk_live_${body}`)).toBe(`sk_live_${body.slice(0, 4)}…${body.slice(-3)}`);
   });
 
+  it('shows a key that ends in its own checksum as prefix and last four, none of its random part', () => {
+    const key = expandTemplate('lk_live_{crc32:43}');
+    expect(redact(key)).toBe(`lk_live_…${key.slice(-4)}`);
+    const token = expandTemplate('ghp_{crc32:30}');
+    expect(redact(token)).toBe(`ghp_…${token.slice(-4)}`);
+  });
+
   it('shows less of a short secret, and nothing of a very short one', () => {
     expect(redact('abcdefghijklmnop')).toBe('ab…op');
     expect(redact('hunter2')).toBe('…');
