@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { detectFiles } from '../pipeline/detect-files.js';
-import { applyBaseline, readBaseline, writeBaseline } from '../pipeline/baseline.js';
+import { applyBaseline, baselineKeyFile, readBaseline, writeBaseline } from '../pipeline/baseline.js';
 import { FINGERPRINT_KEY_ENV, loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
@@ -167,7 +167,7 @@ export function registerScan(program: Command): void {
           result = await detectFiles(listWorkingTree(paths, { gitignore: flags.gitignore }, stats), prepared, stats, concurrency);
         }
         result = await attachRegistry(result, prepared);
-        if (flags.writeBaseline) writeBaseline(flags.writeBaseline, result.findings, fingerprintKey);
+        const baselineKey = flags.writeBaseline ? writeBaseline(flags.writeBaseline, result.findings) : undefined;
         const filtered = baseline ? applyBaseline(result.findings, baseline) : undefined;
         const reported = filtered ? { ...result, findings: filtered.findings } : result;
         const rules = [...config.rules, ...prepared.registryRules];
@@ -179,7 +179,8 @@ export function registerScan(program: Command): void {
         });
         if (flags.writeBaseline && !flags.quiet) {
           process.stderr.write(`Baseline written to ${flags.writeBaseline}: future scans with --baseline ignore these findings ` +
-            `(fingerprint key ${fingerprintKey.id}; elsewhere, give the same key in ${FINGERPRINT_KEY_ENV}).\n`);
+            `(fingerprint key ${baselineKey!.id}, kept in ${baselineKeyFile(flags.writeBaseline)}: commit both, or keep the key ` +
+            `out of the repository and give it in ${FINGERPRINT_KEY_ENV}).\n`);
         }
         // Writing a baseline accepts the current findings, so it is not a failure.
         process.exitCode = reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;

@@ -1,13 +1,15 @@
 // Baselines are content-based: an entry is (rule, path, secret fingerprint), never a line
 // number, so moved code stays quiet and a new secret on an old line is still caught. The
-// fingerprint is keyed (see fingerprint-key.ts) and the baseline records only the key's id, so
-// a committed baseline gives no weak secret away; a scan with another key says so instead of
-// matching nothing. Baselines of unkeyed SHA-256 hashes (version 1) are still read.
+// fingerprint is keyed (see fingerprint-key.ts) with the baseline's own key, kept beside it in
+// `<baseline>.key`: committed with it, the baseline works on every machine and fork; kept out of
+// the repository, the baseline alone gives no weak secret away. The baseline records the key's
+// id, so a scan with another key says so instead of matching nothing. Baselines of unkeyed
+// SHA-256 hashes (version 1) are still read.
 import fs from 'node:fs';
 import { ConfigError } from '../errors.js';
 import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import type { Finding } from '../types.js';
-import { FINGERPRINT_KEY_ENV } from './load-fingerprint-key.js';
+import { createKeyFile, FINGERPRINT_KEY_ENV, readKeyFile } from './load-fingerprint-key.js';
 
 export type BaselineEntry = { ruleId: string; path: string } & ({ secretFingerprint: string } | { secretHash: string });
 
@@ -15,6 +17,8 @@ export interface Baseline {
   entries: BaselineEntry[];
   /** Entries holding an unkeyed SHA-256 (an old baseline): matched, but the file should be rewritten. */
   unkeyed: number;
+  /** The key its fingerprints were made with. */
+  key: FingerprintKey;
 }
 
 export interface BaselineOutcome {
@@ -44,8 +48,14 @@ function toEntry(value: unknown): BaselineEntry | undefined {
   return secretHash ? { ruleId: entry.ruleId, path: entry.path, secretHash } : undefined;
 }
 
-/** Reads a baseline written by --write-baseline, or a Leakstop JSON report (an array of findings). */
-export function readBaseline(file: string, key: FingerprintKey): Baseline {
+/** Where a baseline's own fingerprint key is kept. */
+export const baselineKeyFile = (file: string): string => `${file}.key`;
+
+/**
+ * Reads a baseline written by --write-baseline, or a Leakstop JSON report (an array of findings).
+ * Its fingerprints are under the key beside it, else under the scan's key (`scanKey`).
+ */
+export function readBaseline(file: string, scanKey: FingerprintKey): Baseline {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -62,28 +72,35 @@ export function readBaseline(file: string, key: FingerprintKey): Baseline {
     return entry;
   });
   const unkeyed = read.filter((entry) => !('secretFingerprint' in entry)).length;
+  const key = readKeyFile(baselineKeyFile(file)) ?? scanKey;
   if (written && unkeyed < read.length && written.fingerprintKeyId !== key.id) {
     const writer = typeof written.fingerprintKeyId === 'string' ? `fingerprint key ${written.fingerprintKeyId}` : 'an unnamed fingerprint key';
     throw new ConfigError(`baseline ${file} was written with ${writer}, not this one (${key.id}): ` +
-      `set ${FINGERPRINT_KEY_ENV} to the key that wrote it (see "Baselines" in the README)`);
+      `put its key file ${baselineKeyFile(file)} beside it, or set ${FINGERPRINT_KEY_ENV} to that key (see "Baselines" in the README)`);
   }
-  return { entries: read, unkeyed };
+  return { entries: read, unkeyed, key };
 }
 
-export function writeBaseline(file: string, findings: Finding[], key: FingerprintKey): void {
+/** Writes the baseline under the key beside it, made on first need; returns that key. */
+export function writeBaseline(file: string, findings: Finding[]): FingerprintKey {
+  const keyFile = baselineKeyFile(file);
+  const key = readKeyFile(keyFile) ?? createKeyFile(keyFile);
   const unique = new Map(findings.map((f) => {
-    const entry = { ruleId: f.ruleId, path: f.path, secretFingerprint: f.secretFingerprint };
+    const entry = { ruleId: f.ruleId, path: f.path, secretFingerprint: key.fingerprint(f.secret.reveal()) };
     return [byFingerprint(entry), entry] as const;
   }));
   fs.writeFileSync(file, `${JSON.stringify({ version: 2, fingerprintKeyId: key.id, entries: [...unique.values()] }, null, 2)}\n`);
+  return key;
 }
 
 export function applyBaseline(findings: Finding[], baseline: Baseline): BaselineOutcome {
   const known = new Map(baseline.entries.map((entry) => [entryKey(entry), entry]));
   const used = new Set<string>();
   const kept = findings.filter((finding) => {
-    // An old entry holds the SHA-256, computed here in memory from the finding's plaintext.
-    const key = [byFingerprint(finding), byHash(finding)].find((candidate) => known.has(candidate));
+    // Both computed here in memory from the finding's plaintext: the fingerprint under the
+    // baseline's key, and the SHA-256 an old entry holds.
+    const fingerprint = { ruleId: finding.ruleId, path: finding.path, secretFingerprint: baseline.key.fingerprint(finding.secret.reveal()) };
+    const key = [byFingerprint(fingerprint), byHash(finding)].find((candidate) => known.has(candidate));
     if (key === undefined) return true;
     used.add(key);
     return false;

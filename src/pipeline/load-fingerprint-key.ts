@@ -17,7 +17,8 @@ export function fingerprintKeyFile(env: NodeJS.ProcessEnv = process.env): string
 
 const reasonOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
-function readKeyFile(file: string): FingerprintKey | undefined {
+/** The key in a key file; undefined when there is no such file. */
+export function readKeyFile(file: string): FingerprintKey | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -34,7 +35,7 @@ function readKeyFile(file: string): FingerprintKey | undefined {
  * A new key, written whole or not at all: it is linked into place from a private temporary
  * file, so scans starting together agree on one key and none reads half of it.
  */
-function createKeyFile(file: string): FingerprintKey {
+export function createKeyFile(file: string): FingerprintKey {
   const key = FingerprintKey.random();
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {

@@ -83,7 +83,11 @@ describe('secret fingerprints', () => {
     const baselineFile = path.join(work, 'baseline.json');
     expect((await cli(['scan', 'app.env', '--write-baseline', baselineFile])).code).toBe(0);
     const baseline = fs.readFileSync(baselineFile, 'utf8');
-    expect(JSON.parse(baseline).entries).toEqual([{ ruleId: 'postgres-url-password', path: 'app.env', secretFingerprint: finding!.secretFingerprint }]);
+    const [entry] = JSON.parse(baseline).entries;
+    expect(entry).toEqual({ ruleId: 'postgres-url-password', path: 'app.env', secretFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // The baseline has its own key, beside it and private: not the key of this user's reports.
+    expect(entry.secretFingerprint).not.toBe(finding!.secretFingerprint);
+    expect(fs.statSync(`${baselineFile}.key`).mode & 0o777).toBe(0o600);
 
     for (const printed of [...outputs.map((output) => output.stdout + output.stderr), baseline]) expectNothingReversible(printed, password);
 
@@ -93,7 +97,7 @@ describe('secret fingerprints', () => {
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
   });
 
-  it('the same secret has the same fingerprint on every run, and a baseline suppresses it on this machine and another given the key', async () => {
+  it('the same secret has the same fingerprint on every run, and a baseline suppresses it on this machine and another', async () => {
     const here = machine();
     const work = dir();
     fs.writeFileSync(path.join(work, 'app.env'), `DATABASE_URL=${databaseUrl}\n`);
@@ -109,19 +113,31 @@ describe('secret fingerprints', () => {
     expect(suppressed.code, suppressed.stderr).toBe(0);
     expect(suppressed.stderr).toContain('1 finding suppressed by the baseline');
 
-    // The baseline is committed and CI runs on a fresh machine: without the key it says what to do.
+    // The baseline and its key are committed, and CI (or a fork's pull request) runs on a fresh machine.
     const ci = machine();
+    const committed = await scan(ci, ['--baseline', 'baseline.json']);
+    expect(committed.code, committed.stderr).toBe(0);
+    expect(committed.stderr).toContain('1 finding suppressed by the baseline');
+    // Rewriting the baseline keeps its key, so its entries do not churn.
+    const written = fs.readFileSync(path.join(work, 'baseline.json'), 'utf8');
+    expect((await scan(ci, ['--write-baseline', 'baseline.json'])).code).toBe(0);
+    expect(fs.readFileSync(path.join(work, 'baseline.json'), 'utf8')).toBe(written);
+
+    // The key kept out of the repository: without it, CI says what to do ...
+    const key = fs.readFileSync(path.join(work, 'baseline.json.key'), 'utf8').trim();
+    fs.rmSync(path.join(work, 'baseline.json.key'));
     const keyless = await scan(ci, ['--baseline', 'baseline.json']);
     expect(keyless.code).toBe(2);
     expect(keyless.stderr.trim().split('\n')).toHaveLength(1);
-    expect(keyless.stderr).toMatch(/^leakstop: baseline baseline\.json was written with fingerprint key [0-9a-f]{16}.*LEAKSTOP_FINGERPRINT_KEY/);
+    expect(keyless.stderr).toMatch(/^leakstop: baseline baseline\.json was written with fingerprint key [0-9a-f]{16}.*baseline\.json\.key.*LEAKSTOP_FINGERPRINT_KEY/);
 
-    // Given the key (a CI secret), CI suppresses the same finding and prints the same fingerprint.
-    const key = fs.readFileSync(path.join(here.XDG_CONFIG_HOME!, 'leakstop', 'fingerprint-key'), 'utf8').trim();
+    // ... and given the key (a CI secret) it suppresses the same finding.
     const keyed = await scan({ ...ci, LEAKSTOP_FINGERPRINT_KEY: key }, ['--baseline', 'baseline.json']);
     expect(keyed.code, keyed.stderr).toBe(0);
     expect(keyed.stderr).toContain('1 finding suppressed by the baseline');
-    const elsewhere = JSON.parse((await scan({ ...ci, LEAKSTOP_FINGERPRINT_KEY: key })).stdout) as JsonFinding[];
+    // Reports elsewhere are the same under the same report key.
+    const reportKey = fs.readFileSync(path.join(here.XDG_CONFIG_HOME!, 'leakstop', 'fingerprint-key'), 'utf8').trim();
+    const elsewhere = JSON.parse((await scan({ ...ci, LEAKSTOP_FINGERPRINT_KEY: reportKey })).stdout) as JsonFinding[];
     expect(elsewhere[0]!.secretFingerprint).toBe(first[0]!.secretFingerprint);
 
     const bad = await scan({ ...ci, LEAKSTOP_FINGERPRINT_KEY: 'not hex' });
