@@ -3,15 +3,16 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { detectFiles } from '../pipeline/detect-files.js';
-import { applyBaseline, readBaseline, writeBaseline } from '../pipeline/baseline.js';
+import { applyBaseline, readBaseline, renderBaseline } from '../pipeline/baseline.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
 import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';
 import { listWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
-import type { ScanResult } from '../types.js';
-import { parseFormat, writeScanOutput } from './scan-output.js';
+import type { KeyRegistry, ScanResult } from '../types.js';
+import { abandonScanTargets, openScanTargets, parseFormat, writeScanOutput } from './scan-output.js';
+import { checkSomethingScanned } from './nothing-scanned.js';
 import type { ScanRespondFlags } from './scan-respond.js';
 import { REGISTRY_OPTION } from './registry-option.js';
 
@@ -26,6 +27,7 @@ interface ScanFlags extends ScanRespondFlags {
   registry?: string;
   reveal?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   gitignore: boolean;
   maxFileSize?: string;
   history?: boolean;
@@ -96,6 +98,7 @@ export function registerScan(program: Command): void {
     .option('--no-gitignore', 'also scan files that .gitignore excludes')
     .option('--reveal', 'show secrets in plaintext (never in CI logs)')
     .option('--quiet', 'no summary or progress on stderr')
+    .option('--verbose', 'list each skipped binary file in the summary')
     .option('--respond', 'revoke, replace and deliver registry hits, and open the incident issue')
     .option('--github-repo <owner/name>', 'with --respond: the GitHub repository scanned, where the incident issue goes')
     .option('--security-repo <owner/name>', 'with --respond: file incidents of public repositories here (default: $LEAKSTOP_SECURITY_REPO)')
@@ -108,14 +111,17 @@ export function registerScan(program: Command): void {
       const concurrency = concurrencyFlag(flags.concurrency);
       const format = parseFormat(flags.format);
       const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
+      // Opened now: an unwritable --output or --write-baseline fails before the scan, not after.
+      const targets = openScanTargets(flags.output, flags.writeBaseline);
       const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
       // The responder, the registry drivers and git load only when used: a pre-commit scan starts fast.
       const responder = flags.respond || flags.githubRepo || flags.securityRepo || flags.dryRun
         ? await import('./scan-respond.js')
         : undefined;
-      const response = responder?.prepareScanResponse(flags, registrySpec);
-      const registry = registrySpec ? await (await import('../registry/open-registry.js')).openRegistry(registrySpec) : undefined;
+      let registry: KeyRegistry | undefined;
       try {
+        const response = responder?.prepareScanResponse(flags, registrySpec);
+        registry = registrySpec ? await (await import('../registry/open-registry.js')).openRegistry(registrySpec) : undefined;
         const prepared = await prepareScan({
           configPath: flags.config,
           maxFileSize: flags.maxFileSize === undefined ? undefined : maxFileSizeFlag(flags.maxFileSize),
@@ -146,24 +152,29 @@ export function registerScan(program: Command): void {
           result = detectFragments(readStagedChanges(process.cwd(), config, stats), engine, stats);
         } else {
           result = await detectFiles(listWorkingTree(paths, { gitignore: flags.gitignore }, stats), prepared, stats, concurrency);
+          checkSomethingScanned(paths, stats);
         }
         result = await attachRegistry(result, prepared);
-        if (flags.writeBaseline) writeBaseline(flags.writeBaseline, result.findings);
         const filtered = baseline ? applyBaseline(result.findings, baseline) : undefined;
         const reported = filtered ? { ...result, findings: filtered.findings } : result;
         const rules = [...config.rules, ...prepared.registryRules];
-        writeScanOutput(reported, rules, { format, output: flags.output, reveal: Boolean(flags.reveal), quiet: Boolean(flags.quiet) }, {
+        const written = writeScanOutput(reported, rules, {
+          format,
+          targets,
+          baseline: flags.writeBaseline ? renderBaseline(result.findings) : undefined,
+          reveal: Boolean(flags.reveal),
+          quiet: Boolean(flags.quiet),
+        }, {
           suppressed: filtered?.suppressed,
           staleBaseline: filtered?.stale.length,
+          verbose: Boolean(flags.verbose),
         });
-        if (flags.writeBaseline && !flags.quiet) {
-          process.stderr.write(`Baseline written to ${flags.writeBaseline}: future scans with --baseline ignore these findings.\n`);
-        }
-        // Writing a baseline accepts the current findings, so it is not a failure.
-        process.exitCode = reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;
+        // Writing a baseline accepts the current findings, so it is not a failure; a lost write is.
+        process.exitCode = !written ? 2 : reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;
         // A registered key is revoked even when a baseline hides its finding: a live key is a leak.
         if (response && registry) await responder!.respondAfterScan(response, result.findings, registry, paths[0] ?? '.');
       } finally {
+        abandonScanTargets(targets);
         await registry?.close();
       }
     });

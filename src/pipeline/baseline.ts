@@ -45,12 +45,13 @@ export function readBaseline(file: string): BaselineEntry[] {
   });
 }
 
-export function writeBaseline(file: string, findings: Finding[]): void {
+/** The baseline file's content accepting `findings` (written by the CLI, owner-only). */
+export function renderBaseline(findings: Finding[]): string {
   const unique = new Map(findings.map((f) => {
     const entry = { ruleId: f.ruleId, path: f.path, secretHash: f.secretHash };
     return [entryKey(entry), entry] as const;
   }));
-  fs.writeFileSync(file, `${JSON.stringify({ version: 1, entries: [...unique.values()] }, null, 2)}\n`);
+  return `${JSON.stringify({ version: 1, entries: [...unique.values()] }, null, 2)}\n`;
 }
 
 export function applyBaseline(findings: Finding[], baseline: BaselineEntry[]): BaselineOutcome {
