@@ -6,7 +6,7 @@ import net from 'node:net';
 import type { FileBytes } from './read-file-bytes.js';
 
 /** How long a stream may take to start (its first byte, or its end) before it is given up. */
-export const STREAM_START_SECONDS = 5;
+const STREAM_START_SECONDS = 5;
 
 export async function readStream(file: string, maxSize: number): Promise<FileBytes> {
   let fd: number;

@@ -28,11 +28,13 @@ export function hasBinaryExtension(file: string): boolean {
  * many .NET apps) write such files.
  */
 function detectEncoding(bytes: Uint8Array): Encoding {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const sniffed = bytes.subarray(0, SNIFF_BYTES);
+  const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   // Most files have no NUL at all: found by one native search, without a look at the pairs.
-  if (!sniffed.includes(0)) return 'utf-8';
+  if (!sniffed.includes(0)) {
+    // UTF-16 without a NUL has no ASCII, not even a line feed: a "BOM" before ASCII lines is a coincidence.
+    return bom && !sniffed.includes(0x0a) ? bom : 'utf-8';
+  }
   const pairs = Math.floor(sniffed.byteLength / 2);
   let zeroEven = 0;
   let zeroOdd = 0;
@@ -42,7 +44,7 @@ function detectEncoding(bytes: Uint8Array): Encoding {
   }
   const mostly = (count: number): boolean => count >= pairs * 0.5;
   const hardly = (count: number): boolean => count <= pairs * 0.02;
-  const candidate = mostly(zeroOdd) && hardly(zeroEven) ? 'utf-16le' : mostly(zeroEven) && hardly(zeroOdd) ? 'utf-16be' : undefined;
+  const candidate = bom ?? (mostly(zeroOdd) && hardly(zeroEven) ? 'utf-16le' : mostly(zeroEven) && hardly(zeroOdd) ? 'utf-16be' : undefined);
   if (!candidate) return 'binary';
   const high = candidate === 'utf-16le' ? 1 : 0;
   let controls = 0;

@@ -5,42 +5,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { TestRepo, tempDir } from '../helpers/git-repo.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { Scratch } from '../helpers/scratch.js';
+import { findingsOf } from '../helpers/json-findings.js';
 
 const ghToken = (): string => expandTemplate('ghp_{crc32:30}');
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-function dirWith(files: Record<string, string | Buffer>): string {
-  const dir = tempDir();
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
-
-function repo(): TestRepo {
-  const r = TestRepo.init();
-  cleanups.push(() => r.remove());
-  return r;
-}
-
-interface JsonFinding {
-  ruleId: string;
-  path: string;
-  line: number;
-  column: number;
-  secretHash: string;
-  secretRedacted: string;
-  registry: { match: boolean };
-  secret?: string;
-}
-
-const findingsOf = (result: CliResult): JsonFinding[] => JSON.parse(result.stdout) as JsonFinding[];
+const scratch = new Scratch();
+afterAll(() => scratch.cleanup());
+const dirWith = (files: Record<string, string | Buffer>): string => scratch.dirWith(files);
+const repo = (): TestRepo => scratch.repo();
 
 function expectNoPlaintext(result: CliResult, ...secrets: string[]): void {
   for (const secret of secrets) {

@@ -9,29 +9,16 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import { CLI, runCli, type CliResult } from '../helpers/run-cli.js';
-import { TestRepo, tempDir } from '../helpers/git-repo.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { Scratch } from '../helpers/scratch.js';
+import { findingsOf, type JsonFinding } from '../helpers/json-findings.js';
 
 const ghToken = (): string => expandTemplate('ghp_{crc32:30}');
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-function dirWith(files: Record<string, string | Buffer> = {}): string {
-  const dir = tempDir();
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
-
-function repo(): TestRepo {
-  const r = TestRepo.init();
-  cleanups.push(() => r.remove());
-  return r;
-}
+const scratch = new Scratch();
+afterAll(() => scratch.cleanup());
+const dirWith = (files: Record<string, string | Buffer> = {}): string => scratch.dirWith(files);
 
 function mkfifo(file: string): void {
   spawnSync('mkfifo', [file], { stdio: 'inherit' });
@@ -41,7 +28,7 @@ function mkfifo(file: string): void {
 /** A process writing `text` into a FIFO: its open waits until the scan opens the FIFO to read. */
 function fifoWriter(fifo: string, text: string): ChildProcess {
   const writer = spawn('sh', ['-c', 'printf "%s" "$TEXT" > "$FIFO"'], { env: { ...process.env, TEXT: text, FIFO: fifo }, stdio: 'ignore' });
-  cleanups.push(() => writer.kill('SIGKILL'));
+  scratch.onCleanup(() => writer.kill('SIGKILL'));
   return writer;
 }
 
@@ -49,18 +36,9 @@ function fifoWriter(fifo: string, text: string): ChildProcess {
 async function unixSocket(file: string): Promise<void> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(file, resolve));
-  cleanups.push(() => server.close());
+  scratch.onCleanup(() => server.close());
 }
 
-interface JsonFinding {
-  ruleId: string;
-  path: string;
-  line: number;
-  column: number;
-  secretHash: string;
-}
-
-const findingsOf = (result: CliResult): JsonFinding[] => JSON.parse(result.stdout) as JsonFinding[];
 const oneLineError = (result: CliResult): string => {
   expect(result.code, result.stderr).toBe(2);
   const lines = result.stderr.trim().split('\n');
@@ -162,7 +140,7 @@ describe('corrupt blobs in history (#15.6)', () => {
 
   for (const damage of ['body', 'header'] as const) {
     it(`warns about and counts a blob whose ${damage} is damaged, and scans the rest`, async () => {
-      const r = repo();
+      const r = scratch.repo();
       const [a, b] = [ghToken(), ghToken()];
       r.commit('first', { 'a.env': `A=${a}\n`, 'data/first.txt': noise(1) });
       const second = r.commit('second', { 'data/second.txt': noise(2), 'z.env': `B=${b}\n` });
@@ -250,7 +228,7 @@ describe('writing the report and the baseline (#15.9)', () => {
 
 describe('--staged counts what it scanned (#15.26)', () => {
   it('reports the bytes of the added lines, not of the whole files', async () => {
-    const r = repo();
+    const r = scratch.repo();
     r.commit('initial', { 'app.py': `${'# an old line of forty characters......\n'.repeat(50)}` });
     const added = 'NEW = 1\n';
     fs.appendFileSync(path.join(r.dir, 'app.py'), added);
