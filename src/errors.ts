@@ -22,3 +22,6 @@ export class RegistryError extends LeakstopError {}
 
 /** GitHub (or the emulator) refused or failed; the response step stays resumable. */
 export class GitHubError extends LeakstopError {}
+
+/** A file Leakstop was asked to write (a report, a baseline, a key) cannot be written. */
+export class OutputError extends LeakstopError {}

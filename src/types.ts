@@ -367,10 +367,13 @@ export interface KeyRegistry {
 export interface ScanStats {
   files: number;
   bytes: number;
-  skippedBinary: number;
+  /** Paths of the files (or blobs, at their first place) skipped as binary. */
+  skippedBinary: string[];
   skippedLarge: { path: string; size: number }[];
-  /** Paths that could not be read, with why. */
-  unreadable: { path: string; reason: string }[];
+  /** FIFOs, sockets and devices met while walking a directory: listed, never opened. */
+  skippedSpecial: { path: string; kind: string }[];
+  /** Paths that could not be read, with why; `blob` says a history blob could not be read, and why. */
+  unreadable: { path: string; reason: string; blob?: 'missing' | 'corrupt' }[];
   /** History scans only. */
   commits?: number;
   blobs?: number;

@@ -2,7 +2,8 @@
 // their owners — sealed to an owner's public key, or minted when claimed — shown exactly once.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { OutputError, UsageError } from '../errors.js';
+import { PrivateFile, writePrivateFile } from '../private-file.js';
 import { claimReplacement } from '../respond/claim-replacement.js';
 import { generateOwnerKeyPair, parsePublicKey } from '../respond/sealed-box.js';
 import { withCliRegistry } from './open-cli-registry.js';
@@ -38,7 +39,7 @@ export function registerReplacementCommands(registry: Command): void {
     .action(async (file: string) => {
       if (fs.existsSync(file)) throw new UsageError(`${file} exists: choose another file, an owner's secret key is never overwritten`);
       const pair = await generateOwnerKeyPair();
-      fs.writeFileSync(file, `${pair.secretKey}\n`, { mode: 0o600, flag: 'wx' });
+      writePrivateFile(file, `${pair.secretKey}\n`, { exclusive: true });
       fs.writeFileSync(`${file}.pub`, `${pair.publicKey}\n`);
       process.stdout.write(`Secret key: ${file} (keep it private)\nPublic key: ${file}.pub — register it with \`leakstop registry owner add OWNER --public-key ${file}.pub\`\n`);
     });
@@ -47,12 +48,33 @@ export function registerReplacementCommands(registry: Command): void {
     .description('show a replacement key once: opened with the owner secret key, or minted now')
     .argument('<id>', 'the replacement id (from the incident issue or `leakstop incidents list`)')
     .option('--secret-key <file>', "the owner's secret key, for a replacement sealed to the owner")
+    .option('--output <file>', 'write the key to this file (created mode 0600) instead of stdout')
     .option(...REGISTRY_OPTION)
-    .action(async (id: string, flags: { secretKey?: string; registry?: string }) => {
+    .action(async (id: string, flags: { secretKey?: string; output?: string; registry?: string }) => {
       const secretKey = flags.secretKey === undefined ? undefined : readKeyFile(flags.secretKey, 'the secret key file');
-      const plaintext = await withCliRegistry(flags.registry, (open) => claimReplacement(open, id, secretKey, cliActor()));
-      process.stderr.write(`Replacement ${id}: shown this once and never again — store it in your secret manager now.\n`);
-      // The one place a replacement's plaintext is printed: stdout alone, so it can be piped.
-      process.stdout.write(`${plaintext.reveal()}\n`);
+      // Opened before the claim: a claim is once only, so the key must have somewhere to go.
+      const target = flags.output === undefined ? undefined : PrivateFile.open(flags.output);
+      try {
+        const plaintext = await withCliRegistry(flags.registry, (open) => claimReplacement(open, id, secretKey, cliActor()));
+        if (target) {
+          try {
+            target.write(`${plaintext.reveal()}\n`);
+            process.stderr.write(`Replacement ${id}: written to ${target.path} (readable by you only), and never shown again.\n`);
+            return;
+          } catch (error) {
+            if (!(error instanceof OutputError)) throw error;
+            // Claimed is claimed: a key that cannot be written must still reach its owner.
+            process.stdout.write(`${plaintext.reveal()}\n`);
+            process.stderr.write(`leakstop: ${error.message}; the key was written to stdout instead\n`);
+            process.exitCode = 2;
+            return;
+          }
+        }
+        process.stderr.write(`Replacement ${id}: shown this once and never again — store it in your secret manager now.\n`);
+        // The one place a replacement's plaintext is printed: stdout alone, so it can be piped.
+        process.stdout.write(`${plaintext.reveal()}\n`);
+      } finally {
+        target?.abandon();
+      }
     });
 }

@@ -1,11 +1,16 @@
 // Writing a scan's result where the user asked, in the format asked; the summary goes to stderr.
+// Output files are opened before the scan (an unwritable path fails at once) and are
+// owner-only; a write that fails after the scan never loses its findings.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { renderJson } from '../report/finding-json.js';
 import { renderSarif } from '../report/sarif.js';
-import { summaryLines } from '../report/summary.js';
+import { summaryLines, type SummaryExtra } from '../report/summary.js';
 import { renderText } from '../report/text.js';
 import type { Rule, ScanResult } from '../types.js';
-import { UsageError } from '../errors.js';
+import { OutputError, UsageError } from '../errors.js';
+import { PrivateFile, writePrivateFile } from '../private-file.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -14,28 +19,95 @@ export function parseFormat(value: string): OutputFormat {
   throw new UsageError(`--format must be text, json or sarif, not "${value}"`);
 }
 
+/** The files a scan writes; the report goes to stdout when there is no `report`. */
+export interface ScanTargets {
+  report?: PrivateFile;
+  baseline?: PrivateFile;
+}
+
+export function openScanTargets(output: string | undefined, baseline: string | undefined): ScanTargets {
+  const report = output === undefined ? undefined : PrivateFile.open(output);
+  try {
+    return { report, baseline: baseline === undefined ? undefined : PrivateFile.open(baseline) };
+  } catch (error) {
+    report?.abandon();
+    throw error;
+  }
+}
+
+/** The scan failed: files opened for it and never written are removed again. */
+export function abandonScanTargets(targets: ScanTargets): void {
+  targets.report?.abandon();
+  targets.baseline?.abandon();
+}
+
 export interface OutputOptions {
   format: OutputFormat;
-  output?: string;
+  targets: ScanTargets;
+  /** The content of the baseline file, when one is to be written. */
+  baseline?: string;
   reveal: boolean;
   quiet: boolean;
   /** What SARIF's relative URIs are relative to. */
   srcRoot: string;
 }
 
-export function writeScanOutput(
-  result: ScanResult,
-  rules: Rule[],
-  options: OutputOptions,
-  extra: { suppressed?: number; staleBaseline?: number } = {},
-): void {
+/** Where content goes that its file would not take: stdout while nothing else went there, else a temp file. */
+class Rescue {
+  readonly failures: string[] = [];
+  #stdoutTaken: boolean;
+
+  constructor(stdoutTaken: boolean) {
+    this.#stdoutTaken = stdoutTaken;
+  }
+
+  /** Writes `content` to `target`; false when it had to go elsewhere. */
+  put(target: PrivateFile, content: string, what: string, tempName: string): boolean {
+    try {
+      target.write(content);
+      return true;
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      this.failures.push(`${error.message}; ${what} was written to ${this.#elsewhere(content, tempName)} instead`);
+      return false;
+    }
+  }
+
+  #elsewhere(content: string, tempName: string): string {
+    if (!this.#stdoutTaken) {
+      this.#stdoutTaken = true;
+      process.stdout.write(content);
+      return 'stdout';
+    }
+    try {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'leakstop-')), tempName);
+      writePrivateFile(file, content);
+      return file;
+    } catch {
+      process.stdout.write(content);
+      return 'stdout';
+    }
+  }
+}
+
+/** Writes the report (and baseline) and the summary; false when a file could not be written. */
+export function writeScanOutput(result: ScanResult, rules: Rule[], options: OutputOptions, extra: SummaryExtra = {}): boolean {
   const body =
     options.format === 'json'
       ? renderJson(result.findings, options.reveal)
       : options.format === 'sarif'
         ? renderSarif(result.findings, rules, result.stats, options.reveal, options.srcRoot)
         : renderText(result.findings, options.reveal);
-  if (options.output) fs.writeFileSync(options.output, body);
+  const { report, baseline } = options.targets;
+  const rescue = new Rescue(!report);
+  // The baseline first: while the report goes to a file, stdout is free to take either.
+  const baselineWritten = baseline && options.baseline !== undefined && rescue.put(baseline, options.baseline, 'the baseline', 'baseline.json');
+  if (report) rescue.put(report, body, 'the report', `report.${options.format === 'text' ? 'txt' : options.format}`);
   else process.stdout.write(body);
-  if (!options.quiet) process.stderr.write(`${summaryLines(result, extra).join('\n')}\n`);
+  if (!options.quiet) {
+    process.stderr.write(`${summaryLines(result, extra).join('\n')}\n`);
+    if (baselineWritten) process.stderr.write(`Baseline written to ${baseline.path}: future scans with --baseline ignore these findings.\n`);
+  }
+  for (const failure of rescue.failures) process.stderr.write(`leakstop: ${failure}\n`);
+  return rescue.failures.length === 0;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { detectFiles } from '../pipeline/detect-files.js';
-import { applyBaseline, baselineKeyFile, readBaseline, writeBaseline } from '../pipeline/baseline.js';
+import { applyBaseline, baselineKeyFile, ownBaselineKey, readBaseline, renderBaseline } from '../pipeline/baseline.js';
 import { FINGERPRINT_KEY_ENV, loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
@@ -13,8 +13,9 @@ import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';
 import { listWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
-import type { ScanResult } from '../types.js';
-import { parseFormat, writeScanOutput } from './scan-output.js';
+import type { KeyRegistry, ScanResult } from '../types.js';
+import { abandonScanTargets, openScanTargets, parseFormat, writeScanOutput } from './scan-output.js';
+import { checkSomethingScanned } from './nothing-scanned.js';
 import type { ScanRespondFlags } from './scan-respond.js';
 import { REGISTRY_OPTION } from './registry-option.js';
 
@@ -29,6 +30,7 @@ interface ScanFlags extends ScanRespondFlags {
   registry?: string;
   reveal?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   gitignore: boolean;
   maxFileSize?: string;
   history?: boolean;
@@ -108,6 +110,7 @@ export function registerScan(program: Command): void {
     .option('--no-gitignore', 'also scan files that .gitignore excludes')
     .option('--reveal', 'show secrets in plaintext (never in CI logs)')
     .option('--quiet', 'no summary or progress on stderr')
+    .option('--verbose', 'list each skipped binary file in the summary')
     .option('--respond', 'revoke, replace and deliver registry hits, and open the incident issue')
     .option('--github-repo <owner/name>', 'with --respond: the GitHub repository scanned, where the incident issue goes')
     .option('--security-repo <owner/name>', 'with --respond: file incidents of public repositories here (default: $LEAKSTOP_SECURITY_REPO)')
@@ -125,14 +128,18 @@ export function registerScan(program: Command): void {
         process.stderr.write(`leakstop: baseline ${flags.baseline} holds unkeyed SHA-256 hashes, which give weak secrets away: ` +
           `rewrite it with --write-baseline ${flags.baseline}\n`);
       }
+      // Opened now: an unwritable --output or --write-baseline fails before the scan, not after.
+      const targets = openScanTargets(flags.output, flags.writeBaseline);
+      const baselineKey = flags.writeBaseline ? ownBaselineKey(flags.writeBaseline) : undefined;
       const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
       // The responder, the registry drivers and git load only when used: a pre-commit scan starts fast.
       const responder = flags.respond || flags.githubRepo || flags.securityRepo || flags.dryRun
         ? await import('./scan-respond.js')
         : undefined;
-      const response = responder?.prepareScanResponse(flags, registrySpec);
-      const registry = registrySpec ? await (await import('../registry/open-registry.js')).openRegistry(registrySpec) : undefined;
+      let registry: KeyRegistry | undefined;
       try {
+        const response = responder?.prepareScanResponse(flags, registrySpec);
+        registry = registrySpec ? await (await import('../registry/open-registry.js')).openRegistry(registrySpec) : undefined;
         const prepared = await prepareScan({
           configPath: flags.config,
           maxFileSize: flags.maxFileSize === undefined ? undefined : maxFileSizeFlag(flags.maxFileSize),
@@ -165,28 +172,36 @@ export function registerScan(program: Command): void {
           result = detectFragments(readStagedChanges(process.cwd(), config, stats), engine, stats);
         } else {
           result = await detectFiles(listWorkingTree(paths, { gitignore: flags.gitignore }, stats), prepared, stats, concurrency);
+          checkSomethingScanned(paths, stats);
         }
         result = await attachRegistry(result, prepared);
-        const baselineKey = flags.writeBaseline ? writeBaseline(flags.writeBaseline, result.findings) : undefined;
         const filtered = baseline ? applyBaseline(result.findings, baseline) : undefined;
         const reported = filtered ? { ...result, findings: filtered.findings } : result;
         const rules = [...config.rules, ...prepared.registryRules];
         // History paths are the repository's; every other path is relative to where the scan runs.
         const srcRoot = flags.history && format === 'sarif' ? repositoryRoot(paths[0] ?? '.') : process.cwd();
-        writeScanOutput(reported, rules, { format, output: flags.output, reveal: Boolean(flags.reveal), quiet: Boolean(flags.quiet), srcRoot }, {
+        const written = writeScanOutput(reported, rules, {
+          format,
+          srcRoot,
+          targets,
+          baseline: baselineKey ? renderBaseline(result.findings, baselineKey) : undefined,
+          reveal: Boolean(flags.reveal),
+          quiet: Boolean(flags.quiet),
+        }, {
           suppressed: filtered?.suppressed,
           staleBaseline: filtered?.stale.length,
+          verbose: Boolean(flags.verbose),
         });
-        if (flags.writeBaseline && !flags.quiet) {
-          process.stderr.write(`Baseline written to ${flags.writeBaseline}: future scans with --baseline ignore these findings ` +
-            `(fingerprint key ${baselineKey!.id}, kept in ${baselineKeyFile(flags.writeBaseline)}: commit both, or keep the key ` +
-            `out of the repository and give it in ${FINGERPRINT_KEY_ENV}).\n`);
+        if (baselineKey && written && !flags.quiet) {
+          process.stderr.write(`Its fingerprint key ${baselineKey.id} is in ${baselineKeyFile(flags.writeBaseline!)}: commit both, or keep the key ` +
+            `out of the repository and give it in ${FINGERPRINT_KEY_ENV}.\n`);
         }
-        // Writing a baseline accepts the current findings, so it is not a failure.
-        process.exitCode = reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;
+        // Writing a baseline accepts the current findings, so it is not a failure; a lost write is.
+        process.exitCode = !written ? 2 : reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;
         // A registered key is revoked even when a baseline hides its finding: a live key is a leak.
         if (response && registry) await responder!.respondAfterScan(response, result.findings, registry, paths[0] ?? '.');
       } finally {
+        abandonScanTargets(targets);
         await registry?.close();
       }
     });

@@ -81,16 +81,20 @@ export function readBaseline(file: string, scanKey: FingerprintKey): Baseline {
   return { entries: read, unkeyed, key };
 }
 
-/** Writes the baseline under the key beside it, made on first need; returns that key. */
-export function writeBaseline(file: string, findings: Finding[]): FingerprintKey {
+/** The key beside a baseline file, made on first need: the one its fingerprints are made with. */
+export function ownBaselineKey(file: string): FingerprintKey {
   const keyFile = baselineKeyFile(file);
-  const key = readKeyFile(keyFile) ?? createKeyFile(keyFile);
+  return readKeyFile(keyFile) ?? createKeyFile(keyFile);
+}
+
+/** The baseline file's content accepting `findings` under its key (written by the CLI, owner-only). */
+export function renderBaseline(findings: Finding[], key: FingerprintKey): string {
   const unique = new Map(findings.map((f) => {
     const entry = { ruleId: f.ruleId, path: f.path, secretFingerprint: key.fingerprint(f.secret.reveal()) };
     return [byFingerprint(entry), entry] as const;
   }));
-  fs.writeFileSync(file, `${JSON.stringify({ version: 2, fingerprintKeyId: key.id, entries: [...unique.values()] }, null, 2)}\n`);
-  return key;
+  return `${JSON.stringify({ version: 2, fingerprintKeyId: key.id, entries: [...unique.values()] }, null, 2)}
+`;
 }
 
 export function applyBaseline(findings: Finding[], baseline: Baseline): BaselineOutcome {

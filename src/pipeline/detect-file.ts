@@ -1,7 +1,8 @@
 // Detection of one file by path, read where it is detected (a worker thread, or the main
 // thread for small scans): the size limit is judged before the bytes are read.
 import type { Engine } from '../detect/engine.js';
-import { readFileBytes } from '../sources/read-file-bytes.js';
+import { readFileBytes, type FileBytes } from '../sources/read-file-bytes.js';
+import { readStream } from '../sources/read-stream.js';
 import { detectBlob, type BlobVerdict } from './detect-blob.js';
 
 export type FileVerdict =
@@ -9,8 +10,16 @@ export type FileVerdict =
   | { kind: 'large'; size: number }
   | { kind: 'unreadable'; reason: string };
 
-export function detectFile(file: string, engine: Engine): FileVerdict {
-  const read = readFileBytes(file, engine.maxFileSize);
+function detectBytes(read: FileBytes, engine: Engine): FileVerdict {
   if (read.kind !== 'bytes') return read;
   return { ...detectBlob(read.bytes, engine), size: read.bytes.byteLength };
+}
+
+export function detectFile(file: string, engine: Engine): FileVerdict {
+  return detectBytes(readFileBytes(file, engine.maxFileSize), engine);
+}
+
+/** A FIFO or pipe, read on this thread as it arrives: its size is judged as it is read. */
+export async function detectStream(file: string, engine: Engine): Promise<FileVerdict> {
+  return detectBytes(await readStream(file, engine.maxFileSize), engine);
 }

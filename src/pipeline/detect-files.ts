@@ -6,7 +6,7 @@ import { placeMatches } from '../detect/place-matches.js';
 import type { SourceEntry } from '../sources/working-tree.js';
 import type { Finding, ScanResult, ScanStats } from '../types.js';
 import { wrapMatches } from './detect-blob.js';
-import { detectFile, type FileVerdict } from './detect-file.js';
+import { detectFile, detectStream, type FileVerdict } from './detect-file.js';
 import { workerDetector, workersAvailable, type Detector } from './detect-pool.js';
 import type { PreparedScan } from './run-scan.js';
 
@@ -34,7 +34,7 @@ export async function detectFiles(
         stats.unreadable.push({ path: file.path, reason: verdict.reason });
         return;
       case 'binary':
-        stats.skippedBinary++;
+        stats.skippedBinary.push(file.path);
         return;
     }
     stats.files++;
@@ -67,6 +67,13 @@ export async function detectFiles(
     let inlineBytes = 0;
     let inlineFiles = 0;
     for (const file of files) {
+      if (file.stream) {
+        // Placed in its turn: once every file before it is placed.
+        await flush();
+        await Promise.all(inFlight.splice(0));
+        place(file, await detectStream(file.absolute, engine));
+        continue;
+      }
       if (!handedOver) {
         const verdict = detectFile(file.absolute, engine);
         place(file, verdict);

@@ -112,6 +112,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   fillCommitInfo(repo.dir, findings);
   // Cache answers come in the cache's order: sort, so every scan lists the same way.
   stats.skippedLarge.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  stats.skippedBinary.sort();
   stats.durationMs = performance.now() - started;
   return { findings, stats };
 }
@@ -145,7 +146,7 @@ async function scanIndex(
         }
         break;
       case 'binary':
-        stats.skippedBinary++;
+        stats.skippedBinary.push(firstPlace(index, outcome.blob));
         if (!cached) cache?.record(sha, { kind: 'binary', size: outcome.size });
         break;
       case 'large':
@@ -153,7 +154,10 @@ async function scanIndex(
         if (!cached) cache?.record(sha, { kind: 'large', size: outcome.size });
         break;
       case 'missing':
-        stats.unreadable.push({ path: firstPlace(index, outcome.blob), reason: `blob ${sha} is missing from the object database` });
+        stats.unreadable.push({ path: firstPlace(index, outcome.blob), reason: `blob ${sha} is missing from the object database`, blob: 'missing' });
+        break;
+      case 'corrupt':
+        stats.unreadable.push({ path: firstPlace(index, outcome.blob), reason: `blob ${sha} is corrupt (${outcome.reason})`, blob: 'corrupt' });
         break;
     }
   };

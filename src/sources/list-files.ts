@@ -9,12 +9,25 @@ export interface ListedFile {
   absolute: string;
   /** Path relative to the scan root, with `/` separators: what reports show. */
   relative: string;
+  /** A FIFO or pipe named as a root (`mkfifo`, `<(…)`): read as a stream, it has no size. */
+  stream?: boolean;
+  /** A FIFO, socket or device met in a directory: listed as skipped, never opened. */
+  special?: string;
 }
 
 /** A path that could not be listed, with why. */
 export interface Unlistable {
   path: string;
   reason: string;
+}
+
+/** What a non-regular file is, for the summary; undefined for files, directories and symlinks. */
+function specialKind(entry: fs.Stats | fs.Dirent): string | undefined {
+  if (entry.isFIFO()) return 'FIFO';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isCharacterDevice()) return 'character device';
+  if (entry.isBlockDevice()) return 'block device';
+  return undefined;
 }
 
 interface IgnoreLayer {
@@ -41,6 +54,7 @@ function isIgnored(layers: IgnoreLayer[], relative: string, isDir: boolean): boo
 /**
  * Yields the files under `root` (a directory or a single file) as the walk finds them, in
  * name order, honouring .gitignore unless told not to: detection starts before the walk ends.
+ * A FIFO named as the root is what the user means to scan; one met in a directory is skipped.
  */
 export function* listFiles(root: string, options: { gitignore: boolean }, unlistable: Unlistable[]): Generator<ListedFile> {
   const absoluteRoot = path.resolve(root);
@@ -52,7 +66,11 @@ export function* listFiles(root: string, options: { gitignore: boolean }, unlist
     return;
   }
   if (!rootStat.isDirectory()) {
-    yield { absolute: absoluteRoot, relative: root.split(path.sep).join('/') };
+    const relative = root.split(path.sep).join('/');
+    const kind = specialKind(rootStat);
+    if (kind === 'FIFO') yield { absolute: absoluteRoot, relative, stream: true };
+    else if (kind) unlistable.push({ path: root, reason: `a ${kind}, not a file or a pipe` });
+    else yield { absolute: absoluteRoot, relative };
     return;
   }
 
@@ -75,8 +93,12 @@ export function* listFiles(root: string, options: { gitignore: boolean }, unlist
         if (!isIgnored(active, relative, true)) yield* walk(absolute, relative, active);
       } else if (entry.isFile()) {
         if (!isIgnored(active, relative, false)) yield { absolute, relative };
+      } else {
+        // Opening a FIFO would wait for a writer, a device could be endless: listed, not read.
+        const special = specialKind(entry);
+        if (special && !isIgnored(active, relative, false)) yield { absolute, relative, special };
       }
-      // Symlinks and special files are not followed: a scan reads what the tree holds.
+      // Symlinks are not followed: a scan reads what the tree holds.
     }
   }
   yield* walk(absoluteRoot, '', []);

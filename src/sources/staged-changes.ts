@@ -55,6 +55,19 @@ function readBlobs(top: string, shas: string[]): Map<string, Buffer> {
   return blobs;
 }
 
+/** Bytes of the given 1-based lines, newlines included: what a staged scan really reads. */
+function bytesOfLines(bytes: Uint8Array, lines: ReadonlySet<number>): number {
+  let total = 0;
+  let line = 1;
+  for (let start = 0; start < bytes.byteLength; line++) {
+    const newline = bytes.indexOf(10, start);
+    const end = newline < 0 ? bytes.byteLength : newline + 1;
+    if (lines.has(line)) total += end - start;
+    start = end;
+  }
+  return total;
+}
+
 /** Yields the staged files, each restricted to its added lines; works before the first commit. */
 export function readStagedChanges(cwd: string, options: { maxFileSize: number }, stats: ScanStats): Fragment[] {
   const top = gitTopLevel(cwd);
@@ -75,16 +88,17 @@ export function readStagedChanges(cwd: string, options: { maxFileSize: number },
     if (bytes === undefined) return; // a submodule: its commits are not ours to scan here
     const outcome = toText(bytes, options.maxFileSize);
     if (outcome.kind === 'binary') {
-      stats.skippedBinary++;
+      stats.skippedBinary.push(name);
       return;
     }
     if (outcome.kind === 'large') {
       stats.skippedLarge.push({ path: shown(name), size: outcome.size });
       return;
     }
+    const lines = added[index] ?? new Set<number>();
     stats.files++;
-    stats.bytes += bytes.byteLength;
-    fragments.push({ text: outcome.text, origin: { path: shown(name) }, lines: added[index] ?? new Set() });
+    stats.bytes += bytesOfLines(bytes, lines);
+    fragments.push({ text: outcome.text, origin: { path: shown(name) }, lines });
   });
   return fragments;
 }

@@ -16,6 +16,8 @@ export interface WorkingTreeOptions {
 export interface SourceEntry {
   path: string;
   absolute: string;
+  /** A FIFO or pipe named on the command line: read as a stream (see sources/read-stream.ts). */
+  stream?: boolean;
 }
 
 /** Yields each file under `roots` not known to be binary by its name, counting what it skips in `stats`. */
@@ -23,11 +25,15 @@ export function* listWorkingTree(roots: string[], options: WorkingTreeOptions, s
   for (const root of roots) {
     const display = displayPaths(root);
     for (const file of listFiles(root, options, stats.unreadable)) {
-      if (hasBinaryExtension(file.relative)) {
-        stats.skippedBinary++;
+      if (file.special) {
+        stats.skippedSpecial.push({ path: display(file), kind: file.special });
         continue;
       }
-      yield { path: display(file), absolute: file.absolute };
+      if (!file.stream && hasBinaryExtension(file.relative)) {
+        stats.skippedBinary.push(display(file));
+        continue;
+      }
+      yield { path: display(file), absolute: file.absolute, ...(file.stream ? { stream: true } : {}) };
     }
   }
 }

@@ -162,7 +162,7 @@ describe('scanHistory attribution', () => {
     ]);
   });
 
-  it('skips and counts binary blobs, skips and lists blobs over the size limit', async () => {
+  it('skips and lists binary blobs and blobs over the size limit', async () => {
     const r = repo();
     const token = ghToken();
     const big = commit(r, 'assets', {
@@ -173,7 +173,7 @@ describe('scanHistory attribution', () => {
 
     const result = await scan(r, { config: { ...config, maxFileSize: 1000 } });
     expect(result.findings).toEqual([]);
-    expect(result.stats.skippedBinary).toBe(1);
+    expect(result.stats.skippedBinary).toEqual([`logo.bin@${big.slice(0, 12)}`]);
     expect(result.stats.skippedLarge).toEqual([{ path: `dump.sql@${big.slice(0, 12)}`, size: 2000 + 8 + 1 + token.length + 1 }]);
     expect(result.stats).toMatchObject({ blobs: 3, files: 1, bytes: 6 });
   });

@@ -1,49 +1,20 @@
 // `leakstop scan` on real files and real git repositories, through the CLI as a subprocess.
-import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { TestRepo, tempDir } from '../helpers/git-repo.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { Scratch } from '../helpers/scratch.js';
+import { findingsOf, fingerprintOf } from '../helpers/json-findings.js';
 
 const ghToken = (): string => expandTemplate('ghp_{crc32:30}');
-// Every scan here runs with this fingerprint key, so a test can tell which secret a finding holds.
-const FINGERPRINT_KEY = randomBytes(32).toString('hex');
-process.env.LEAKSTOP_FINGERPRINT_KEY = FINGERPRINT_KEY;
-const fingerprint = (text: string): string => createHmac('sha256', Buffer.from(FINGERPRINT_KEY, 'hex')).update(text).digest('hex');
+const fingerprint = fingerprintOf;
 
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-function dirWith(files: Record<string, string | Buffer>): string {
-  const dir = tempDir();
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
-
-function repo(): TestRepo {
-  const r = TestRepo.init();
-  cleanups.push(() => r.remove());
-  return r;
-}
-
-interface JsonFinding {
-  ruleId: string;
-  path: string;
-  line: number;
-  column: number;
-  secretFingerprint: string;
-  secretRedacted: string;
-  registry: { match: boolean };
-  secret?: string;
-}
-
-const findingsOf = (result: CliResult): JsonFinding[] => JSON.parse(result.stdout) as JsonFinding[];
+const scratch = new Scratch();
+afterAll(() => scratch.cleanup());
+const dirWith = (files: Record<string, string | Buffer>): string => scratch.dirWith(files);
+const repo = (): TestRepo => scratch.repo();
 
 function expectNoPlaintext(result: CliResult, ...secrets: string[]): void {
   for (const secret of secrets) {

@@ -13,6 +13,7 @@ export type BlobOutcome = { blob: number } & (
   | (BlobVerdict & { size: number; rebuilt?: boolean })
   | { kind: 'large'; size: number }
   | { kind: 'missing' }
+  | { kind: 'corrupt'; reason: string }
 );
 
 const BATCH_BYTES = 1 << 20;

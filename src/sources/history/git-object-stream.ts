@@ -1,5 +1,7 @@
 // Reads blobs through one long-lived `git cat-file --batch`: the SHAs go in on stdin while the
 // contents stream out, parsed as they arrive, so memory holds only the blobs being scanned.
+// A damaged object is reported as corrupt, never taken for a missing one or left unsaid.
+import { spawnSync } from 'node:child_process';
 import { SourceError } from '../../errors.js';
 import { startGit, writeLines } from './git-stream.js';
 
@@ -8,7 +10,9 @@ export type GitBlob =
   /** Over the size limit: its bytes streamed past unread. */
   | { sha: string; kind: 'large'; size: number }
   /** Not in the object database (a partial or broken clone). */
-  | { sha: string; kind: 'missing' };
+  | { sha: string; kind: 'missing' }
+  /** In the object database but unreadable (a damaged loose object or pack); `reason` is git's. */
+  | { sha: string; kind: 'corrupt'; reason: string };
 
 interface Pending {
   sha: string;
@@ -72,26 +76,54 @@ class BatchParser {
   }
 }
 
+/** Git's first complaint, without its `error:` or `fatal:`. */
+function gitReason(stderr: string): string {
+  return (stderr.trim().split('\n')[0] ?? '').replace(/^(error|fatal): /, '') || 'unreadable';
+}
+
+/**
+ * `cat-file --batch` answers `missing` for an object it cannot even unpack the header of;
+ * `cat-file -e` still finds such an object there (and complains about it), a missing one not.
+ */
+function missingOrCorrupt(repoDir: string, sha: string): GitBlob {
+  const check = spawnSync('git', ['cat-file', '-e', sha], { cwd: repoDir, encoding: 'utf8', env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } });
+  return check.status === 0 ? { sha, kind: 'corrupt', reason: gitReason(check.stderr) } : { sha, kind: 'missing' };
+}
+
 /**
  * Yields the blobs in the order asked. Blobs over `maxSize` are reported by size, not read into
  * memory. Stopping early (a `break`, an error in the consumer, or `signal`) ends the git process.
+ * A corrupt blob stops git midway: it is reported, and git starts again after it.
  */
 export async function* streamBlobs(repoDir: string, shas: readonly string[], maxSize: number, signal?: AbortSignal): AsyncGenerator<GitBlob> {
-  if (shas.length === 0) return;
-  const git = startGit(repoDir, ['cat-file', '--batch', '--buffer'], signal);
-  const writing = writeLines(git.child.stdin, shas.length, (i) => shas[i]!);
-  const parser = new BatchParser(maxSize);
-  let finished = false;
-  try {
-    for await (const chunk of git.child.stdout) {
-      // Output git wrote before it was stopped is not read any further.
+  let next = 0;
+  while (next < shas.length) {
+    const first = next;
+    const git = startGit(repoDir, ['cat-file', '--batch', '--buffer'], signal);
+    const writing = writeLines(git.child.stdin, shas.length - first, (i) => shas[first + i]!);
+    const parser = new BatchParser(maxSize);
+    let exited = false;
+    try {
+      for await (const chunk of git.child.stdout) {
+        // Output git wrote before it was stopped is not read any further.
+        git.throwIfAborted();
+        for (const blob of parser.push(chunk as Buffer)) {
+          next++;
+          yield blob.kind === 'missing' ? missingOrCorrupt(repoDir, blob.sha) : blob;
+        }
+      }
+      await writing;
+      const failure = await git.finished.then(() => undefined, (error: unknown) => error);
+      exited = true;
+      if (failure === undefined) return;
       git.throwIfAborted();
-      yield* parser.push(chunk as Buffer);
+      // Git answers in order and stops at the object it cannot read, naming it.
+      const culprit = shas[next];
+      if (culprit === undefined || !git.complaint().includes(culprit)) throw failure;
+      next++;
+      yield { sha: culprit, kind: 'corrupt', reason: gitReason(git.complaint()) };
+    } finally {
+      if (!exited) await git.stop();
     }
-    await writing;
-    await git.finished;
-    finished = true;
-  } finally {
-    if (!finished) await git.stop();
   }
 }

@@ -13,6 +13,8 @@ export interface GitStream {
   stop(): Promise<void>;
   /** Throws the signal's reason once the caller's signal has stopped git. */
   throwIfAborted(): void;
+  /** What git wrote on stderr so far (its first few KB). */
+  complaint(): string;
 }
 
 /** `signal` ends git when it aborts; the reader then gets the signal's reason, not git's complaint. */
@@ -47,6 +49,7 @@ export function startGit(repoDir: string, args: string[], signal?: AbortSignal):
       await exited.catch(() => undefined);
     },
     throwIfAborted: () => signal?.throwIfAborted(),
+    complaint: () => stderr,
   };
 }
 
