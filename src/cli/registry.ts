@@ -104,7 +104,7 @@ export function registerRegistry(program: Command): void {
         if (flags.prefix) await open.setPrefixes(parsePrefixes(flags.prefix), cliActor());
         const prefixes = Object.entries(await open.prefixes()).map(([environment, prefix]) => `${environment}=${prefix}`);
         process.stdout.write(`Key registry ready at ${open.location}. Key prefixes: ${prefixes.join(', ')}.\n`);
-      });
+      }, { create: true });
     });
 
   registry
