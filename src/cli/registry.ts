@@ -3,6 +3,7 @@
 // printed once, alone on stdout, so it can be piped into a secret manager.
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { errnoText } from '../errno-text.js';
 import { UsageError } from '../errors.js';
 import { importFormatOf, readImportedKeys } from '../registry/read-imported-keys.js';
 import type { AuditEntry, DeliveryTarget, KeyRecord, KeyRestrictions, KeyStatus } from '../types.js';
@@ -17,6 +18,11 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** `lk_live_…a1B2`: the prefix and last four, all a list shows of a key. */
 export function keyHint(key: Pick<KeyRecord, 'prefix' | 'lastFour'>): string {
   return `${key.prefix}…${key.lastFour || '????'}`;
+}
+
+/** A key record as JSON: `keyId`, as in every other JSON output (check, scan findings, incidents). */
+function keyJson({ id, ...record }: KeyRecord): Record<string, unknown> {
+  return { keyId: id, ...record };
 }
 
 function parsePrefixes(values: string[]): Record<string, string> {
@@ -141,7 +147,7 @@ export function registerRegistry(program: Command): void {
       try {
         text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
       } catch (error) {
-        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+        throw new UsageError(`cannot read ${file}: ${errnoText(error)}`);
       }
       const keys = readImportedKeys(text, format, file);
       const summary = await withCliRegistry(flags.registry, (open) => open.importHashes(keys, cliActor()));
@@ -160,7 +166,7 @@ export function registerRegistry(program: Command): void {
       if (flags.status !== undefined && flags.status !== 'active' && flags.status !== 'revoked') throw new UsageError(`--status must be active or revoked, not "${flags.status}"`);
       const filter = { ...(flags.owner ? { owner: flags.owner } : {}), ...(flags.status ? { status: flags.status as KeyStatus } : {}) };
       const keys = await withCliRegistry(flags.registry, (open) => open.list(filter));
-      if (flags.json) return void process.stdout.write(`${JSON.stringify(keys, null, 2)}\n`);
+      if (flags.json) return void process.stdout.write(`${JSON.stringify(keys.map(keyJson), null, 2)}\n`);
       if (keys.length === 0) return void process.stdout.write('No keys registered.\n');
       process.stdout.write(textTable(['ID', 'KEY', 'OWNER', 'LABEL', 'ENV', 'STATUS', 'CREATED'],
         keys.map((key) => [key.id, keyHint(key), key.owner, key.label, key.environment, key.status, key.createdAt])));
@@ -175,7 +181,7 @@ export function registerRegistry(program: Command): void {
     .action(async (id: string, flags: { json?: boolean; registry?: string }) => {
       const [key, audit] = await withCliRegistry(flags.registry, (open) => Promise.all([open.get(id), open.audit(id)]));
       if (!key) throw new UsageError(`no key ${id} in the registry: \`leakstop registry list\` shows the keys`);
-      process.stdout.write(flags.json ? `${JSON.stringify({ ...key, audit }, null, 2)}\n` : showKey(key, audit));
+      process.stdout.write(flags.json ? `${JSON.stringify({ ...keyJson(key), audit }, null, 2)}\n` : showKey(key, audit));
     });
 
   registry

@@ -1,6 +1,7 @@
 // Baselines are content-based: an entry is (rule, path, secret hash), never a line number,
 // so moved code stays quiet and a new secret on an old line is still caught.
 import fs from 'node:fs';
+import { errnoText } from '../errno-text.js';
 import { ConfigError } from '../errors.js';
 import type { Finding } from '../types.js';
 
@@ -34,7 +35,7 @@ export function readBaseline(file: string): BaselineEntry[] {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? 'not valid JSON' : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
+    const reason = error instanceof SyntaxError ? 'not valid JSON' : errnoText(error);
     throw new ConfigError(`baseline ${file}: ${reason}`);
   }
   const entries = Array.isArray(parsed) ? parsed : (parsed as { entries?: unknown }).entries;

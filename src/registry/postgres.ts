@@ -1,6 +1,7 @@
 // The server backend: a connection pool for scripts and, once the hash index is in use, one
 // more connection that LISTENs for new keys, so open registries learn of them without polling.
 import pg from 'pg';
+import { errnoText } from '../errno-text.js';
 import { LeakstopError, NoRegistryError, RegistryError } from '../errors.js';
 import { KEYS_CHANNEL } from './postgres-migrations.js';
 import { runScriptAsync, type SqlCommand, type SqlDatabase, type SqlScript } from './sql-script.js';
@@ -183,7 +184,7 @@ export function postgresError(error: unknown, location: string): unknown {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   if (typeof code === 'string' && UNREACHABLE.has(code)) {
-    return new RegistryError(`cannot reach the PostgreSQL key registry at ${location} (${code}): check the server is up and the URL in --registry or LEAKSTOP_REGISTRY`);
+    return new RegistryError(`cannot reach the PostgreSQL key registry at ${location} (${errnoText(error)}): check the server is up and the URL in --registry or LEAKSTOP_REGISTRY`);
   }
   if (/timeout/i.test(message) && !code) {
     return new RegistryError(`cannot reach the PostgreSQL key registry at ${location} (timed out): check the server is up and the URL`);

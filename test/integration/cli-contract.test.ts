@@ -59,7 +59,7 @@ describe('errors', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(expected);
+    expect(result.stderr.trim()).toMatch(expected);
     expect(result.stderr).not.toMatch(/^error:/m);
   });
 

@@ -119,7 +119,7 @@ describe.each(REGISTRY_BACKENDS)('leakstop registry and check on $name', (backen
       expect.stringMatching(ours(6)),
     ]);
     expect(checked.stdout).not.toMatch(/unknown/);
-    expect(checked.stderr).toContain('6 line(s) checked: 7 key-shaped string(s), 4 registered key(s).');
+    expect(checked.stderr).toContain('6 line(s) checked: 6 key-shaped string(s), 4 registered key(s).');
 
     const json = JSON.parse((await cli(['check', '--json'], `${pasted.join('\n')}\n`)).stdout) as { line: number; match: boolean; keyId?: string; keyShaped: boolean }[];
     expect(json.map(({ line, match, keyId, keyShaped }) => [line, keyShaped, match, keyId])).toEqual([
