@@ -114,7 +114,7 @@ async function measureIndex(backend: string, spec: string, registerSeconds: numb
 
 /** The baseline: one query on the indexed hash column per lookup. */
 async function measureSqlite(file: string, sample: string[]): Promise<Measured> {
-  const db = SqliteDatabase.open(file);
+  const db = SqliteDatabase.open(file, { create: false });
   try {
     const statement = db.connection.prepare('SELECT id FROM keys WHERE hash = ?');
     const hashes = probes(sample, SQL_LOOKUPS.sqlite);
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   try {
     const file = path.join(dir, 'registry.db');
     process.stderr.write('SQLite:\n');
-    const sqlite = await openRegistry(file);
+    const sqlite = await openRegistry(file, { create: true });
     const registered = await register(sqlite).finally(() => sqlite.close());
     rows.push(await measureIndex('SQLite', file, registered.seconds, registered.sample));
     rows.push(await measureSqlite(file, registered.sample));
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
     if (withPostgres) {
       process.stderr.write('PostgreSQL:\n');
       const spec = `${POSTGRES_URL}?schema=${schema}`;
-      const postgres = await openRegistry(spec);
+      const postgres = await openRegistry(spec, { create: true });
       const pgRegistered = await register(postgres);
       const connectionString = ((postgres.db as PostgresDatabase).connectionString);
       await postgres.close();

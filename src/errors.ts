@@ -20,6 +20,13 @@ export class SourceError extends LeakstopError {}
 /** The key registry cannot be opened or used. */
 export class RegistryError extends LeakstopError {}
 
+/** Nothing but `registry init` creates a registry: elsewhere, a place without one is this error. */
+export class NoRegistryError extends RegistryError {
+  constructor(location: string) {
+    super(`no Leakstop registry at ${location}; create one with \`leakstop registry init\``);
+  }
+}
+
 /** GitHub (or the emulator) refused or failed; the response step stays resumable. */
 export class GitHubError extends LeakstopError {}
 

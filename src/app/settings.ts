@@ -4,6 +4,7 @@
 import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { errnoText } from '../errno-text.js';
 import { ConfigError } from '../errors.js';
 import { defaultCacheDir } from '../pipeline/history/scan-cache.js';
 
@@ -70,7 +71,7 @@ function readPrivateKey(env: Env): string {
     try {
       pem = fs.readFileSync(env.PRIVATE_KEY_PATH.trim(), 'utf8');
     } catch (error) {
-      throw new ConfigError(`PRIVATE_KEY_PATH: cannot read ${env.PRIVATE_KEY_PATH}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new ConfigError(`PRIVATE_KEY_PATH: cannot read ${env.PRIVATE_KEY_PATH}: ${errnoText(error)}`);
     }
   } else {
     throw new ConfigError("PRIVATE_KEY or PRIVATE_KEY_PATH must be set: the GitHub App's private key (.pem from the app's settings)");

@@ -1,16 +1,23 @@
-// `leakstop check`: suspect strings on stdin, one a line → each one's registry status, by line
-// number only: the strings are hashed, never echoed. Exit 1 when any is a registered key.
+// `leakstop check`: lines on stdin as people paste them — `API_KEY=…`, `"…"`, `Authorization:
+// Bearer …`, or a bare key — and, for every key-shaped string in each (of a built-in rule or a
+// registered shape, found by the same detection as `scan`), whether it is a registered key.
+// Only the redacted form of a string is printed, never the string. Exit 1 when any is registered.
 import type { Command } from 'commander';
 import { secretHash } from '../detect/secret-hash.js';
-import { keyHint } from '../redact.js';
-import type { KeyRecord } from '../types.js';
+import { FingerprintKey } from '../detect/fingerprint-key.js';
+import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
+import type { Finding, RegistryMatch } from '../types.js';
 import { withCliRegistry } from './open-cli-registry.js';
 import { REGISTRY_OPTION } from './registry-option.js';
 
-interface Checked {
+interface Candidate {
   line: number;
-  key?: KeyRecord;
+  ruleId: string;
+  secretRedacted: string;
+  registry: RegistryMatch;
 }
+
+type CheckedLine = { line: number; candidates: Candidate[] };
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -18,32 +25,56 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function describe({ line, key }: Checked): string {
-  return key ? `line ${line}: registered key ${key.id} (${keyHint(key)}, owner ${key.owner}, label ${JSON.stringify(key.label)}, ${key.status})` : `line ${line}: unknown`;
+/** One candidate per string and line: two rules that find the same string name it once. */
+function candidatesOf(findings: Finding[]): Candidate[] {
+  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
+  for (const finding of [...findings].sort((a, b) => a.line - b.line || a.column - b.column || Number(b.registry.match) - Number(a.registry.match))) {
+    const identity = `${finding.line}\0${secretHash(finding.secret.reveal())}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    candidates.push({ line: finding.line, ruleId: finding.ruleId, secretRedacted: finding.secretRedacted, registry: finding.registry });
+  }
+  return candidates;
+}
+
+function describe({ line, candidates }: CheckedLine): string[] {
+  if (candidates.length === 0) return [`line ${line}: no key-shaped string`];
+  return candidates.map(({ ruleId, secretRedacted, registry }) =>
+    registry.match
+      ? `line ${line}: ${secretRedacted} is registered key ${registry.keyId} (owner ${registry.owner}, label ${JSON.stringify(registry.label)}, ${registry.status})`
+      : `line ${line}: ${secretRedacted} (${ruleId}) is not a registered key`,
+  );
+}
+
+function jsonRows({ line, candidates }: CheckedLine): Record<string, unknown>[] {
+  if (candidates.length === 0) return [{ line, keyShaped: false, match: false }];
+  return candidates.map(({ ruleId, secretRedacted, registry }) => ({ line, keyShaped: true, ruleId, secretRedacted, ...registry }));
 }
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('tell, for each suspect string on stdin (one a line), whether it is a registered key — without echoing it')
-    .option('--json', 'JSON: [{ line, match, keyId, secretRedacted, owner, label, status }]')
+    .description('tell, for every key-shaped string in each line on stdin (pasted as `API_KEY=…`, `"…"`, `Authorization: Bearer …` or bare), whether it is a registered key — without echoing it')
+    .option('--json', 'JSON: one row per string, [{ line, keyShaped, ruleId, secretRedacted, match, keyId, owner, label, status }]; a line with none: { line, keyShaped: false }')
     .option(...REGISTRY_OPTION)
     .action(async (flags: { json?: boolean; registry?: string }) => {
-      const suspects = (await readStdin()).split('\n').map((text, index) => ({ line: index + 1, hash: secretHash(text.trim()), empty: !text.trim() }))
-        .filter((suspect) => !suspect.empty);
-      const records = await withCliRegistry(flags.registry, (registry) => registry.lookup(suspects.map((suspect) => suspect.hash)));
-      const checked: Checked[] = suspects.map(({ line, hash }) => {
-        const key = records.get(hash);
-        return key ? { line, key } : { line };
+      const text = await readStdin();
+      const findings = await withCliRegistry(flags.registry, async (registry) => {
+        // check prints no fingerprint, so a key of this process alone serves.
+        const prepared = await prepareScan({ registry, fingerprintKey: FingerprintKey.random() });
+        return (await attachRegistry(detectFragments([{ text, origin: { path: '<stdin>' } }], prepared.engine), prepared)).findings;
       });
-      if (flags.json) {
-        const rows = checked.map(({ line, key }) => (key ? { line, match: true, keyId: key.id, secretRedacted: keyHint(key), owner: key.owner, label: key.label, status: key.status } : { line, match: false }));
-        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      } else {
-        process.stdout.write(checked.map((entry) => `${describe(entry)}\n`).join(''));
-      }
-      const registered = checked.filter((entry) => entry.key).length;
-      process.stderr.write(`${checked.length} string(s) checked: ${registered} registered key(s).\n`);
+      const candidates = candidatesOf(findings);
+      const byLine = new Map<number, Candidate[]>();
+      for (const candidate of candidates) byLine.set(candidate.line, [...(byLine.get(candidate.line) ?? []), candidate]);
+      const checked: CheckedLine[] = text.split('\n').flatMap((content, index) =>
+        content.trim() ? [{ line: index + 1, candidates: byLine.get(index + 1) ?? [] }] : [],
+      );
+      if (flags.json) process.stdout.write(`${JSON.stringify(checked.flatMap(jsonRows), null, 2)}\n`);
+      else process.stdout.write(checked.flatMap(describe).map((line) => `${line}\n`).join(''));
+      const registered = candidates.filter((candidate) => candidate.registry.match).length;
+      process.stderr.write(`${checked.length} line(s) checked: ${candidates.length} key-shaped string(s), ${registered} registered key(s).\n`);
       process.exitCode = registered > 0 ? 1 : 0;
     });
 }

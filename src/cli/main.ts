@@ -2,6 +2,7 @@
 // The `leakstop` command: each subcommand registers itself from its own file.
 import { Command, CommanderError } from 'commander';
 import { LeakstopError } from '../errors.js';
+import { addHelpFooters } from './help-footer.js';
 
 /**
  * Each subcommand's module, loaded only when it is the one run (or for help listing them all):
@@ -22,12 +23,18 @@ const program = new Command('leakstop')
   .description('Find leaked API keys in git, prove which are live keys of ours, and close the incident.')
   .version('0.1.0')
   .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  .configureOutput({
+    writeErr: (text) => process.stderr.write(text),
+    // Commander's own errors ("error: unknown option …", and "(Did you mean …?)" on a line of its
+    // own) as one line like every other error; subcommands inherit this.
+    outputError: (text, write) => write(`leakstop: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+  });
 
 async function registerSubcommands(): Promise<void> {
   const invoked = process.argv[2] ?? '';
   const names = Object.hasOwn(SUBCOMMANDS, invoked) ? [invoked] : Object.keys(SUBCOMMANDS);
   for (const name of names) (await SUBCOMMANDS[name]!())(program);
+  addHelpFooters(program);
 }
 
 function fail(error: unknown): never {

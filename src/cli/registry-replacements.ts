@@ -2,6 +2,7 @@
 // their owners — sealed to an owner's public key, or minted when claimed — shown exactly once.
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { errnoText } from '../errno-text.js';
 import { OutputError, UsageError } from '../errors.js';
 import { PrivateFile, writePrivateFile } from '../private-file.js';
 import { claimReplacement } from '../respond/claim-replacement.js';
@@ -14,7 +15,7 @@ function readKeyFile(file: string, what: string): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    throw new UsageError(`cannot read ${what} ${file}: ${errnoText(error)}`);
   }
 }
 

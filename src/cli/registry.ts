@@ -3,6 +3,7 @@
 // printed once, alone on stdout, so it can be piped into a secret manager.
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { errnoText } from '../errno-text.js';
 import { UsageError } from '../errors.js';
 import { keyHint } from '../redact.js';
 import { importFormatOf, readImportedKeys } from '../registry/read-imported-keys.js';
@@ -14,6 +15,11 @@ import { textTable } from './text-table.js';
 import { REGISTRY_OPTION } from './registry-option.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A key record as JSON: `keyId`, as in every other JSON output (check, scan findings, incidents). */
+function keyJson({ id, ...record }: KeyRecord): Record<string, unknown> {
+  return { keyId: id, ...record };
+}
 
 function parsePrefixes(values: string[]): Record<string, string> {
   return Object.fromEntries(values.map((value) => {
@@ -100,7 +106,7 @@ export function registerRegistry(program: Command): void {
         if (flags.prefix) await open.setPrefixes(parsePrefixes(flags.prefix), cliActor());
         const prefixes = Object.entries(await open.prefixes()).map(([environment, prefix]) => `${environment}=${prefix}`);
         process.stdout.write(`Key registry ready at ${open.location}. Key prefixes: ${prefixes.join(', ')}.\n`);
-      });
+      }, { create: true });
     });
 
   registry
@@ -137,7 +143,7 @@ export function registerRegistry(program: Command): void {
       try {
         text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
       } catch (error) {
-        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+        throw new UsageError(`cannot read ${file}: ${errnoText(error)}`);
       }
       const keys = readImportedKeys(text, format, file);
       const summary = await withCliRegistry(flags.registry, (open) => open.importHashes(keys, cliActor()));
@@ -156,7 +162,7 @@ export function registerRegistry(program: Command): void {
       if (flags.status !== undefined && flags.status !== 'active' && flags.status !== 'revoked') throw new UsageError(`--status must be active or revoked, not "${flags.status}"`);
       const filter = { ...(flags.owner ? { owner: flags.owner } : {}), ...(flags.status ? { status: flags.status as KeyStatus } : {}) };
       const keys = await withCliRegistry(flags.registry, (open) => open.list(filter));
-      if (flags.json) return void process.stdout.write(`${JSON.stringify(keys, null, 2)}\n`);
+      if (flags.json) return void process.stdout.write(`${JSON.stringify(keys.map(keyJson), null, 2)}\n`);
       if (keys.length === 0) return void process.stdout.write('No keys registered.\n');
       process.stdout.write(textTable(['ID', 'KEY', 'OWNER', 'LABEL', 'ENV', 'STATUS', 'CREATED'],
         keys.map((key) => [key.id, keyHint(key), key.owner, key.label, key.environment, key.status, key.createdAt])));
@@ -171,7 +177,7 @@ export function registerRegistry(program: Command): void {
     .action(async (id: string, flags: { json?: boolean; registry?: string }) => {
       const [key, audit] = await withCliRegistry(flags.registry, (open) => Promise.all([open.get(id), open.audit(id)]));
       if (!key) throw new UsageError(`no key ${id} in the registry: \`leakstop registry list\` shows the keys`);
-      process.stdout.write(flags.json ? `${JSON.stringify({ ...key, audit }, null, 2)}\n` : showKey(key, audit));
+      process.stdout.write(flags.json ? `${JSON.stringify({ ...keyJson(key), audit }, null, 2)}\n` : showKey(key, audit));
     });
 
   registry

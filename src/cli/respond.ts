@@ -26,17 +26,17 @@ export function registerRespond(program: Command): void {
       if (!flags.resume) throw new UsageError('say --resume to finish interrupted responses; `leakstop scan --respond` responds to new findings');
       const securityRepo = securityRepoOption(flags.securityRepo);
       const github = cliGitHub(false);
-      if (!github) process.stderr.write('leakstop: GITHUB_TOKEN is not set: settling keys only; incident issues wait for a resume with a token\n');
-      const results = await withCliRegistry(flags.registry, (registry) =>
-        resumeResponses({
+      const results = await withCliRegistry(flags.registry, (registry) => {
+        if (!github) process.stderr.write('leakstop: GITHUB_TOKEN is not set: settling keys only; incident issues and Actions secrets wait for a resume with a token\n');
+        return resumeResponses({
           registry,
           github,
           securityRepo,
           ...(github ? { actionsSecrets: gitHubActionsSecretWriter(github) } : {}),
           actor: cliActor(),
           log: (line) => process.stderr.write(`leakstop: ${line}\n`),
-        }),
-      );
+        });
+      });
       process.stdout.write(describeResults(results));
       assertComplete(results);
     });

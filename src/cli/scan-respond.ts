@@ -33,8 +33,9 @@ export function prepareScanResponse(flags: ScanRespondFlags, registrySpec: strin
   if (!registrySpec) throw new UsageError('--respond needs the key registry: give --registry URL or set LEAKSTOP_REGISTRY');
   const githubRepo = repoOption(flags.githubRepo, '--github-repo');
   const dryRun = Boolean(flags.dryRun);
-  // Without a GitHub repository there is no issue to file, so no token is needed.
-  const github = githubRepo ? cliGitHub(!dryRun) : undefined;
+  // Without a GitHub repository there is no issue to file, so no token is needed; one given
+  // still writes the Actions secrets key records name.
+  const github = cliGitHub(Boolean(githubRepo) && !dryRun);
   return { githubRepo, securityRepo: securityRepoOption(flags.securityRepo), dryRun, github };
 }
 

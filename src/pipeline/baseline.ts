@@ -6,6 +6,7 @@
 // id, so a scan with another key says so instead of matching nothing. Baselines of unkeyed
 // SHA-256 hashes (version 1) are still read.
 import fs from 'node:fs';
+import { errnoText } from '../errno-text.js';
 import { ConfigError } from '../errors.js';
 import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import type { Finding } from '../types.js';
@@ -60,7 +61,7 @@ export function readBaseline(file: string, scanKey: FingerprintKey): Baseline {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? 'not valid JSON' : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
+    const reason = error instanceof SyntaxError ? 'not valid JSON' : errnoText(error);
     throw new ConfigError(`baseline ${file}: ${reason}`);
   }
   const written = Array.isArray(parsed) ? undefined : (parsed as { entries?: unknown; fingerprintKeyId?: unknown });

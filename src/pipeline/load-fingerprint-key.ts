@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { errnoText } from '../errno-text.js';
 import { ConfigError } from '../errors.js';
 import { FingerprintKey } from '../detect/fingerprint-key.js';
 
@@ -15,7 +16,6 @@ export function fingerprintKeyFile(env: NodeJS.ProcessEnv = process.env): string
   return path.join(base, 'leakstop', 'fingerprint-key');
 }
 
-const reasonOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 /** The key in a key file; undefined when there is no such file. */
 export function readKeyFile(file: string): FingerprintKey | undefined {
@@ -24,7 +24,7 @@ export function readKeyFile(file: string): FingerprintKey | undefined {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ConfigError(`cannot read the fingerprint key ${file} (${reasonOf(error)}); set ${FINGERPRINT_KEY_ENV} instead`);
+    throw new ConfigError(`cannot read the fingerprint key ${file} (${errnoText(error)}); set ${FINGERPRINT_KEY_ENV} instead`);
   }
   const key = FingerprintKey.fromHex(text);
   if (!key) throw new ConfigError(`${file} is not a fingerprint key (64 hex characters): remove it to make a new one, or set ${FINGERPRINT_KEY_ENV}`);
@@ -45,7 +45,7 @@ export function createKeyFile(file: string): FingerprintKey {
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readKeyFile(file)!;
-    throw new ConfigError(`cannot create the fingerprint key ${file} (${reasonOf(error)}); set ${FINGERPRINT_KEY_ENV} to 64 hex characters instead`);
+    throw new ConfigError(`cannot create the fingerprint key ${file} (${errnoText(error)}); set ${FINGERPRINT_KEY_ENV} to 64 hex characters instead`);
   } finally {
     fs.rmSync(temporary, { force: true });
   }

@@ -1,7 +1,8 @@
 // The server backend: a connection pool for scripts and, once the hash index is in use, one
 // more connection that LISTENs for new keys, so open registries learn of them without polling.
 import pg from 'pg';
-import { LeakstopError, RegistryError } from '../errors.js';
+import { errnoText } from '../errno-text.js';
+import { LeakstopError, NoRegistryError, RegistryError } from '../errors.js';
 import { KEYS_CHANNEL } from './postgres-migrations.js';
 import { runScriptAsync, type SqlCommand, type SqlDatabase, type SqlScript } from './sql-script.js';
 
@@ -13,7 +14,7 @@ const LOCK_CLASS = 0x4c4b;
 
 export interface PostgresTarget {
   connectionString: string;
-  /** Created when missing (`?schema=NAME`). */
+  /** Created by `registry init` when missing (`?schema=NAME`). */
   createSchema?: string;
   /** The URL without credentials, for messages. */
   location: string;
@@ -43,14 +44,16 @@ export class PostgresDatabase implements SqlDatabase {
     readonly connectionString: string,
   ) {}
 
-  static async open(target: PostgresTarget): Promise<PostgresDatabase> {
+  /** `create` (`registry init`) creates the `?schema=` schema when missing; otherwise a missing schema is a NoRegistryError. */
+  static async open(target: PostgresTarget, options: { create: boolean }): Promise<PostgresDatabase> {
     const pool = new pg.Pool({ connectionString: target.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle connection the server dropped: the next query fails with its own clear error.
     pool.on('error', () => undefined);
     try {
-      if (target.createSchema) await createSchema(pool, target.createSchema);
+      if (target.createSchema && options.create) await createSchema(pool, target.createSchema);
       const { rows } = await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema');
       const schema = rows[0]?.schema;
+      if (!schema && !options.create) throw new NoRegistryError(target.location);
       if (!schema) throw new RegistryError(`no schema of the search_path exists in ${target.location}: create it, or add ?schema=NAME to have leakstop create it`);
       return new PostgresDatabase(pool, schema, target.location, target.connectionString);
     } catch (error) {
@@ -181,7 +184,7 @@ export function postgresError(error: unknown, location: string): unknown {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   if (typeof code === 'string' && UNREACHABLE.has(code)) {
-    return new RegistryError(`cannot reach the PostgreSQL key registry at ${location} (${code}): check the server is up and the URL in --registry or LEAKSTOP_REGISTRY`);
+    return new RegistryError(`cannot reach the PostgreSQL key registry at ${location} (${errnoText(error)}): check the server is up and the URL in --registry or LEAKSTOP_REGISTRY`);
   }
   if (/timeout/i.test(message) && !code) {
     return new RegistryError(`cannot reach the PostgreSQL key registry at ${location} (timed out): check the server is up and the URL`);

@@ -1,6 +1,6 @@
 // Where the registry lives: `--registry`, else LEAKSTOP_REGISTRY, else a SQLite file under the
-// user's data directory. A postgres:// URL selects PostgreSQL; `?schema=NAME` picks (and
-// creates) a schema, as does libpq's `options=-c search_path=NAME`.
+// user's data directory. A postgres:// URL selects PostgreSQL; `?schema=NAME` picks a schema
+// (which `registry init` creates), as does libpq's `options=-c search_path=NAME`.
 import os from 'node:os';
 import path from 'node:path';
 import { RegistryError } from '../errors.js';

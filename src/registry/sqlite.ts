@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { LeakstopError, RegistryError } from '../errors.js';
+import { LeakstopError, NoRegistryError, RegistryError } from '../errors.js';
+import { hasRegistrySchema } from './apply-migrations.js';
 import { runScriptSync, type SqlCommand, type SqlDatabase, type SqlScript } from './sql-script.js';
 
 const BUSY_TIMEOUT_MS = 15_000;
@@ -20,17 +21,24 @@ export class SqliteDatabase implements SqlDatabase {
     readonly file: string,
   ) {}
 
-  /** Opens (creating it and its directory when missing) the registry file. */
-  static open(file: string): SqliteDatabase {
+  /**
+   * Opens the registry file; `create` (`registry init`) creates it and its directory when
+   * missing. Otherwise a missing file, or one without Leakstop's schema, is a NoRegistryError,
+   * and the file is left exactly as it was.
+   */
+  static open(file: string, options: { create: boolean }): SqliteDatabase {
+    if (!options.create && !fs.existsSync(file)) throw new NoRegistryError(file);
     let connection: Database.Database | undefined;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      connection = new Database(file);
+      if (options.create) fs.mkdirSync(path.dirname(file), { recursive: true });
+      connection = new Database(file, { fileMustExist: !options.create });
       connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      const db = new SqliteDatabase(connection, file);
+      if (!options.create && !runScriptSync(hasRegistrySchema('sqlite'), (command) => db.#perform(command))) throw new NoRegistryError(file);
       connection.pragma('journal_mode = WAL');
       // Up to 32 MB of page cache: a bulk import inserts all over the hash index.
       connection.pragma('cache_size = -32768');
-      return new SqliteDatabase(connection, file);
+      return db;
     } catch (error) {
       connection?.close();
       throw sqliteError(error, file);

@@ -46,12 +46,23 @@ export function commentBatches(steps: ResponseStep[], sightings: Sighting[]): Si
   return [...batches.values()];
 }
 
+/** What an unfinished required step waits for; a delivery to an Actions secret names the secret. */
+function waitingFor(name: (typeof REQUIRED)[number], step: ResponseStep | undefined): string {
+  if (!step) return name;
+  const secret = step.intent.actionsSecret as { repo: string; name: string } | undefined;
+  if (name === 'deliver' && secret) {
+    return `the Actions secret ${secret.name} in ${secret.repo}: it still holds the revoked key, so its workflows fail until ` +
+      '`leakstop respond --resume` with GITHUB_TOKEN set writes the replacement there';
+  }
+  return `${name} (interrupted)`;
+}
+
 export function incidentState(steps: ResponseStep[], sightings: Sighting[]): IncidentState {
   const failed = steps.find((step) => step.state === 'failed');
   if (failed) return { state: 'failed', step: failed.step, error: failed.error ?? 'failed' };
   for (const name of REQUIRED) {
     const step = steps.find((candidate) => candidate.step === name);
-    if (step?.state !== 'done') return { state: 'pending', waitingFor: step ? `${name} (interrupted)` : name };
+    if (step?.state !== 'done') return { state: 'pending', waitingFor: waitingFor(name, step) };
   }
   const unfinished = steps.find((step) => step.state !== 'done');
   if (unfinished) return { state: 'pending', waitingFor: `${unfinished.step} (interrupted)` };

@@ -35,6 +35,9 @@ async function actionsFor(registry: KeyRegistry, hit: Hit, options: Pick<Respond
     const target = key.deliveryTarget;
     if (target?.kind === 'actions-secret' && options.actionsSecrets) {
       actions.push(`mint it, write it to the Actions secret ${target.name} in ${target.repo}${sealed ? " and seal it to the owner's public key" : ''}`);
+    } else if (target?.kind === 'actions-secret') {
+      actions.push(`leave the Actions secret ${target.name} in ${target.repo} holding the revoked key — its workflows fail — ` +
+        'and keep the replacement for it until `leakstop respond --resume` with GITHUB_TOKEN set writes it there (needs GITHUB_TOKEN)');
     } else {
       actions.push(sealed ? "mint it and seal it to the owner's public key" : 'leave it to be minted when claimed (`leakstop registry claim ID`), shown once');
     }

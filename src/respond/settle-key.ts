@@ -1,7 +1,7 @@
 // The registry half of a response — revoke, replace, deliver. The revocation never waits for
 // GitHub; only delivery to an Actions secret talks to it, after the key is revoked.
 import { RegistryError } from '../errors.js';
-import type { Actor, Incident, KeyRecord, KeyRegistry, Sighting } from '../types.js';
+import type { Actor, Incident, KeyRecord, KeyRegistry, ResponseLog, Sighting } from '../types.js';
 import type { ActionsSecretWriter } from './actions-secret-writer.js';
 import { deliverReplacement, type Delivery } from './deliver-replacement.js';
 import { deliverToActionsSecret } from './deliver-to-actions-secret.js';
@@ -38,9 +38,23 @@ export async function settleKey(
   const replaced = await runStep(log, incident.id, 'replace', {}, async () => skip ?? { keyId: (await registry.reserveReplacement(incident.keyId, actor)).id });
   if (!replaced.ok) return replaced;
   const replacementId = replaced.outcome.keyId as string | undefined;
-  return runStep(log, incident.id, 'deliver', { replacementId }, async () =>
+  const target = replacementId && key.deliveryTarget?.kind === 'actions-secret' ? key.deliveryTarget : undefined;
+  const intent = { replacementId, ...(target ? { actionsSecret: { repo: target.repo, name: target.name } } : {}) };
+  if (target && !actionsSecrets) return awaitActionsSecretWriter(log, incident.id, intent);
+  return runStep(log, incident.id, 'deliver', intent, async () =>
     replacementId ? deliver(registry, incident, key, replacementId, actor, actionsSecrets) : (skip ?? { skipped: 'no replacement' }),
   );
+}
+
+/**
+ * The Actions secret still holds the revoked key, and nothing may write it (no GITHUB_TOKEN): the
+ * delivery is begun and left pending — naming the secret in its intent, so the incident says
+ * whose workflows now fail — with the replacement kept reserved, so a resume with a token mints
+ * it into the secret. Delivering it elsewhere now would lose the plaintext the secret needs.
+ */
+async function awaitActionsSecretWriter(log: ResponseLog, incidentId: number, intent: Record<string, unknown>): Promise<StepResult> {
+  const step = (await log.steps(incidentId)).find((candidate) => candidate.step === 'deliver') ?? (await log.beginStep(incidentId, 'deliver', intent));
+  return { ok: true, outcome: step.state === 'done' ? (step.outcome ?? {}) : {} };
 }
 
 /** To the Actions secret the key record names (when a writer is given), and to the owner. */

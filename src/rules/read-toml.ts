@@ -1,6 +1,7 @@
 // Reads and parses one TOML file; any failure is a one-line ConfigError naming the file.
 import fs from 'node:fs';
 import { parse, TomlError } from 'smol-toml';
+import { errnoText } from '../errno-text.js';
 import { ConfigError } from '../errors.js';
 
 export interface TomlSource {
@@ -16,9 +17,7 @@ export function readToml(fullPath: string, file: string): TomlSource {
   try {
     text = fs.readFileSync(fullPath, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
-    throw new ConfigError(`${file}: cannot read config: ${why}`);
+    throw new ConfigError(`${file}: cannot read config: ${errnoText(error)}`);
   }
   return { file, text, document: parseToml(text, file) };
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { errnoText } from '../errno-text.js';
 
 export interface ListedFile {
   /** Absolute path. */
@@ -62,7 +63,7 @@ export function* listFiles(root: string, options: { gitignore: boolean }, unlist
   try {
     rootStat = fs.statSync(absoluteRoot);
   } catch (error) {
-    unlistable.push({ path: root, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+    unlistable.push({ path: root, reason: errnoText(error) });
     return;
   }
   if (!rootStat.isDirectory()) {
@@ -81,7 +82,7 @@ export function* listFiles(root: string, options: { gitignore: boolean }, unlist
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      unlistable.push({ path: relativeDir || '.', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+      unlistable.push({ path: relativeDir || '.', reason: errnoText(error) });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -1,5 +1,6 @@
 // Reading one file for a scan: its size judged before its bytes are read, with one open.
 import fs from 'node:fs';
+import { errnoText } from '../errno-text.js';
 
 export type FileBytes =
   | { kind: 'bytes'; bytes: Uint8Array }
@@ -32,5 +33,5 @@ export function readFileBytes(file: string, maxSize: number): FileBytes {
 }
 
 function unreadable(error: unknown): FileBytes {
-  return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+  return { kind: 'unreadable', reason: errnoText(error) };
 }

@@ -1,6 +1,7 @@
 // Reading a FIFO or pipe named on the command line (`mkfifo`, `<(…)`, which is /dev/fd/N): it
 // has no size to judge first and may have no writer yet, so it is opened without waiting and
 // read as a stream, and a stream that sends nothing in time is a warning rather than a hang.
+import { errnoText } from '../errno-text.js';
 import fs from 'node:fs';
 import net from 'node:net';
 import type { FileBytes } from './read-file-bytes.js';
@@ -15,7 +16,7 @@ export async function readStream(file: string, maxSize: number): Promise<FileByt
     fd = await new Promise<number>((resolve, reject) =>
       fs.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK, (error, opened) => (error ? reject(error) : resolve(opened))));
   } catch (error) {
-    return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+    return { kind: 'unreadable', reason: errnoText(error) };
   }
   // A socket over the descriptor waits in the event loop: for data, or for the writer to close.
   const socket = new net.Socket({ fd, readable: true, writable: false });
@@ -39,6 +40,6 @@ export async function readStream(file: string, maxSize: number): Promise<FileByt
       else chunks.push(chunk);
     });
     socket.on('end', () => finish({ kind: 'bytes', bytes: Buffer.concat(chunks) }));
-    socket.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'unreadable', reason: error.code ?? 'unreadable' }));
+    socket.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'unreadable', reason: errnoText(error) }));
   });
 }

@@ -37,7 +37,7 @@ describe('leakstop app settings', () => {
     [{ APP_ID: 'my-app' }, /^leakstop: APP_ID must be the app's numeric id, not "my-app"$/],
     [{ PRIVATE_KEY: undefined }, /^leakstop: PRIVATE_KEY or PRIVATE_KEY_PATH must be set/],
     [{ PRIVATE_KEY: 'not a key' }, /^leakstop: PRIVATE_KEY is not a PEM private key/],
-    [{ PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: '/nonexistent/app.pem' }, /^leakstop: PRIVATE_KEY_PATH: cannot read \/nonexistent\/app.pem: ENOENT$/],
+    [{ PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: '/nonexistent/app.pem' }, /^leakstop: PRIVATE_KEY_PATH: cannot read \/nonexistent\/app.pem: no such file or directory$/],
     [{ WEBHOOK_SECRET: '' }, /^leakstop: WEBHOOK_SECRET is not set/],
     [{ PORT: '70000' }, /^leakstop: PORT must be a port number/],
     [{ GHE_PROTOCOL: 'ftp' }, /^leakstop: GHE_PROTOCOL must be https or http, not "ftp"$/],
@@ -46,6 +46,17 @@ describe('leakstop app settings', () => {
     [{ LOG_LEVEL: 'loud' }, /^leakstop: LOG_LEVEL must be one of/],
   ])('refuses %o in one line', async (changes, expected) => {
     expect(await startFails(changes)).toMatch(expected);
+  });
+
+  it('refuses to start on a registry that does not exist, creating none', async () => {
+    const home = path.join(world.dirs[0]!, 'fresh-home');
+    fs.mkdirSync(home);
+    const missing = path.join(world.dirs[0]!, 'missing', 'registry.db');
+    const noRegistry = (location: string) => `leakstop: no Leakstop registry at ${location}; create one with \`leakstop registry init\``;
+    expect(await startFails({ LEAKSTOP_REGISTRY: missing })).toBe(noRegistry(missing));
+    expect(await startFails({ LEAKSTOP_REGISTRY: undefined, HOME: home, XDG_DATA_HOME: undefined })).toBe(noRegistry(path.join(home, '.local/share/leakstop/registry.db')));
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
+    expect(fs.readdirSync(home)).toEqual([]);
   });
 
   it('refuses a private key that is PEM-shaped but broken', async () => {

@@ -12,7 +12,7 @@ import { sendWebhook } from '../github/send-webhook.js';
 import { pushPayload } from '../github/webhook-payloads.js';
 import type { CheckRunRecord } from '../github/state.js';
 import { TestRepo, tempDir } from './git-repo.js';
-import { issueKey, withRegistry, type IssuedKey } from './registry-keys.js';
+import { createRegistry, issueKey, withRegistry, type IssuedKey } from './registry-keys.js';
 import { CLI, PROJECT_ROOT } from './run-cli.js';
 
 export const APP_ID = 31337;
@@ -105,6 +105,7 @@ export class AppWorld {
 
   static async start(location: CliLocation = { cli: CLI, cwd: PROJECT_ROOT }): Promise<AppWorld> {
     const world = new AppWorld(await startGitHubEmulator(), location);
+    await createRegistry(world.registryPath);
     world.github.addUserToken(world.userToken, { login: 'ada' });
     world.github.registerApp({ id: APP_ID, publicKey: world.keys.publicKey });
     return world;

@@ -9,7 +9,12 @@ export interface IssuedKey {
   plaintext: string;
 }
 
-/** Opens the registry for `work` and closes it after. */
+/** Makes a new registry, as `leakstop registry init` does. */
+export async function createRegistry(registrySpec: string): Promise<void> {
+  await (await openRegistry(registrySpec, { create: true })).close();
+}
+
+/** Opens the (existing) registry for `work` and closes it after. */
 export async function withRegistry<T>(registrySpec: string, work: (registry: KeyRegistry) => Promise<T>): Promise<T> {
   const registry = await openRegistry(registrySpec);
   try {

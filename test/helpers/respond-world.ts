@@ -8,7 +8,7 @@ import type { IssueKeySpec, KeyRecord, KeyRegistry } from '../../src/types.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../github/emulator.js';
 import type { IssueRecord, RepoRecord } from '../github/state.js';
 import { TestRepo, tempDir } from './git-repo.js';
-import { issueKey, withRegistry, type IssuedKey } from './registry-keys.js';
+import { createRegistry, issueKey, withRegistry, type IssuedKey } from './registry-keys.js';
 import { CLI, PROJECT_ROOT, runCli, type CliOptions, type CliResult } from './run-cli.js';
 
 export type { IssuedKey } from './registry-keys.js';
@@ -25,11 +25,12 @@ export class RespondWorld {
     readonly registrySpec: string,
   ) {}
 
-  /** A world on a new SQLite registry (or the given spec, e.g. a PostgreSQL schema URL). */
+  /** A world on a new SQLite registry (or the given spec, e.g. a PostgreSQL schema URL), created as `registry init` does. */
   static async start(registrySpec?: string): Promise<RespondWorld> {
     const dir = tempDir('leakstop-respond-');
     const world = new RespondWorld(await startGitHubEmulator(), registrySpec ?? path.join(dir, 'registry.db'));
     world.dirs.push(dir);
+    await createRegistry(world.registrySpec);
     world.github.addUserToken(world.token, { login: 'leakstop-bot' });
     return world;
   }

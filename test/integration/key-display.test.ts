@@ -29,7 +29,7 @@ describe('the visible fragment of a key of ours', () => {
     const issued = await cli(['registry', 'issue', '--owner', 'acct_5', '--label', 'billing']);
     const key = issued.stdout.trim();
     const hint = `lk_live_…${key.slice(-4)}`;
-    const id = (JSON.parse((await cli(['registry', 'list', '--json'])).stdout) as { id: string }[])[0]!.id;
+    const id = (JSON.parse((await cli(['registry', 'list', '--json'])).stdout) as { keyId: string }[])[0]!.keyId;
 
     // A replacement, claimed: its plaintext is printed once, by the claim.
     const revoked = await cli(['revoke', id, '--reason', 'rotation drill', '--replace']);
@@ -61,8 +61,8 @@ describe('the visible fragment of a key of ours', () => {
     outputs.push(scans.unregistered);
 
     const checked = await cli(['check'], `${key}\n${replacement}\n`);
-    expect(checked.stdout).toContain(`line 1: registered key ${id} (${hint},`);
-    expect(checked.stdout).toContain(`line 2: registered key ${replacementId} (${replacementHint},`);
+    expect(checked.stdout).toContain(`line 1: ${hint} is registered key ${id} (`);
+    expect(checked.stdout).toContain(`line 2: ${replacementHint} is registered key ${replacementId} (`);
     const checkedJson = JSON.parse((await cli(['check', '--json'], `${replacement}\n`)).stdout) as { secretRedacted: string }[];
     expect(checkedJson[0]!.secretRedacted).toBe(replacementHint);
 

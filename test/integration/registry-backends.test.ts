@@ -69,8 +69,9 @@ describe.each(REGISTRY_BACKENDS)('the key registry on $name', (backend) => {
     }
   });
 
+  /** The store's registry: created (as `registry init` does) on the first call, opened after. */
   async function registry(): Promise<SqlKeyRegistry> {
-    const open = await openRegistry(store.spec);
+    const open = await openRegistry(store.spec, { create: opened.length === 0 });
     opened.push(open);
     return open;
   }
@@ -259,18 +260,21 @@ describe.each(REGISTRY_BACKENDS)('the key registry on $name', (backend) => {
   it('applies its migrations on open, once, upgrades an older schema, and refuses a newer one', async () => {
     // A registry made by an older Leakstop: the first migration only.
     const target = resolveRegistryTarget(store.spec);
-    const old = target.kind === 'sqlite' ? SqliteDatabase.open(target.file) : await PostgresDatabase.open(target);
-    await applyMigrations(old, (target.kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS).slice(0, 1));
+    const old = target.kind === 'sqlite' ? SqliteDatabase.open(target.file, { create: true }) : await PostgresDatabase.open(target, { create: true });
+    await applyMigrations(old, (target.kind === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS).slice(0, 1), { create: true, location: store.spec });
     await old.close();
 
-    const open = await registry();
+    // Opened as every command but `registry init` opens it: an existing registry still migrates.
+    const open = await openRegistry(store.spec);
+    opened.push(open);
     const migrations = () => open.db.read(() => select<{ version: number; name: string; applied_at: string }>('SELECT * FROM leakstop_migrations ORDER BY version'));
     const applied = await migrations();
     expect(applied.map((row) => [Number(row.version), row.name])).toEqual([[1, 'keys'], [2, 'response-log']]);
     expect(await open.responses.incidents()).toEqual([]);
     await open.close();
 
-    const reopened = await registry();
+    const reopened = await openRegistry(store.spec);
+    opened.push(reopened);
     expect(await reopened.db.read(() => select('SELECT * FROM leakstop_migrations ORDER BY version'))).toEqual(applied);
     await reopened.db.transaction(() => execute('INSERT INTO leakstop_migrations (version, name, applied_at) VALUES (?, ?, ?)', [99, 'from the future', 'now']));
     await reopened.close();

@@ -4,15 +4,16 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { secretHash } from '../../src/detect/secret-hash.js';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import { TestRepo, tempDir } from '../helpers/git-repo.js';
-import { REGISTRY_BACKENDS, type TestRegistry } from '../helpers/registry-backends.js';
+import { POSTGRES_URL, REGISTRY_BACKENDS, type TestRegistry } from '../helpers/registry-backends.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 interface ListedKey {
-  id: string;
+  keyId: string;
   owner: string;
   label: string;
   status: string;
@@ -60,24 +61,27 @@ describe.each(REGISTRY_BACKENDS)('leakstop registry and check on $name', (backen
     const checked = await cli(['check'], `${unknown[0]}\n${key}\r\n\n${unknown[1]}\n`);
     expect(checked.code).toBe(1);
     expect(checked.stdout.trim().split('\n')).toEqual([
-      'line 1: unknown',
-      `line 2: registered key ${record!.id} (lk_live_…${key.slice(-4)}, owner acct_42, label "ci deploy", active)`,
-      'line 4: unknown',
+      'line 1: no key-shaped string',
+      `line 2: lk_live_…${key.slice(-4)} is registered key ${record!.keyId} (owner acct_42, label "ci deploy", active)`,
+      'line 4: no key-shaped string',
     ]);
     const clean = await cli(['check', '--json'], `${unknown.join('\n')}\n`);
     expect(clean.code).toBe(0);
-    expect(JSON.parse(clean.stdout)).toEqual([{ line: 1, match: false }, { line: 2, match: false }]);
+    expect(JSON.parse(clean.stdout)).toEqual([{ line: 1, match: false, keyShaped: false }, { line: 2, match: false, keyShaped: false }]);
 
-    const revoked = await cli(['registry', 'revoke', record!.id, '--reason', 'posted in a chat']);
+    const revoked = await cli(['registry', 'revoke', record!.keyId, '--reason', 'posted in a chat']);
     expect(revoked.code, revoked.stderr).toBe(0);
-    expect(revoked.stdout).toContain(`Revoked ${record!.id}`);
-    expect((await cli(['registry', 'revoke', record!.id, '--reason', 'again'])).stdout).toContain('already revoked');
+    expect(revoked.stdout).toContain(`Revoked ${record!.keyId}`);
+    expect((await cli(['registry', 'revoke', record!.keyId, '--reason', 'again'])).stdout).toContain('already revoked');
     expect(JSON.parse((await cli(['check', '--json'], key)).stdout)).toEqual([
-      { line: 1, match: true, keyId: record!.id, secretRedacted: `lk_live_…${key.slice(-4)}`, owner: 'acct_42', label: 'ci deploy', status: 'revoked' },
+      { line: 1, keyShaped: true, ruleId: expect.any(String), secretRedacted: `lk_live_…${key.slice(-4)}`, match: true, keyId: record!.keyId, owner: 'acct_42', label: 'ci deploy', status: 'revoked' },
     ]);
 
-    const shown = await cli(['registry', 'show', record!.id]);
+    const shown = await cli(['registry', 'show', record!.keyId]);
     expect(shown.code).toBe(0);
+    const shownJson = JSON.parse((await cli(['registry', 'show', record!.keyId, '--json'])).stdout) as Record<string, unknown>;
+    expect(shownJson).toMatchObject({ keyId: record!.keyId, owner: 'acct_42', status: 'revoked' });
+    expect(shownJson).not.toHaveProperty('id');
     expect(shown.stdout).toMatch(/revoked:\s+\S+: posted in a chat/);
     expect(shown.stdout).toMatch(/issue\s+cli \S+ — issued to acct_42 \(ci deploy\)/);
     expect(shown.stdout).toContain('{"allowedIps":["10.1.0.0/16"],"rateLimit":60}');
@@ -86,6 +90,46 @@ describe.each(REGISTRY_BACKENDS)('leakstop registry and check on $name', (backen
     const printed = everythingPrinted();
     expect(printed.indexOf(key)).toBe(printed.lastIndexOf(key));
     for (const text of unknown) expect(printed).not.toContain(text);
+  });
+
+  it('checks whole lines as people paste them, finding every key-shaped string without echoing one', async () => {
+    expect((await cli(['registry', 'init'])).code).toBe(0);
+    const key = (await cli(['registry', 'issue', '--owner', 'acct_9', '--label', 'billing'])).stdout.trim();
+    const [record] = JSON.parse((await cli(['registry', 'list', '--json'])).stdout) as ListedKey[];
+    const stranger = expandTemplate('ghp_{crc32:30}');
+    const pasted = [
+      `API_KEY=${key}`,
+      `"${key}"`,
+      `Authorization: Bearer ${key}`,
+      `export GH_TOKEN=${stranger}`,
+      'nothing secret on this line',
+      `PAIR="${stranger}" OURS='${key}'`,
+    ];
+    const checked = await cli(['check'], `${pasted.join('\n')}\n`);
+    expect(checked.code, checked.stderr).toBe(1);
+    const ours = (line: number) => new RegExp(`^line ${line}: lk_live_\\S*…\\S* is registered key ${record!.keyId} \\(owner acct_9, label "billing", active\\)$`);
+    const theirs = (line: number) => new RegExp(`^line ${line}: ghp_\\S*…\\S* \\([a-z0-9-]+\\) is not a registered key$`);
+    expect(checked.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(ours(1)),
+      expect.stringMatching(ours(2)),
+      expect.stringMatching(ours(3)),
+      expect.stringMatching(theirs(4)),
+      'line 5: no key-shaped string',
+      expect.stringMatching(theirs(6)),
+      expect.stringMatching(ours(6)),
+    ]);
+    expect(checked.stdout).not.toMatch(/unknown/);
+    expect(checked.stderr).toContain('6 line(s) checked: 6 key-shaped string(s), 4 registered key(s).');
+
+    const json = JSON.parse((await cli(['check', '--json'], `${pasted.join('\n')}\n`)).stdout) as { line: number; match: boolean; keyId?: string; keyShaped: boolean }[];
+    expect(json.map(({ line, match, keyId, keyShaped }) => [line, keyShaped, match, keyId])).toEqual([
+      [1, true, true, record!.keyId], [2, true, true, record!.keyId], [3, true, true, record!.keyId],
+      [4, true, false, undefined], [5, false, false, undefined], [6, true, false, undefined], [6, true, true, record!.keyId],
+    ]);
+    const printed = everythingPrinted();
+    expect(printed.indexOf(key)).toBe(printed.lastIndexOf(key));
+    expect(printed).not.toContain(stranger);
+    expect(printed).not.toContain(stranger.slice(4, 20));
   });
 
   it('imports legacy keys by hash from CSV and JSON Lines, and checks them', async () => {
@@ -101,6 +145,7 @@ describe.each(REGISTRY_BACKENDS)('leakstop registry and check on $name', (backen
       const jsonl = path.join(dir, 'keys.jsonl');
       fs.writeFileSync(jsonl, `${JSON.stringify({ hash: secretHash(legacy[2]!), shape: { prefix: '', bodyLength: 40, alphabet: 'base32' }, owner: 'acct_b32', label: 'batch' })}\n`);
 
+      expect((await cli(['registry', 'init'])).code).toBe(0);
       const fromCsv = await cli(['registry', 'import', csv]);
       expect(fromCsv.code, fromCsv.stderr).toBe(0);
       expect(fromCsv.stdout).toContain('Imported 2 key(s) by hash');
@@ -128,7 +173,7 @@ describe('a registry that cannot be used', () => {
   const password = randomBytes(6).toString('hex');
   const failures: [string, string, RegExp][] = [
     ['a malformed PostgreSQL URL', `postgres://leakstop:${password}@db.example.test:notaport/keys`, /^leakstop: malformed PostgreSQL URL "postgres:\/\/db\.example\.test:notaport\/keys"/],
-    ['an unreachable PostgreSQL', `postgresql://leakstop:${password}@127.0.0.1:1/keys`, /^leakstop: cannot reach the PostgreSQL key registry at postgresql:\/\/127\.0\.0\.1:1\/keys \(ECONNREFUSED\)/],
+    ['an unreachable PostgreSQL', `postgresql://leakstop:${password}@127.0.0.1:1/keys`, /^leakstop: cannot reach the PostgreSQL key registry at postgresql:\/\/127\.0\.0\.1:1\/keys \(connection refused\)/],
     ['an unsupported scheme', `mysql://root:${password}@127.0.0.1/keys`, /^leakstop: unsupported key registry "mysql:\/\/127\.0\.0\.1\/keys"/],
     ['a file that is not a registry', path.join(import.meta.dirname, 'registry-cli.test.ts'), /^leakstop: .*registry-cli\.test\.ts is not a SQLite key registry/],
   ];
@@ -141,6 +186,102 @@ describe('a registry that cannot be used', () => {
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).not.toContain(password);
       expect(result.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});
+
+describe('a registry is never created by accident', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir('leakstop-no-registry-');
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const noRegistry = (location: string) => `leakstop: no Leakstop registry at ${location}; create one with \`leakstop registry init\`\n`;
+  /** Every command that uses a registry, short of `registry init`. */
+  const USERS = [
+    ['scan', '--stdin'],
+    ['check'],
+    ['registry', 'list'],
+    ['registry', 'show', 'key_x'],
+    ['registry', 'issue', '--owner', 'acct_1', '--label', 'ci'],
+    ['registry', 'revoke', 'key_x', '--reason', 'test'],
+    ['registry', 'claim', 'key_x'],
+    ['revoke', 'key_x', '--reason', 'test'],
+    ['incidents', 'list'],
+    ['respond', '--resume'],
+  ];
+
+  it('fails in one line, creating nothing, for a SQLite path that does not exist (--registry and LEAKSTOP_REGISTRY)', async () => {
+    const missing = path.join(dir, 'keys', 'registry.db');
+    for (const args of USERS) {
+      for (const [extra, env] of [[['--registry', missing], {}], [[], { LEAKSTOP_REGISTRY: missing }]] as const) {
+        const result = await runCli([...args, ...extra], { env: { ...env, GITHUB_TOKEN: undefined }, input: 'lk_live_x\n' });
+        expect([result.code, result.stdout, result.stderr], args.join(' ')).toEqual([2, '', noRegistry(missing)]);
+      }
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('fails in one line, creating nothing, at the default path under a fresh HOME or XDG_DATA_HOME', async () => {
+    const home = path.join(dir, 'home');
+    fs.mkdirSync(home);
+    const cases = [
+      [{ HOME: home, XDG_DATA_HOME: undefined }, path.join(home, '.local', 'share', 'leakstop', 'registry.db')],
+      [{ HOME: home, XDG_DATA_HOME: path.join(dir, 'data') }, path.join(dir, 'data', 'leakstop', 'registry.db')],
+    ] as const;
+    for (const [env, location] of cases) {
+      for (const args of [['check'], ['registry', 'list'], ['incidents', 'list']]) {
+        const result = await runCli(args, { env: { ...env, LEAKSTOP_REGISTRY: undefined }, input: 'nothing\n' });
+        expect([result.code, result.stdout, result.stderr], args.join(' ')).toEqual([2, '', noRegistry(location)]);
+      }
+    }
+    expect(fs.readdirSync(dir)).toEqual(['home']);
+    expect(fs.readdirSync(home)).toEqual([]);
+  });
+
+  it('fails in one line for a PostgreSQL schema without Leakstop tables, and creates no schema nor table', async () => {
+    const admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    const absent = `leakstop_absent_${randomBytes(6).toString('hex')}`;
+    const empty = `leakstop_empty_${randomBytes(6).toString('hex')}`;
+    try {
+      await admin.query(`CREATE SCHEMA ${empty}`);
+      const location = (schema: string) => `${new URL(POSTGRES_URL).protocol}//${new URL(POSTGRES_URL).host}${new URL(POSTGRES_URL).pathname}?schema=${schema}`;
+      for (const schema of [absent, empty]) {
+        for (const args of [['scan', '--stdin'], ['check'], ['registry', 'list'], ['incidents', 'list']]) {
+          const result = await runCli([...args, '--registry', `${POSTGRES_URL}?schema=${schema}`], { input: 'nothing\n' });
+          expect([result.code, result.stdout, result.stderr], `${schema}: ${args.join(' ')}`).toEqual([2, '', noRegistry(location(schema))]);
+        }
+      }
+      const schemas = await admin.query('SELECT schema_name FROM information_schema.schemata WHERE schema_name = $1', [absent]);
+      expect(schemas.rowCount).toBe(0);
+      const tables = await admin.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [empty]);
+      expect(tables.rows).toEqual([]);
+
+      const init = await runCli(['registry', 'init', '--registry', `${POSTGRES_URL}?schema=${absent}`]);
+      expect(init.code, init.stderr).toBe(0);
+      const listed = await runCli(['registry', 'list', '--registry', `${POSTGRES_URL}?schema=${absent}`]);
+      expect([listed.code, listed.stdout]).toEqual([0, 'No keys registered.\n']);
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS ${absent} CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${empty} CASCADE`);
+      await admin.end();
+    }
+  });
+
+  it('is created by `registry init` (directory and all), after which every command works', async () => {
+    const file = path.join(dir, 'keys', 'registry.db');
+    const init = await runCli(['registry', 'init', '--registry', file]);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(`Key registry ready at ${file}.`);
+    expect(fs.existsSync(file)).toBe(true);
+    const again = await runCli(['registry', 'init', '--registry', file]);
+    expect(again.code, again.stderr).toBe(0);
+    for (const args of [['scan', '--stdin'], ['check'], ['registry', 'list'], ['incidents', 'list']]) {
+      const result = await runCli([...args, '--registry', file], { input: 'nothing\n' });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
     }
   });
 });
@@ -159,11 +300,12 @@ describe('leakstop scan --history --registry', () => {
 
   it('reports a committed key of ours with registry.match and its key id', async () => {
     const registry = path.join(dir, 'registry.db');
+    expect((await runCli(['registry', 'init', '--registry', registry])).code).toBe(0);
     const issued = await runCli(['registry', 'issue', '--owner', 'acct_7', '--label', 'deploy bot', '--registry', registry]);
     const key = issued.stdout.trim();
     repo.commit('add config', { 'deploy/config.yml': `service: deploy\napi:\n  token: "${key}"\n` });
     repo.commit('remove the key', { 'deploy/config.yml': 'service: deploy\n' });
-    const id = JSON.parse((await runCli(['registry', 'list', '--json', '--registry', registry])).stdout)[0].id as string;
+    const id = JSON.parse((await runCli(['registry', 'list', '--json', '--registry', registry])).stdout)[0].keyId as string;
 
     const scan = await runCli(['scan', '--history', repo.dir, '--format', 'json', '--registry', registry]);
     expect(scan.code, scan.stderr).toBe(1);

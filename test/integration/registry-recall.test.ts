@@ -53,7 +53,7 @@ describe.each(REGISTRY_BACKENDS)('recall for registered keys on $name', (backend
 
   beforeAll(async () => {
     store = await backend.create();
-    registry = await openRegistry(store.spec);
+    registry = await openRegistry(store.spec, { create: true });
     for (const environment of ['live', 'test']) {
       const issued = await registry.issue({ owner: 'acct_recall', label: environment, environment }, actor);
       keys.push({ kind: `issued ${environment} key`, plaintext: issued.key.reveal(), record: issued.record });

@@ -213,6 +213,45 @@ describe('routing and human decisions', () => {
     expect(run.stdout + run.stderr).not.toContain(key.plaintext);
   });
 
+  it('leaves the rotation of an Actions secret pending without a token, names the secret, and finishes it on resume with one', async () => {
+    await world.createRepo('acme', 'deploys');
+    const key = await world.issueKey({ owner: 'acct_deploy', label: 'deploy', deliveryTarget: { kind: 'actions-secret', repo: 'acme/deploys', name: 'DEPLOY_KEY' } });
+    const repo = world.repo();
+    repo.commit('deploy', { 'deploy.env': `TOKEN=${key.plaintext}\n` });
+    const noToken = { env: { GITHUB_TOKEN: undefined } };
+
+    const dry = await world.cli(['scan', '--history', repo.dir, '--respond', '--dry-run'], noToken);
+    expect(dry.stderr).toContain('Dry run — nothing was changed');
+    expect(dry.stderr).toMatch(/Actions secret DEPLOY_KEY in acme\/deploys .*revoked key.*workflows.*GITHUB_TOKEN/);
+    expect((await world.key(key.record.id))!.status).toBe('active');
+
+    const run = await world.cli(['scan', '--history', repo.dir, '--respond'], noToken);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Response: 0 of 1 incident(s) complete.');
+    expect(run.stderr).toMatch(/waiting for the Actions secret DEPLOY_KEY in acme\/deploys: it still holds the revoked key, so its workflows fail until .*GITHUB_TOKEN/);
+    expect((await world.key(key.record.id))!.status).toBe('revoked');
+    expect(world.github.openActionsSecret('acme', 'deploys', 'DEPLOY_KEY')).toBeUndefined();
+
+    const list = await world.cli(['incidents', 'list'], noToken);
+    const id = new RegExp(`^(\\d+)\\s+pending: the Actions secret DEPLOY_KEY in acme/deploys.*${key.record.id}`, 'm').exec(list.stdout)?.[1];
+    expect(id, list.stdout).toBeDefined();
+    const show = await world.cli(['incidents', 'show', id!], noToken);
+    expect(show.stdout).toMatch(/state:\s+pending: the Actions secret DEPLOY_KEY in acme\/deploys: it still holds the revoked key/);
+
+    const resumed = await world.cli(['respond', '--resume']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('Response: 1 of 1 incident(s) complete.');
+    expect(resumed.stdout).toContain('written to Actions secret DEPLOY_KEY in acme/deploys');
+    const stored = world.github.openActionsSecret('acme', 'deploys', 'DEPLOY_KEY');
+    expect(stored).toBeDefined();
+    const replacement = (await world.key((await world.key(key.record.id))!.replacedBy!))!;
+    expect(secretHash(stored!)).toBe(replacement.hash);
+    expect((await world.cli(['incidents', 'show', id!])).stdout).toMatch(/state:\s+complete/);
+    const seen = world.everythingSeen();
+    expect(seen).not.toContain(stored!);
+    expect(seen).not.toContain(key.plaintext);
+  });
+
   it('refuses bad input with one line and exit 2', async () => {
     const badRepo = await world.cli(['scan', '.', '--respond', '--github-repo', 'not-a-repo']);
     expect(badRepo.code).toBe(2);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretHash } from '../../src/detect/secret-hash.js';
 import { killAtRandom, RespondWorld } from '../helpers/respond-world.js';
-import { issueKey, withRegistry } from '../helpers/registry-keys.js';
+import { createRegistry, issueKey, withRegistry } from '../helpers/registry-keys.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const RUNS = 12;
@@ -38,6 +38,7 @@ describe('an Actions-secret rotation killed at random moments', () => {
     await world.createRepo('acme', name);
     const registry = path.join(world.dir, `actions-${run}.db`);
     const env = { LEAKSTOP_REGISTRY: registry };
+    await createRegistry(registry);
     expect((await world.cli(['registry', 'owner', 'add', 'acct_ops', '--public-key', `${ownerKey}.pub`], { env })).code).toBe(0);
     const key = await issueKey(registry, { owner: 'acct_ops', label: 'deploy', deliveryTarget: { kind: 'actions-secret', repo: `acme/${name}`, name: 'DEPLOY_KEY' } });
     plaintexts.push(key.plaintext);

@@ -187,7 +187,7 @@ paths = ["fixtures/**"]
   it('names a config file that does not exist', () => {
     const dir = setup({ 'rules/demo.toml': DEMO });
     expect(() => loadConfig({ rulesDir: path.join(dir, 'rules'), configPath: path.join(dir, 'missing.toml') }))
-      .toThrow(/missing\.toml: cannot read config: no such file$/);
+      .toThrow(/missing\.toml: cannot read config: no such file or directory$/);
   });
 });
 
