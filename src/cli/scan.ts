@@ -11,6 +11,7 @@ import { readStagedChanges } from '../sources/staged-changes.js';
 import { listWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
 import type { ScanResult } from '../types.js';
+import { ReportRedactor } from '../report/report-redactor.js';
 import { parseFormat, writeScanOutput } from './scan-output.js';
 import type { ScanRespondFlags } from './scan-respond.js';
 import { REGISTRY_OPTION } from './registry-option.js';
@@ -65,6 +66,12 @@ function concurrencyFlag(value: string | undefined): number | undefined {
 function checkSomePathExists(paths: string[]): void {
   if (paths.some((file) => fs.existsSync(file))) return;
   throw new UsageError(`no such file or directory: ${paths.join(', ')}`);
+}
+
+/** The kept findings as they were before redaction: `--reveal` shows every field as git holds it. */
+function revealed(kept: ScanResult, safe: ScanResult, raw: ScanResult): ScanResult {
+  const rawOf = new Map(safe.findings.map((finding, i) => [finding, raw.findings[i]!]));
+  return { stats: raw.stats, findings: kept.findings.map((finding) => rawOf.get(finding)!) };
 }
 
 function maxFileSizeFlag(value: string): number {
@@ -148,9 +155,12 @@ export function registerScan(program: Command): void {
           result = await detectFiles(listWorkingTree(paths, { gitignore: flags.gitignore }, stats), prepared, stats, concurrency);
         }
         result = await attachRegistry(result, prepared);
-        if (flags.writeBaseline) writeBaseline(flags.writeBaseline, result.findings);
-        const filtered = baseline ? applyBaseline(result.findings, baseline) : undefined;
-        const reported = filtered ? { ...result, findings: filtered.findings } : result;
+        // Every git text a report shows (messages, authors, paths) is redacted, except for --reveal's own output.
+        const safe = new ReportRedactor(engine).scanResult(result);
+        if (flags.writeBaseline) writeBaseline(flags.writeBaseline, safe.findings);
+        const filtered = baseline ? applyBaseline(safe.findings, baseline) : undefined;
+        const kept = filtered ? { ...safe, findings: filtered.findings } : safe;
+        const reported = flags.reveal ? revealed(kept, safe, result) : kept;
         const rules = [...config.rules, ...prepared.registryRules];
         writeScanOutput(reported, rules, { format, output: flags.output, reveal: Boolean(flags.reveal), quiet: Boolean(flags.quiet) }, {
           suppressed: filtered?.suppressed,
@@ -162,7 +172,7 @@ export function registerScan(program: Command): void {
         // Writing a baseline accepts the current findings, so it is not a failure.
         process.exitCode = reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;
         // A registered key is revoked even when a baseline hides its finding: a live key is a leak.
-        if (response && registry) await responder!.respondAfterScan(response, result.findings, registry, paths[0] ?? '.');
+        if (response && registry) await responder!.respondAfterScan(response, safe.findings, registry, paths[0] ?? '.');
       } finally {
         await registry?.close();
       }

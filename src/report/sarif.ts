@@ -42,7 +42,8 @@ function result(finding: Finding, ruleIndex: number, reveal: boolean): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.path), uriBaseId: '%SRCROOT%' },
+          // A commit's own text (its message, a tag, a note) has no file: `commit:<sha>` is an absolute URI.
+          artifactLocation: finding.within === undefined ? { uri: encodeURI(finding.path), uriBaseId: '%SRCROOT%' } : { uri: encodeURI(finding.path) },
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -56,6 +57,7 @@ function result(finding: Finding, ruleIndex: number, reveal: boolean): Result {
     properties: {
       secretHash: finding.secretHash,
       ...(finding.commit ? { commit: finding.commit, author: finding.author, date: finding.date } : {}),
+      ...(finding.within === undefined ? {} : { within: finding.within }),
       ...(finding.registry.match ? { registry: finding.registry } : {}),
     },
   };

@@ -1,0 +1,101 @@
+// One redaction for every report field that holds free text from git — a commit's message,
+// author name and email, paths, ref names: each secret the engine finds in the text is replaced
+// by its redacted form. Reports, check runs, incident issues and logs are given fields that
+// went through here, so a key pasted into a commit message or a file name is shown nowhere.
+import { detectContent } from '../detect/detect-content.js';
+import type { Engine } from '../detect/engine.js';
+import { LineIndex } from '../detect/line-index.js';
+import { redact } from '../redact.js';
+import type { Finding, ScanResult, ScanStats } from '../types.js';
+
+/** Texts remembered per redactor: author names and paths repeat across findings. */
+const MEMO_LIMIT = 10_000;
+/** Lines of a secret shorter than this are not cut out of a subject on their own (they could be any word). */
+const MIN_PIECE = 8;
+
+const byLengthDescending = (a: string, b: string): number => b.length - a.length;
+
+export class ReportRedactor {
+  readonly #engine: Engine;
+  readonly #memo = new Map<string, string>();
+
+  /** `engine`: the scan's rules (built-in, config and registry shapes). */
+  constructor(engine: Engine) {
+    this.#engine = engine;
+  }
+
+  /** The text with every secret the engine finds in it redacted (CRLF read as LF, as detection reads it). */
+  text(value: string): string {
+    const known = this.#memo.get(value);
+    if (known !== undefined) return known;
+    const source = value.includes('\r\n') ? value.replaceAll('\r\n', '\n') : value;
+    const lines = new LineIndex(source);
+    const spans = detectContent(source, this.#engine)
+      .map((match) => [lines.offset(match), lines.offset({ line: match.endLine, column: match.endColumn })] as const)
+      .sort((a, b) => a[0] - b[0]);
+    let redacted = '';
+    let at = 0;
+    for (const [start, end] of spans) {
+      // Overlapping spans (a secret and the encoded segment around it) are redacted as one.
+      if (end <= at) continue;
+      const from = Math.max(start, at);
+      redacted += source.slice(at, from) + redact(source.slice(from, end));
+      at = end;
+    }
+    redacted += source.slice(at);
+    if (this.#memo.size >= MEMO_LIMIT) this.#memo.clear();
+    this.#memo.set(value, redacted);
+    return redacted;
+  }
+
+  /**
+   * The result with every git text field of its findings and stats redacted; the secrets
+   * themselves stay in memory as they were (`--reveal`, registry matching).
+   */
+  scanResult(result: ScanResult): ScanResult {
+    return { findings: this.findings(result.findings), stats: this.#stats(result.stats) };
+  }
+
+  findings(findings: readonly Finding[]): Finding[] {
+    const secretsOfCommit = commitTextSecrets(findings);
+    return findings.map((finding) => {
+      const shown: Finding = { ...finding, path: this.text(finding.path) };
+      if (finding.within !== undefined) shown.within = this.text(finding.within);
+      if (finding.author !== undefined) shown.author = this.text(finding.author);
+      if (finding.email !== undefined) shown.email = this.text(finding.email);
+      if (finding.message !== undefined) shown.message = cutOut(this.text(finding.message), secretsOfCommit.get(finding.commit ?? ''));
+      return shown;
+    });
+  }
+
+  #stats(stats: ScanStats): ScanStats {
+    const shown: ScanStats = {
+      ...stats,
+      skippedLarge: stats.skippedLarge.map((skipped) => ({ ...skipped, path: this.text(skipped.path) })),
+      unreadable: stats.unreadable.map((unreadable) => ({ path: this.text(unreadable.path), reason: this.text(unreadable.reason) })),
+    };
+    if (stats.submodules) shown.submodules = stats.submodules.map((submodule) => this.text(submodule));
+    return shown;
+  }
+}
+
+/**
+ * The lines of each secret found in a commit's own texts, by commit: the subject shown joins
+ * the message's first paragraph into one line, where a multi-line key may no longer match its rule.
+ */
+function commitTextSecrets(findings: readonly Finding[]): Map<string, string[]> {
+  const pieces = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    if (finding.within === undefined || finding.commit === undefined) continue;
+    const ofCommit = pieces.get(finding.commit) ?? new Set<string>();
+    for (const line of finding.secret.reveal().split('\n')) if (line.trim().length >= MIN_PIECE) ofCommit.add(line.trim());
+    pieces.set(finding.commit, ofCommit);
+  }
+  return new Map([...pieces].map(([commit, set]) => [commit, [...set].sort(byLengthDescending)]));
+}
+
+function cutOut(text: string, pieces: readonly string[] | undefined): string {
+  let shown = text;
+  for (const piece of pieces ?? []) if (shown.includes(piece)) shown = shown.replaceAll(piece, redact(piece));
+  return shown;
+}
