@@ -19,11 +19,7 @@ function whatTheAppSaid(): string {
   return `${api.join('\n')}\n${world.app.output()}`;
 }
 
-async function pushAndDeliver(ref: string) {
-  const pushed = await world.push(work, OWNER, REPO, ref);
-  expect((await world.deliverPush({ owner: OWNER, repo: REPO, ref, ...pushed, installationId })).status).toBe(200);
-  return { ...pushed, run: await world.completedCheckRun(pushed.after) };
-}
+const pushAndDeliver = (ref: string) => world.pushAndDeliver(work, { owner: OWNER, repo: REPO, ref, installationId });
 
 beforeAll(async () => {
   world = await AppWorld.start();
