@@ -31,15 +31,19 @@ export class ReportRedactor {
     const source = value.includes('\r\n') ? value.replaceAll('\r\n', '\n') : value;
     const lines = new LineIndex(source);
     const spans = detectContent(source, this.#engine)
-      .map((match) => [lines.offset(match), lines.offset({ line: match.endLine, column: match.endColumn })] as const)
+      .map((match) => [lines.offset(match), lines.offset({ line: match.endLine, column: match.endColumn })] as [number, number])
       .sort((a, b) => a[0] - b[0]);
+    // Overlapping spans (a secret and the encoded segment around it) are redacted as one.
+    const merged: [number, number][] = [];
+    for (const span of spans) {
+      const last = merged.at(-1);
+      if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
+      else merged.push(span);
+    }
     let redacted = '';
     let at = 0;
-    for (const [start, end] of spans) {
-      // Overlapping spans (a secret and the encoded segment around it) are redacted as one.
-      if (end <= at) continue;
-      const from = Math.max(start, at);
-      redacted += source.slice(at, from) + redact(source.slice(from, end));
+    for (const [start, end] of merged) {
+      redacted += source.slice(at, start) + redact(source.slice(start, end));
       at = end;
     }
     redacted += source.slice(at);
@@ -53,10 +57,10 @@ export class ReportRedactor {
    * themselves stay in memory as they were (`--reveal`, registry matching).
    */
   scanResult(result: ScanResult): ScanResult {
-    return { findings: this.findings(result.findings), stats: this.#stats(result.stats) };
+    return { findings: this.#findings(result.findings), stats: this.#stats(result.stats) };
   }
 
-  findings(findings: readonly Finding[]): Finding[] {
+  #findings(findings: readonly Finding[]): Finding[] {
     const secretsOfCommit = commitTextSecrets(findings);
     return findings.map((finding) => {
       const shown: Finding = { ...finding, path: this.text(finding.path) };
