@@ -13,8 +13,6 @@ const MEMO_LIMIT = 10_000;
 /** Lines of a secret shorter than this are not cut out of a subject on their own (they could be any word). */
 const MIN_PIECE = 8;
 
-const byLengthDescending = (a: string, b: string): number => b.length - a.length;
-
 export class ReportRedactor {
   readonly #engine: Engine;
   readonly #memo = new Map<string, string>();
@@ -61,13 +59,13 @@ export class ReportRedactor {
   }
 
   #findings(findings: readonly Finding[]): Finding[] {
-    const secretsOfCommit = commitTextSecrets(findings);
+    const cutsOfCommit = commitTextCuts(findings);
     return findings.map((finding) => {
       const shown: Finding = { ...finding, path: this.text(finding.path) };
       if (finding.within !== undefined) shown.within = this.text(finding.within);
       if (finding.author !== undefined) shown.author = this.text(finding.author);
       if (finding.email !== undefined) shown.email = this.text(finding.email);
-      if (finding.message !== undefined) shown.message = cutOut(this.text(finding.message), secretsOfCommit.get(finding.commit ?? ''));
+      if (finding.message !== undefined) shown.message = cutOut(this.text(finding.message), cutsOfCommit.get(finding.commit ?? ''));
       return shown;
     });
   }
@@ -83,23 +81,38 @@ export class ReportRedactor {
   }
 }
 
-/**
- * The lines of each secret found in a commit's own texts, by commit: the subject shown joins
- * the message's first paragraph into one line, where a multi-line key may no longer match its rule.
- */
-function commitTextSecrets(findings: readonly Finding[]): Map<string, string[]> {
-  const pieces = new Map<string, Set<string>>();
-  for (const finding of findings) {
-    if (finding.within === undefined || finding.commit === undefined) continue;
-    const ofCommit = pieces.get(finding.commit) ?? new Set<string>();
-    for (const line of finding.secret.reveal().split('\n')) if (line.trim().length >= MIN_PIECE) ofCommit.add(line.trim());
-    pieces.set(finding.commit, ofCommit);
-  }
-  return new Map([...pieces].map(([commit, set]) => [commit, [...set].sort(byLengthDescending)]));
+/** A text to cut out of a commit's subject, and what stands in its place. */
+interface Cut {
+  text: string;
+  shown: string;
 }
 
-function cutOut(text: string, pieces: readonly string[] | undefined): string {
+/**
+ * What to cut out of each commit's subject: the secrets found in the commit's own texts. The
+ * subject joins the message's first paragraph into one line with spaces, where a multi-line key
+ * may no longer match its rule: so a key is cut out whole and joined, and any line of it left
+ * over (the paragraph broke within the key) is cut out too, showing nothing of it.
+ */
+function commitTextCuts(findings: readonly Finding[]): Map<string, Cut[]> {
+  const cuts = new Map<string, Map<string, string>>();
+  for (const finding of findings) {
+    if (finding.within === undefined || finding.commit === undefined) continue;
+    const ofCommit = cuts.get(finding.commit) ?? new Map<string, string>();
+    const secret = finding.secret.reveal();
+    const lines = secret.split('\n').map((line) => line.trim()).filter((line) => line.length >= MIN_PIECE);
+    ofCommit.set(secret, finding.secretRedacted);
+    if (lines.length > 1) {
+      ofCommit.set(lines.join(' '), finding.secretRedacted);
+      for (const line of lines) if (!ofCommit.has(line)) ofCommit.set(line, '…');
+    }
+    cuts.set(finding.commit, ofCommit);
+  }
+  // Longest first: a whole key goes before any line of it.
+  return new Map([...cuts].map(([commit, ofCommit]) => [commit, [...ofCommit].map(([text, shown]) => ({ text, shown })).sort((a, b) => b.text.length - a.text.length)]));
+}
+
+function cutOut(text: string, cuts: readonly Cut[] | undefined): string {
   let shown = text;
-  for (const piece of pieces ?? []) if (shown.includes(piece)) shown = shown.replaceAll(piece, redact(piece));
+  for (const cut of cuts ?? []) if (shown.includes(cut.text)) shown = shown.replaceAll(cut.text, cut.shown);
   return shown;
 }
