@@ -159,4 +159,17 @@ describe('leakstop scan --history: secrets in git metadata', { timeout: 240_000 
     expect(revealed.map((finding) => finding.secret).sort()).toEqual([inFile, inMessage].sort());
     expect(revealed[0]!.author).toBe(`Deploy ${inAuthor}`);
   });
+
+  it('shows nothing of a multi-line key pasted into the first paragraph of a message, which the subject joins into one line', async () => {
+    const r = repo();
+    const key = expandTemplate('-----BEGIN RSA PRIVATE KEY-----\n{base64:64}\n{base64:64}\n{base64:64}\n{base64:20}==\n-----END RSA PRIVATE KEY-----');
+    const sha = r.commit(`deploy key:\n${key}`, { 'README.md': '# demo\n' });
+    const json = await scan(r.dir, ['--format', 'json']);
+    expect(findingsOf(json).map(({ ruleId, path: where, line }) => ({ ruleId, path: where, line }))).toEqual([{ ruleId: 'private-key-rsa', path: `commit:${sha}`, line: 2 }]);
+    const text = await scan(r.dir, ['--format', 'text']);
+    for (const line of key.split('\n').slice(1, -1)) {
+      expect(everything(json)).not.toContain(line.slice(0, 16));
+      expect(everything(text)).not.toContain(line.slice(0, 16));
+    }
+  });
 });
