@@ -87,7 +87,10 @@ export interface RuleExample {
 export interface Origin {
   repo?: string;
   commit?: string;
+  /** `commit:<sha>` for a text of the commit itself (see `within`), else the file's path. */
   path: string;
+  /** Which text of the commit at `path` `commit:<sha>`: `message`, `tag <name>` or `note <notes ref>`. */
+  within?: string;
   author?: string;
   email?: string;
   /** ISO 8601. */
@@ -192,6 +195,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   commit?: string;
+  /** See Origin.within. */
+  within?: string;
   author?: string;
   email?: string;
   date?: string;

@@ -2,9 +2,12 @@
 // per-repository git caches and the installation scan queue.
 import type { Logger } from 'pino';
 import { loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
+import { compileEngine } from '../detect/compile-engine.js';
 import { openRegistry } from '../registry/open-registry.js';
+import { rulesFromShapes } from '../registry/shape-rules.js';
+import { ReportRedactor } from '../report/report-redactor.js';
 import { loadConfig } from '../rules/load-config.js';
-import type { KeyRegistry } from '../types.js';
+import type { KeyRegistry, ScanConfig } from '../types.js';
 import { InstallationScans } from './installation-scans.js';
 import { RepoGitCache } from './repo-git-cache.js';
 import type { ResponseSettings } from './respond-and-report.js';
@@ -23,6 +26,17 @@ export interface AppServices {
   close(): Promise<void>;
 }
 
+/** The redactor of the built-in rules and the registry's current shapes, compiled again only when the shapes change. */
+function sharedRedactor(config: ScanConfig, registry: KeyRegistry): () => Promise<ReportRedactor> {
+  let made: { shapes: string; redactor: ReportRedactor } | undefined;
+  return async () => {
+    const shapes = await registry.shapes();
+    const key = JSON.stringify(shapes);
+    if (made?.shapes !== key) made = { shapes: key, redactor: new ReportRedactor(compileEngine(config, rulesFromShapes(shapes))) };
+    return made.redactor;
+  };
+}
+
 export async function createAppServices(settings: AppSettings, log: Logger): Promise<AppServices> {
   // Both fail at start-up with one line: a bad rules directory or an unreachable registry.
   const config = loadConfig();
@@ -34,7 +48,7 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
     log,
     registry,
     gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl),
-    scanner: { config, registry, fingerprintKey, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs },
+    scanner: { config, registry, fingerprintKey, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs, redactor: sharedRedactor(config, registry) },
     installationScans: new InstallationScans(settings.installationScanConcurrency, log),
     response: (installationId) => ({
       registry,

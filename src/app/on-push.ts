@@ -27,7 +27,9 @@ function pushScope(range: PushRange, push: { ref: string; before: string; after:
 export async function onPush(context: Context<'push'>, services: AppServices, github: InstanceType<typeof ProbotOctokit>): Promise<void> {
   const { payload } = context;
   const fullName = payload.repository.full_name;
-  const log = services.log.child({ repo: fullName, ref: payload.ref, delivery: context.id });
+  // A branch or tag name is git text like any other: a key pushed as one is not logged or reported.
+  const shownRef = (await services.scanner.redactor()).text(payload.ref);
+  const log = services.log.child({ repo: fullName, ref: shownRef, delivery: context.id });
   if (payload.deleted) {
     log.info('ref deleted: nothing was introduced, nothing to scan');
     return;
@@ -37,7 +39,7 @@ export async function onPush(context: Context<'push'>, services: AppServices, gi
   const headSha = payload.head_commit?.id ?? payload.after;
   const commit: CommitRef = { owner: fullName.split('/')[0]!, repo: payload.repository.name, headSha };
   // One external id per push: a redelivered webhook finds its completed run and does nothing twice.
-  const externalId = `push:${payload.ref}:${payload.before}..${payload.after}`;
+  const externalId = `push:${shownRef}:${payload.before}..${payload.after}`;
 
   await services.gitCache.exclusive(repo, async () => {
     if (await hasCheckRun(github, commit, externalId)) {
@@ -57,7 +59,7 @@ export async function onPush(context: Context<'push'>, services: AppServices, gi
       const scan = await scanRepository({ gitDir, repo: fullName, revs, repoConfig }, services.scanner);
       lap('scannedMs');
       scan.notes.unshift(...notes);
-      const target = { github, commit, externalId, fullName, private: payload.repository.private, scope: pushScope(range, payload) };
+      const target = { github, commit, externalId, fullName, private: payload.repository.private, scope: pushScope(range, { ...payload, ref: shownRef }) };
       await respondAndReport(scan, repoConfig, target, services.response(payload.installation?.id));
       lap('doneMs');
       log.info(timings, `push handled: ${scan.result.stats.commits ?? 0} commits, ${scan.result.findings.length} findings`);

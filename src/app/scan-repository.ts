@@ -8,6 +8,7 @@ import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
 import { scanHistory } from '../pipeline/scan-history.js';
+import type { ReportRedactor } from '../report/report-redactor.js';
 import type { Finding, KeyRegistry, ScanConfig, ScanResult } from '../types.js';
 import type { RepoConfig } from './repo-config.js';
 import { runRepoRules } from './run-repo-rules.js';
@@ -36,6 +37,8 @@ export interface ScannerOptions {
   cacheDir: string;
   /** Time budget of a repository's own rules, per scan. */
   repoRulesBudgetMs: number;
+  /** Redacts git texts (messages, authors, paths, ref names) for check runs, issues and logs. */
+  redactor(): Promise<ReportRedactor>;
 }
 
 /** The built-in config plus the repository's allowlist; a different allowlist is a different cache key. */
@@ -45,7 +48,8 @@ function withRepoAllowlist(config: ScanConfig, repoConfig: RepoConfig): ScanConf
   return { ...config, allowlists: [...config.allowlists, repoConfig.allowlist], rulesetVersion: version };
 }
 
-const placeKey = (finding: Finding): string => `${finding.commit}\0${finding.path}\0${finding.line}\0${finding.column}\0${finding.secretHash}`;
+const placeKey = (finding: Finding): string =>
+  `${finding.commit}\0${finding.path}\0${finding.within ?? ''}\0${finding.line}\0${finding.column}\0${finding.secretHash}`;
 
 export async function scanRepository(request: RepoScanRequest, options: ScannerOptions): Promise<RepoScan> {
   const { repoConfig } = request;
@@ -89,5 +93,8 @@ export async function scanRepository(request: RepoScanRequest, options: ScannerO
   } else if (extra) {
     notes.push(`Repository rules from .github/leakstop.yml: ${extra.error}.`);
   }
-  return { result: { ...result, findings: await matchRegistry(result.findings, options.registry) }, notes };
+  // Nothing downstream — check run, incident issue, response log, log lines — sees a git text unredacted.
+  const redactor = await options.redactor();
+  const safe = redactor.scanResult(result);
+  return { result: { ...safe, findings: await matchRegistry(safe.findings, options.registry) }, notes };
 }

@@ -14,6 +14,7 @@ import { readStagedChanges } from '../sources/staged-changes.js';
 import { listWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
 import type { KeyRegistry, ScanResult } from '../types.js';
+import { ReportRedactor } from '../report/report-redactor.js';
 import { abandonScanTargets, openScanTargets, parseFormat, writeScanOutput } from './scan-output.js';
 import { checkSomethingScanned } from './nothing-scanned.js';
 import type { ScanRespondFlags } from './scan-respond.js';
@@ -79,6 +80,12 @@ function repositoryRoot(repoPath: string): string {
   } catch {
     return path.resolve(repoPath);
   }
+}
+
+/** The kept findings as they were before redaction: `--reveal` shows every field as git holds it. */
+function revealed(kept: ScanResult, safe: ScanResult, raw: ScanResult): ScanResult {
+  const rawOf = new Map(safe.findings.map((finding, i) => [finding, raw.findings[i]!]));
+  return { stats: raw.stats, findings: kept.findings.map((finding) => rawOf.get(finding)!) };
 }
 
 function maxFileSizeFlag(value: string): number {
@@ -175,8 +182,11 @@ export function registerScan(program: Command): void {
           checkSomethingScanned(paths, stats);
         }
         result = await attachRegistry(result, prepared);
-        const filtered = baseline ? applyBaseline(result.findings, baseline) : undefined;
-        const reported = filtered ? { ...result, findings: filtered.findings } : result;
+        // Every git text a report shows (messages, authors, paths) is redacted, except for --reveal's own output.
+        const safe = new ReportRedactor(engine).scanResult(result);
+        const filtered = baseline ? applyBaseline(safe.findings, baseline) : undefined;
+        const kept = filtered ? { ...safe, findings: filtered.findings } : safe;
+        const reported = flags.reveal ? revealed(kept, safe, result) : kept;
         const rules = [...config.rules, ...prepared.registryRules];
         // History paths are the repository's; every other path is relative to where the scan runs.
         const srcRoot = flags.history && format === 'sarif' ? repositoryRoot(paths[0] ?? '.') : process.cwd();
@@ -184,7 +194,7 @@ export function registerScan(program: Command): void {
           format,
           srcRoot,
           targets,
-          baseline: baselineKey ? renderBaseline(result.findings, baselineKey) : undefined,
+          baseline: baselineKey ? renderBaseline(safe.findings, baselineKey) : undefined,
           reveal: Boolean(flags.reveal),
           quiet: Boolean(flags.quiet),
         }, {
@@ -199,7 +209,7 @@ export function registerScan(program: Command): void {
         // Writing a baseline accepts the current findings, so it is not a failure; a lost write is.
         process.exitCode = !written ? 2 : reported.findings.length > 0 && !flags.writeBaseline ? 1 : 0;
         // A registered key is revoked even when a baseline hides its finding: a live key is a leak.
-        if (response && registry) await responder!.respondAfterScan(response, result.findings, registry, paths[0] ?? '.');
+        if (response && registry) await responder!.respondAfterScan(response, safe.findings, registry, paths[0] ?? '.');
       } finally {
         abandonScanTargets(targets);
         await registry?.close();

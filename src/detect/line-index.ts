@@ -1,4 +1,4 @@
-// Line and column of an offset, from newline offsets indexed once per text on first use and
+// Line and column of an offset (and back), from newline offsets indexed once per text on first use and
 // searched by bisection: texts with no surviving match never pay for it.
 
 export interface Position {
@@ -25,6 +25,13 @@ export class LineIndex {
     }
     const lineStart = low === 0 ? 0 : newlines[low - 1]! + 1;
     return { line: low + 1, column: offset - lineStart + 1 };
+  }
+
+  /** The offset of a 1-based line and column: position()'s inverse. */
+  offset(position: Position): number {
+    const newlines = this.#index();
+    const lineStart = position.line === 1 ? 0 : newlines[position.line - 2]! + 1;
+    return lineStart + position.column - 1;
   }
 
   #index(): Int32Array {

@@ -72,7 +72,7 @@ function toFinding(match: Match, rule: EngineRule, origin: Origin, path: string,
     registry: { match: false },
   };
   if (guidance !== undefined) finding.guidance = guidance;
-  for (const key of ['repo', 'commit', 'author', 'email', 'date', 'message'] as const) {
+  for (const key of ['repo', 'commit', 'within', 'author', 'email', 'date', 'message'] as const) {
     if (origin[key] !== undefined) finding[key] = origin[key];
   }
   return finding;

@@ -1,6 +1,8 @@
 // The history scan: walks the selected commits once to index every (blob, path) with the commit that introduced it, reads each unique blob once through one
 // `git cat-file --batch`, detects in worker threads, and attributes matches to the oldest
-// introducing commit. Clean blobs are cached by (blob SHA, rule set) between scans.
+// introducing commit. Clean blobs are cached by (blob SHA, rule set) between scans. Each
+// commit's message, and its tags' messages and notes, go the same way (see commit-texts.ts):
+// read in the same stream, cached by object id, reported at `commit:<sha>`.
 import os from 'node:os';
 import { compileEngine } from '../detect/compile-engine.js';
 import type { Engine } from '../detect/engine.js';
@@ -12,6 +14,7 @@ import type { BlobIndex } from '../sources/history/blob-index.js';
 import { readCommitInfo } from '../sources/history/commit-info.js';
 import { wrapMatches } from './detect-blob.js';
 import { inlineDetector, workerDetector, workersAvailable, type Detector } from './detect-pool.js';
+import { addCommitTexts, shownPlace } from '../sources/history/commit-texts.js';
 import { displayPath } from '../sources/history/display-path.js';
 import { startProgress } from './history/history-progress.js';
 import { walkHistory } from '../sources/history/history-walk.js';
@@ -63,7 +66,9 @@ function openCache(options: HistoryScanOptions, engine: Engine, stats: ScanStats
 /** Where a skipped blob was first seen, for the summary's list. */
 function firstPlace(index: BlobIndex, blob: number): string {
   const place = index.placesOf(blob)[0];
-  return place ? `${displayPath(place.path)}@${index.commitSha(place.commit).slice(0, 12)}` : index.blobSha(blob);
+  if (!place) return index.blobSha(blob);
+  const { path, within } = shownPlace(index, place);
+  return within === undefined ? `${path}@${index.commitSha(place.commit).slice(0, 12)}` : `${path} (${within})`;
 }
 
 function fillCommitInfo(repoDir: string, findings: Finding[]): void {
@@ -102,6 +107,8 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;
     stats.submodules = walk.submodules.map(displayPath);
+    // Numbered after every file blob: a number from stats.blobs on is a commit's text.
+    addCommitTexts(repo.dir, index, selection);
     await scanIndex(repo.dir, index, options, engine, cache, stats, found);
   } finally {
     cache?.close();
@@ -128,13 +135,18 @@ async function scanIndex(
   found: BlobMatches[],
 ): Promise<void> {
   const { maxFileSize } = options.config;
+  const fileBlobs = stats.blobs!;
+  // The summary counts files: a commit's texts are read, not counted (a note that is also a file's blob is).
+  const counted = (blob: number): boolean => blob < fileBlobs;
   const account = (outcome: BlobOutcome, cached: boolean): void => {
     const sha = index.blobSha(outcome.blob);
     switch (outcome.kind) {
       case 'clean':
       case 'matches':
-        stats.files++;
-        stats.bytes += outcome.size;
+        if (counted(outcome.blob)) {
+          stats.files++;
+          stats.bytes += outcome.size;
+        }
         if (outcome.kind === 'clean') {
           if (!cached) cache?.record(sha, { kind: 'clean', size: outcome.size });
           break;
@@ -146,7 +158,7 @@ async function scanIndex(
         }
         break;
       case 'binary':
-        stats.skippedBinary.push(firstPlace(index, outcome.blob));
+        if (counted(outcome.blob)) stats.skippedBinary.push(firstPlace(index, outcome.blob));
         if (!cached) cache?.record(sha, { kind: 'binary', size: outcome.size });
         break;
       case 'large':
@@ -172,7 +184,7 @@ async function scanIndex(
     // A blob once too large must be read after all if the limit has been raised.
     else if (cached.kind !== 'large' || cached.size > maxFileSize) {
       answered[blob] = 1;
-      fromCache++;
+      if (counted(blob)) fromCache++;
       account({ blob, ...cached }, true);
     }
   });
@@ -180,7 +192,7 @@ async function scanIndex(
   const toRead: number[] = [];
   for (let blob = 0; blob < index.blobCount; blob++) if (!answered[blob]) toRead.push(blob);
 
-  const progress = startProgress(options.progress, index.blobCount, fromCache);
+  const progress = startProgress(options.progress, fileBlobs, fromCache);
   const detector = chooseDetector(options, engine, toRead.length - knownMatches.size);
   try {
     await scanBlobs(
@@ -193,7 +205,7 @@ async function scanIndex(
       engine.fingerprintKey,
       (outcome) => {
         account(outcome, false);
-        progress.advance(1, 'size' in outcome ? outcome.size : 0);
+        if (counted(outcome.blob)) progress.advance(1, 'size' in outcome ? outcome.size : 0);
       },
       options.signal,
     );

@@ -57,14 +57,14 @@ function annotationFor(finding: Finding, responses: Map<string, string>): CheckA
     end_line: Math.max(finding.line, finding.endLine),
     ...(sameLine ? { start_column: finding.column, end_column: Math.max(finding.column, finding.endColumn - 1) } : {}),
     annotation_level: 'failure',
-    title: `${registry.match ? 'Leaked key of ours' : 'Leaked secret'}: ${finding.ruleId}`.slice(0, 255),
+    title: `${registry.match ? 'Leaked key of ours' : 'Leaked secret'}: ${finding.ruleId}${finding.within === undefined ? '' : ` (in the commit's ${finding.within})`}`.slice(0, 255),
     message,
     ...(finding.commit ? { raw_details: `commit ${finding.commit}${finding.author ? ` by ${finding.author}` : ''}\n${identity.label} ${identity.prefix}` } : {}),
   };
 }
 
 function findingRow(finding: Finding): string {
-  const where = `\`${finding.path}:${finding.line}\``;
+  const where = `\`${finding.path}:${finding.line}\`${finding.within === undefined ? '' : ` (${finding.within})`}`;
   const commit = finding.commit ? ` ${finding.commit.slice(0, 7)}` : '';
   const kind = finding.registry.match ? `registered key ${finding.registry.keyId}` : finding.ruleId;
   return `| ${where}${commit} | ${kind} | \`${finding.secretRedacted}\` |`;

@@ -24,6 +24,7 @@ export function findingToJson(finding: Finding, reveal: boolean): FindingJson {
     endLine: finding.endLine,
     endColumn: finding.endColumn,
     commit: finding.commit ?? null,
+    ...(finding.within === undefined ? {} : { within: finding.within }),
     author: finding.author ?? null,
     email: finding.email ?? null,
     date: finding.date ?? null,

@@ -86,7 +86,9 @@ function sightingRows(sightings: Sighting[], repoUrl: string | undefined): strin
     const sha = sighting.commit;
     const commit = sha ? (repoUrl ? `[${code(sha.slice(0, 10))}](${repoUrl}/commit/${sha})` : code(sha.slice(0, 10))) : 'working tree';
     const encodedPath = sighting.path.split('/').map(encodeURIComponent).join('/');
-    const path = sha && repoUrl ? `[${code(sighting.path)}](${repoUrl}/blob/${sha}/${encodedPath}#L${sighting.line})` : code(sighting.path);
+    // `commit:<sha>`: the commit's own text (message, tag, note), which has no file to link to.
+    const inFile = sha && repoUrl && !sighting.path.startsWith('commit:');
+    const path = inFile ? `[${code(sighting.path)}](${repoUrl}/blob/${sha}/${encodedPath}#L${sighting.line})` : code(sighting.path);
     const who = sighting.author ? `${sighting.author}${sighting.email ? ` (${sighting.email})` : ''}` : 'unknown';
     rows.push(`| ${commit} | ${escapeCell(path)} | ${sighting.line} | ${escapeCell(who)} | ${when(sighting.committedAt)} |`);
   }

@@ -53,7 +53,8 @@ function result(finding: Finding, ruleIndex: number, reveal: boolean): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactLocation(finding.path),
+          // A commit's own text (its message, a tag, a note) has no file: `commit:<sha>` is an absolute URI.
+          artifactLocation: finding.within === undefined ? artifactLocation(finding.path) : { uri: encodeURI(finding.path) },
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -67,6 +68,7 @@ function result(finding: Finding, ruleIndex: number, reveal: boolean): Result {
     properties: {
       ...secretIdentity(finding),
       ...(finding.commit ? { commit: finding.commit, author: finding.author, date: finding.date } : {}),
+      ...(finding.within === undefined ? {} : { within: finding.within }),
       ...(finding.registry.match ? { registry: finding.registry } : {}),
     },
   };

@@ -3,7 +3,8 @@ import type { Finding } from '../types.js';
 import { shortSecretIdentity } from './secret-identity.js';
 
 function where(finding: Finding): string {
-  return `${finding.path}:${finding.line}:${finding.column}`;
+  const place = `${finding.path}:${finding.line}:${finding.column}`;
+  return finding.within === undefined ? place : `${place} (${finding.within})`;
 }
 
 function registryNote(finding: Finding): string | undefined {

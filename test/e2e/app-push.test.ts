@@ -19,10 +19,7 @@ const REPO = 'api';
 async function pushAndDeliver(files: Record<string, string>, options: { ref?: string; force?: boolean; message?: string } = {}) {
   const ref = options.ref ?? 'refs/heads/main';
   if (Object.keys(files).length > 0 || !options.force) work.commit(options.message ?? 'change', files);
-  const pushed = await world.push(work, OWNER, REPO, ref, { force: options.force });
-  const delivered = await world.deliverPush({ owner: OWNER, repo: REPO, ref, ...pushed, installationId });
-  expect(delivered.status).toBeLessThan(300);
-  return { ...pushed, run: await world.completedCheckRun(pushed.after) };
+  return world.pushAndDeliver(work, { owner: OWNER, repo: REPO, ref, installationId, force: options.force });
 }
 
 beforeAll(async () => {

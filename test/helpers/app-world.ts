@@ -170,6 +170,14 @@ export class AppWorld {
     return { status, payload };
   }
 
+  /** Pushes to `ref`, delivers the push webhook and waits for the completed check run on what was pushed. */
+  async pushAndDeliver(work: TestRepo, input: { owner: string; repo: string; ref: string; installationId: number; force?: boolean }) {
+    const pushed = await this.push(work, input.owner, input.repo, input.ref, { force: input.force });
+    const delivered = await this.deliverPush({ owner: input.owner, repo: input.repo, ref: input.ref, ...pushed, installationId: input.installationId });
+    if (delivered.status >= 300) throw new Error(`the push webhook was answered ${delivered.status}`);
+    return { ...pushed, run: await this.completedCheckRun(pushed.after) };
+  }
+
   checkRunsOn(sha: string): CheckRunRecord[] {
     return this.github.state.checkRuns.filter((run) => run.headSha === sha);
   }

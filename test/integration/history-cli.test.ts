@@ -3,27 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import { CLI, runCli, type CliResult } from '../helpers/run-cli.js';
-import { TestRepo, tempDir } from '../helpers/git-repo.js';
+import { scratchSpace } from '../helpers/scratch-space.js';
 
 const ghToken = (): string => expandTemplate('ghp_{crc32:30}');
 
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-function repo(): TestRepo {
-  const made = TestRepo.init();
-  cleanups.push(() => made.remove());
-  return made;
-}
-
-function dir(): string {
-  const made = tempDir();
-  cleanups.push(() => fs.rmSync(made, { recursive: true, force: true }));
-  return made;
-}
+const { repo, dir } = scratchSpace();
 
 interface JsonFinding {
   ruleId: string;

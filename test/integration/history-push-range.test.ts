@@ -97,4 +97,20 @@ describe('pushRange', () => {
     expect(await pushRange(bare.dir, { ref: 'refs/heads/gone', before: sha, after: NULL_SHA })).toEqual({ kind: 'deleted' });
     await expect(pushRange(bare.dir, { ref: 'refs/heads/main', before: '--all', after: sha })).rejects.toThrow(UsageError);
   });
+
+  it("a pushed annotated tag's message is scanned, though its commit is on a branch already", async () => {
+    const { work, bare } = repos();
+    const tagged = work.commit('release', { 'a.txt': 'x\n' });
+    push(work, 'refs/heads/main');
+    work.git(['tag', '-a', 'v2', '-m', `Release 2\n\nbuilt with ${ghToken()}`]);
+    work.git(['push', '-q', 'origin', 'refs/tags/v2']);
+    const tag = work.git(['rev-parse', 'v2']).trim();
+    const range = await pushRange(bare.dir, { ref: 'refs/tags/v2', before: NULL_SHA, after: tag });
+    if (range.kind === 'deleted') throw new Error('not deleted');
+    const result = await scanHistory({ repoPath: bare.dir, revs: range.revs, config, cache: false, progress: false });
+    expect(result.stats.commits).toBe(0);
+    expect(result.findings.map((f) => ({ commit: f.commit, path: f.path, within: f.within, line: f.line }))).toEqual([
+      { commit: tagged, path: `commit:${tagged}`, within: 'tag v2', line: 3 },
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import { placeMatches } from '../../detect/place-matches.js';
 import type { Finding, Match } from '../../types.js';
 import type { BlobIndex } from '../../sources/history/blob-index.js';
 import type { Engine } from '../../detect/engine.js';
-import { displayPath } from '../../sources/history/display-path.js';
+import { shownPlace } from '../../sources/history/commit-texts.js';
 
 export interface BlobMatches {
   blob: number;
@@ -19,7 +19,7 @@ export interface AttributedFinding {
 }
 
 interface Placed extends AttributedFinding {
-  /** The place of a secret: path, rule, secret and which occurrence of it in the file (in line order). */
+  /** The place of a secret: path (and which text of a commit), rule, secret and which occurrence of it there (in line order). */
   occurrence: string;
 }
 
@@ -29,14 +29,15 @@ function placeAll(found: readonly BlobMatches[], index: BlobIndex, engine: Engin
   const placed: Placed[] = [];
   for (const { blob, matches } of found) {
     for (const place of index.placesOf(blob)) {
-      const path = displayPath(place.path);
-      const findings = placeMatches(matches, { repo, commit: index.commitSha(place.commit), path }, engine).sort(byPosition);
+      const { path, within } = shownPlace(index, place);
+      const origin = { repo, commit: index.commitSha(place.commit), path, ...(within === undefined ? {} : { within }) };
+      const findings = placeMatches(matches, origin, engine).sort(byPosition);
       const occurrences = new Map<string, number>();
       for (const finding of findings) {
         const secret = `${finding.ruleId}\0${finding.secretHash}`;
         const nth = occurrences.get(secret) ?? 0;
         occurrences.set(secret, nth + 1);
-        placed.push({ finding, commit: place.commit, occurrence: `${path}\0${secret}\0${nth}` });
+        placed.push({ finding, commit: place.commit, occurrence: `${path}\0${within ?? ''}\0${secret}\0${nth}` });
       }
     }
   }

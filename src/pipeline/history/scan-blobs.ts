@@ -8,6 +8,7 @@ import { rebuildMatches, type CachedMatch } from './cached-matches.js';
 import type { BlobVerdict } from '../detect-blob.js';
 import type { Detector } from '../detect-pool.js';
 import { streamBlobs } from '../../sources/history/git-object-stream.js';
+import { objectText } from '../../sources/history/object-text.js';
 
 export type BlobOutcome = { blob: number } & (
   | (BlobVerdict & { size: number; rebuilt?: boolean })
@@ -58,15 +59,17 @@ export async function scanBlobs(
       onOutcome({ blob, ...item });
       continue;
     }
+    // A commit or tag is read for its message: detected, cached and rebuilt from that text alone.
+    const content = objectText(item.type, item.content);
     const known = knownMatches.get(blob);
-    const rebuilt = known && rebuildMatches(item.content, known, fingerprintKey);
+    const rebuilt = known && rebuildMatches(content, known, fingerprintKey);
     if (rebuilt) {
-      onOutcome({ blob, kind: 'matches', size: item.size, matches: rebuilt, rebuilt: true });
+      onOutcome({ blob, kind: 'matches', size: content.byteLength, matches: rebuilt, rebuilt: true });
       continue;
     }
     batch.blobs.push(blob);
-    batch.contents.push(item.content);
-    batch.bytes += item.size;
+    batch.contents.push(content);
+    batch.bytes += content.byteLength;
     if (batch.bytes >= BATCH_BYTES || batch.blobs.length >= BATCH_BLOBS) await dispatch();
   }
   await dispatch();

@@ -1,4 +1,4 @@
-// Reads blobs through one long-lived `git cat-file --batch`: the SHAs go in on stdin while the
+// Reads blobs (and the commits and tags whose messages a scan reads) through one long-lived `git cat-file --batch`: the SHAs go in on stdin while the
 // contents stream out, parsed as they arrive, so memory holds only the blobs being scanned.
 // A damaged object is reported as corrupt, never taken for a missing one or left unsaid.
 import { spawnSync } from 'node:child_process';
@@ -6,7 +6,8 @@ import { SourceError } from '../../errors.js';
 import { startGit, writeLines } from './git-stream.js';
 
 export type GitBlob =
-  | { sha: string; kind: 'content'; size: number; content: Buffer }
+  /** `type`: `blob`, or `commit` / `tag` when a scan reads their messages. */
+  | { sha: string; kind: 'content'; type: string; size: number; content: Buffer }
   /** Over the size limit: its bytes streamed past unread. */
   | { sha: string; kind: 'large'; size: number }
   /** Not in the object database (a partial or broken clone). */
@@ -16,6 +17,7 @@ export type GitBlob =
 
 interface Pending {
   sha: string;
+  type: string;
   size: number;
   /** Undefined while the blob is skipped (over the limit). */
   content: Buffer | undefined;
@@ -44,7 +46,7 @@ class BatchParser {
         if (pending.remaining === 0) {
           this.#pending = undefined;
           yield pending.content
-            ? { sha: pending.sha, kind: 'content', size: pending.size, content: pending.content }
+            ? { sha: pending.sha, kind: 'content', type: pending.type, size: pending.size, content: pending.content }
             : { sha: pending.sha, kind: 'large', size: pending.size };
         }
         continue;
@@ -58,7 +60,7 @@ class BatchParser {
       const header = Buffer.concat(this.#header).toString('latin1');
       this.#header = [];
       offset = newline + 1;
-      const [sha = '', type, sizeText] = header.split(' ');
+      const [sha = '', type = '', sizeText] = header.split(' ');
       if (type === 'missing') {
         yield { sha, kind: 'missing' };
         continue;
@@ -67,11 +69,11 @@ class BatchParser {
       if (!Number.isSafeInteger(size)) throw new SourceError(`git cat-file gave an unreadable header "${header.slice(0, 80)}"`);
       // A blob wholly inside this chunk is handed on without a copy.
       if (size <= this.maxSize && chunk.length - offset > size) {
-        yield { sha, kind: 'content', size, content: chunk.subarray(offset, offset + size) };
+        yield { sha, kind: 'content', type, size, content: chunk.subarray(offset, offset + size) };
         offset += size + 1;
         continue;
       }
-      this.#pending = { sha, size, content: size <= this.maxSize ? Buffer.allocUnsafeSlow(size) : undefined, remaining: size + 1 };
+      this.#pending = { sha, type, size, content: size <= this.maxSize ? Buffer.allocUnsafeSlow(size) : undefined, remaining: size + 1 };
     }
   }
 }

@@ -24,7 +24,7 @@ export interface RevNarrowing {
 }
 
 export interface RevSelection {
-  /** Arguments to `git log` (only `--all`, never user text). */
+  /** Arguments to `git log` (only `--all` and its exclusion of notes refs, never user text). */
   args: string[];
   /** Revisions for `git log --stdin`, one per line. */
   stdin: string[];
@@ -41,6 +41,13 @@ export async function openRepository(repoPath: string): Promise<Repository> {
   if (!isRepo) throw new SourceError(`${repoPath} is not a git repository; give the path of a work tree or bare repository`);
   const shallow = (await git.revparse(['--is-shallow-repository'])).trim() === 'true';
   return { dir, git, shallow };
+}
+
+const ALL_BUT_NOTES = ['--exclude=refs/notes/*', '--all'] as const;
+
+/** Whether the selection walks every ref (no --range, --branch or revision list). */
+export function walksAllRefs(selection: RevSelection): boolean {
+  return selection.args.includes(ALL_BUT_NOTES[1]);
 }
 
 function checkedRev(rev: string, what: string): string {
@@ -101,5 +108,7 @@ export async function selectRevs(repo: Repository, narrowing: RevNarrowing): Pro
     return { args: [], stdin: [to, `^${from}`] };
   }
   if (narrowing.branch) return { args: [], stdin: [await branchCommit(repo, narrowing.branch), ...excluded] };
-  return { args: ['--all'], stdin: [...(await stashCommits(repo)), ...excluded] };
+  // A notes ref's commits are no history of the project: each note is scanned as a fragment of the
+  // commit it annotates (see commit-texts.ts), not once more as a file of the notes ref.
+  return { args: [...ALL_BUT_NOTES], stdin: [...(await stashCommits(repo)), ...excluded] };
 }
