@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { openRegistry } from '../registry/open-registry.js';
 import { loadConfig } from '../rules/load-config.js';
 import type { KeyRegistry } from '../types.js';
+import { ensureCacheDir } from './ensure-cache-dir.js';
 import { InstallationScans } from './installation-scans.js';
 import { RepoGitCache } from './repo-git-cache.js';
 import type { ResponseSettings } from './respond-and-report.js';
@@ -23,7 +24,8 @@ export interface AppServices {
 }
 
 export async function createAppServices(settings: AppSettings, log: Logger): Promise<AppServices> {
-  // Both fail at start-up with one line: a bad rules directory or an unreachable registry.
+  // Each fails at start-up with one line: an unwritable cache, a bad rules directory, an unreachable registry.
+  ensureCacheDir(settings.cacheDir);
   const config = loadConfig();
   const registry = await openRegistry(settings.registry);
   const services: AppServices = {

@@ -47,7 +47,7 @@ export function startAppProcess(env: Record<string, string | undefined>, locatio
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const listening = /leakstop app: listening on (\S+)/.exec(output);
+      const listening = /leakstop app: listening on .*; webhooks at (\S+)/.exec(output);
       if (!listening) return;
       clearTimeout(timer);
       resolve({
