@@ -54,8 +54,16 @@ function responseLines(summary: ResponseSummary, issueRepo: string): Map<string,
   }
   for (const result of summary.incidents) {
     const status = result.status;
-    if (status.state === 'failed' && ['revoke', 'replace', 'deliver', 'actions-secret'].includes(status.step)) {
-      lines.set(result.incident.keyId, `the ${status.step} step failed (${status.error}); \`leakstop respond --resume\` retries it.`);
+    if (status.state === 'failed' && status.step === 'revoke') {
+      lines.set(result.incident.keyId, `the revoke step failed (${status.error}); \`leakstop respond --resume\` retries it.`);
+      continue;
+    }
+    // Revoked, but a later step waits (GitHub not answering, as a rule): the rest is pending, not lost.
+    if (status.state === 'failed' && ['replace', 'deliver', 'actions-secret'].includes(status.step)) {
+      lines.set(
+        result.incident.keyId,
+        `Leakstop revoked it; the rest of the response is pending (the ${status.step} step failed: ${status.error}); \`leakstop respond --resume\` finishes it.`,
+      );
       continue;
     }
     const parts = ['Leakstop revoked it'];

@@ -4,7 +4,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { createNodeMiddleware, Probot } from 'probot';
+import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { announceRetries } from '../respond/announce-retries.js';
 import { createAppServices } from './app-services.js';
 import { leakstopApp } from './leakstop-app.js';
 import { signatureProblem } from './webhook-signature.js';
@@ -49,6 +50,7 @@ export async function startAppServer(settings: AppSettings, log: Logger = create
   const services = await createAppServices(settings, log);
   try {
     const probot = new Probot({
+      Octokit: ProbotOctokit.plugin(announceRetries).defaults({ retry: { retryAfterBaseValue: 1000 * settings.gitHubTimeScale } }),
       appId: settings.appId,
       privateKey: settings.privateKey,
       secret: settings.webhookSecret,

@@ -31,6 +31,8 @@ export interface AppSettings {
   logLevel: LogLevel;
   /** Plan responses without revoking, filing or writing anything. */
   dryRun: boolean;
+  /** Multiplies GitHub's retry waits (1 in production; the tests make seconds milliseconds). */
+  gitHubTimeScale: number;
 }
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -124,7 +126,16 @@ export function readAppSettings(env: Env = process.env): AppSettings {
     repoRulesBudgetMs: positiveInteger(env, 'LEAKSTOP_REPO_RULES_BUDGET_MS', 5_000, 600_000),
     logLevel,
     dryRun: dryRunText === '1' || dryRunText === 'true',
+    gitHubTimeScale: timeScale(env),
   };
+}
+
+function timeScale(env: Env): number {
+  const raw = env.LEAKSTOP_GITHUB_TIME_SCALE?.trim();
+  if (!raw) return 1;
+  const scale = Number(raw);
+  if (!(scale >= 0)) throw new ConfigError(`LEAKSTOP_GITHUB_TIME_SCALE must be a number ≥ 0, not "${raw}"`);
+  return scale;
 }
 
 function positivePort(raw: string): number {
