@@ -29,6 +29,14 @@ const MIRROR_REFSPECS = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*
 /** A fetch does what a scan needs and nothing else: no forced-update report, no gc, no FETCH_HEAD. */
 const FETCH = ['-c', 'gc.auto=0', '-c', 'fetch.writeCommitGraph=false', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-show-forced-updates'];
 
+/**
+ * git (libcurl) reads `http_proxy` in lower case only; the API client takes `HTTP_PROXY` too, so
+ * git is given it the same way: one setting sends both through the proxy.
+ */
+function withLowercaseHttpProxy(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.http_proxy === undefined && env.HTTP_PROXY ? { ...env, http_proxy: env.HTTP_PROXY } : env;
+}
+
 export class RepoGitCache {
   /** Serialises the work on each repository: a fetch moves refs under a scan's feet. */
   readonly #queues = new Map<number, Promise<unknown>>();
@@ -65,7 +73,7 @@ export class RepoGitCache {
       fs.mkdirSync(gitDir, { recursive: true });
       await this.#git(gitDir, ['init', '--bare', '--quiet'], process.env, options.signal);
     }
-    const env = gitAuthEnv(this.gitBaseUrl, options.token);
+    const env = gitAuthEnv(this.gitBaseUrl, options.token, withLowercaseHttpProxy(process.env));
     const url = this.remoteUrl(repo);
     await this.#git(gitDir, [...FETCH, '--prune', url, ...MIRROR_REFSPECS], env, options.signal);
     const missing = [];

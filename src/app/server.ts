@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { announceRetries } from '../respond/announce-retries.js';
+import { gitHubFetch } from '../respond/github-fetch.js';
 import { createAppServices } from './app-services.js';
 import { leakstopApp } from './leakstop-app.js';
 import { signatureProblem } from './webhook-signature.js';
@@ -55,6 +56,7 @@ export async function startAppServer(settings: AppSettings, log: Logger = create
       privateKey: settings.privateKey,
       secret: settings.webhookSecret,
       baseUrl: settings.apiBaseUrl,
+      request: { fetch: gitHubFetch },
       log,
     });
     const middleware = await createNodeMiddleware(leakstopApp(services), { probot, webhooksPath: settings.webhookPath });

@@ -6,6 +6,7 @@ import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { UsageError } from '../errors.js';
 import { announceRetries } from './announce-retries.js';
+import { gitHubFetch } from './github-fetch.js';
 
 export type GitHub = InstanceType<typeof Octokit>;
 
@@ -49,7 +50,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const timedFetch: typeof fetch = (url, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
-    return fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    return gitHubFetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
   };
   const warn = options.warn ?? (() => {});
   // GitHub asks for one write at a time, a second apart, and 3 s between notification-making writes.

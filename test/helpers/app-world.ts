@@ -111,7 +111,7 @@ export class AppWorld {
   }
 
   /** The environment `npm start` would be given, pointed at the emulator as a GitHub Enterprise Server. */
-  appEnv(extra: Record<string, string> = {}): Record<string, string> {
+  appEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
     return {
       APP_ID: String(APP_ID),
       PRIVATE_KEY: this.keys.privateKey,
@@ -127,7 +127,7 @@ export class AppWorld {
     };
   }
 
-  async startApp(extra: Record<string, string> = {}): Promise<AppProcess> {
+  async startApp(extra: Record<string, string | undefined> = {}): Promise<AppProcess> {
     this.app = await startAppProcess(this.appEnv(extra), this.location);
     return this.app;
   }
