@@ -32,7 +32,7 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
     settings,
     log,
     registry,
-    gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl),
+    gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl, settings.cacheMaxBytes ? { maxBytes: settings.cacheMaxBytes, log } : undefined),
     scanner: { config, registry, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs },
     installationScans: new InstallationScans(settings.installationScanConcurrency, log),
     response: (installationId) => ({
