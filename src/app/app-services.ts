@@ -8,6 +8,7 @@ import { rulesFromShapes } from '../registry/shape-rules.js';
 import { ReportRedactor } from '../report/report-redactor.js';
 import { loadConfig } from '../rules/load-config.js';
 import type { KeyRegistry, ScanConfig } from '../types.js';
+import { ensureCacheDir } from './ensure-cache-dir.js';
 import { InstallationScans } from './installation-scans.js';
 import { RepoGitCache } from './repo-git-cache.js';
 import type { ResponseSettings } from './respond-and-report.js';
@@ -38,7 +39,8 @@ function sharedRedactor(config: ScanConfig, registry: KeyRegistry): () => Promis
 }
 
 export async function createAppServices(settings: AppSettings, log: Logger): Promise<AppServices> {
-  // Both fail at start-up with one line: a bad rules directory or an unreachable registry.
+  // Each fails at start-up with one line: an unwritable cache, a bad rules directory, an unreachable registry.
+  ensureCacheDir(settings.cacheDir);
   const config = loadConfig();
   const registry = await openRegistry(settings.registry);
   // Check runs show keyed fingerprints, and the scan cache checks secrets by them.
@@ -47,7 +49,7 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
     settings,
     log,
     registry,
-    gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl),
+    gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl, settings.cacheMaxBytes ? { maxBytes: settings.cacheMaxBytes, log } : undefined),
     scanner: { config, registry, fingerprintKey, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs, redactor: sharedRedactor(config, registry) },
     installationScans: new InstallationScans(settings.installationScanConcurrency, log),
     response: (installationId) => ({

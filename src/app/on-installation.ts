@@ -36,7 +36,7 @@ async function scanInstalledRepo(github: Octokit, services: AppServices, install
       return;
     }
     const { config: repoConfig, notes } = await readRepoConfig(services.gitCache, repo, facts.default_branch);
-    const scan = await scanRepository({ gitDir, repo: repo.fullName, repoConfig, signal }, services.scanner);
+    const scan = await scanRepository({ gitDir, repo: repo.fullName, repoConfig, signal, log }, services.scanner);
     // Removed meanwhile: no response and no report for a repository the app may no longer touch.
     signal.throwIfAborted();
     scan.notes.unshift(...notes);

@@ -56,13 +56,13 @@ export async function onPush(context: Context<'push'>, services: AppServices, gi
       const range = await pushRange(gitDir, { ref: payload.ref, before: payload.before, after: payload.after });
       const revs = range.kind === 'deleted' ? [] : range.revs;
       const { config: repoConfig, notes } = await readRepoConfig(services.gitCache, repo, payload.repository.default_branch);
-      const scan = await scanRepository({ gitDir, repo: fullName, revs, repoConfig }, services.scanner);
+      const scan = await scanRepository({ gitDir, repo: fullName, revs, repoConfig, log }, services.scanner);
       lap('scannedMs');
       scan.notes.unshift(...notes);
       const target = { github, commit, externalId, fullName, private: payload.repository.private, scope: pushScope(range, { ...payload, ref: shownRef }) };
-      await respondAndReport(scan, repoConfig, target, services.response(payload.installation?.id));
+      const report = await respondAndReport(scan, repoConfig, target, services.response(payload.installation?.id));
       lap('doneMs');
-      log.info(timings, `push handled: ${scan.result.stats.commits ?? 0} commits, ${scan.result.findings.length} findings`);
+      log.info(timings, `push handled: ${report.result.stats.commits ?? 0} commits, ${report.result.findings.length} findings`);
     } catch (error) {
       log.error({ err: error }, 'push scan failed');
       const reason = `The scan failed: ${(error as Error).message.split('\n')[0]}. Redeliver the push webhook to retry.`;

@@ -1,9 +1,12 @@
 // One bare git repository per GitHub repository, kept between webhooks: each fetch brings
-// only the objects the cache lacks, so a push costs what it pushed, not a clone.
+// only the objects the cache lacks, so a push costs what it pushed, not a clone. With a size
+// limit, the caches of repositories not being worked on are removed, least recently used first,
+// once the total is over it; a removed cache is fetched in full at its repository's next event.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Logger } from 'pino';
 import { SourceError } from '../errors.js';
 import { gitAuthEnv } from './git-credentials.js';
 
@@ -29,14 +32,41 @@ const MIRROR_REFSPECS = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*
 /** A fetch does what a scan needs and nothing else: no forced-update report, no gc, no FETCH_HEAD. */
 const FETCH = ['-c', 'gc.auto=0', '-c', 'fetch.writeCommitGraph=false', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-show-forced-updates'];
 
+/**
+ * git (libcurl) reads `http_proxy` in lower case only; the API client takes `HTTP_PROXY` too, so
+ * git is given it the same way: one setting sends both through the proxy.
+ */
+function withLowercaseHttpProxy(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.http_proxy === undefined && env.HTTP_PROXY ? { ...env, http_proxy: env.HTTP_PROXY } : env;
+}
+
+export interface CacheLimit {
+  /** The caches' total size in bytes above which unused ones are removed. */
+  maxBytes: number;
+  log: Logger;
+}
+
+/** Bytes of the files under `dir`. */
+async function treeBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await fs.promises.readdir(dir, { withFileTypes: true })) {
+    const entryPath = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += await treeBytes(entryPath);
+    else total += (await fs.promises.lstat(entryPath)).size;
+  }
+  return total;
+}
+
 export class RepoGitCache {
   /** Serialises the work on each repository: a fetch moves refs under a scan's feet. */
   readonly #queues = new Map<number, Promise<unknown>>();
+  #trimming = false;
 
   constructor(
     readonly root: string,
     /** Web and git base of GitHub: https://github.com or the GHES host. */
     readonly gitBaseUrl: string,
+    private readonly limit?: CacheLimit,
   ) {}
 
   dir(repo: RepoRef): string {
@@ -65,14 +95,50 @@ export class RepoGitCache {
       fs.mkdirSync(gitDir, { recursive: true });
       await this.#git(gitDir, ['init', '--bare', '--quiet'], process.env, options.signal);
     }
-    const env = gitAuthEnv(this.gitBaseUrl, options.token);
+    const env = gitAuthEnv(this.gitBaseUrl, options.token, withLowercaseHttpProxy(process.env));
     const url = this.remoteUrl(repo);
     await this.#git(gitDir, [...FETCH, '--prune', url, ...MIRROR_REFSPECS], env, options.signal);
     const missing = [];
     for (const want of options.wants ?? []) if (!(await this.hasCommit(repo, want))) missing.push(want);
     // A commit no ref names any more (pushed, then force-pushed away): protocol v2 serves any object by id.
     if (missing.length > 0) await this.#git(gitDir, [...FETCH, url, ...missing], env, options.signal);
+    const now = new Date();
+    fs.utimesSync(gitDir, now, now);
+    await this.#trim();
     return gitDir;
+  }
+
+  /** Removes the least recently used caches no work holds until the total is under the limit. */
+  async #trim(): Promise<void> {
+    if (!this.limit || this.#trimming) return;
+    this.#trimming = true;
+    try {
+      const reposDir = path.join(this.root, 'repos');
+      const names = (await fs.promises.readdir(reposDir)).filter((name) => /^\d+\.git$/.test(name));
+      const caches = await Promise.all(
+        names.map(async (name) => {
+          const dir = path.join(reposDir, name);
+          return { id: Number.parseInt(name, 10), dir, bytes: await treeBytes(dir), usedAt: (await fs.promises.stat(dir)).mtimeMs };
+        }),
+      );
+      let total = caches.reduce((sum, cache) => sum + cache.bytes, 0);
+      const removed: number[] = [];
+      for (const cache of caches.sort((a, b) => a.usedAt - b.usedAt)) {
+        if (total <= this.limit.maxBytes) break;
+        if (this.#queues.has(cache.id)) continue;
+        // Moved aside in the same turn as the check, so no work can start in a half-removed cache.
+        const doomed = path.join(this.root, `.removing-${cache.id}-${process.pid}-${Date.now()}`);
+        fs.renameSync(cache.dir, doomed);
+        await fs.promises.rm(doomed, { recursive: true, force: true });
+        total -= cache.bytes;
+        removed.push(cache.id);
+      }
+      if (removed.length > 0) {
+        this.limit.log.info({ repositoryIds: removed, cacheBytes: total }, `removed ${removed.length} repository cache(s) to stay under LEAKSTOP_CACHE_MAX_BYTES`);
+      }
+    } finally {
+      this.#trimming = false;
+    }
   }
 
   async hasCommit(repo: RepoRef, sha: string): Promise<boolean> {

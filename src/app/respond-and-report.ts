@@ -10,10 +10,10 @@ import type { GitHub } from '../respond/github-client.js';
 import { incidentIssueRepo } from '../respond/report-incident.js';
 import type { IncidentResult } from '../respond/respond-to-incidents.js';
 import { respondToFindings, type RespondOptions, type ResponseSummary } from '../respond/respond-to-findings.js';
-import type { Actor, KeyRegistry } from '../types.js';
+import type { Actor, Finding, KeyRegistry } from '../types.js';
 import { publishCheckRun, type CommitRef } from './publish-check-run.js';
 import type { RepoConfig } from './repo-config.js';
-import type { RepoScan } from './scan-repository.js';
+import type { RepoScan, ScanReport } from './scan-repository.js';
 
 export interface ReportTarget {
   github: InstanceType<typeof ProbotOctokit>;
@@ -54,8 +54,16 @@ function responseLines(summary: ResponseSummary, issueRepo: string): Map<string,
   }
   for (const result of summary.incidents) {
     const status = result.status;
-    if (status.state === 'failed' && ['revoke', 'replace', 'deliver', 'actions-secret'].includes(status.step)) {
-      lines.set(result.incident.keyId, `the ${status.step} step failed (${status.error}); \`leakstop respond --resume\` retries it.`);
+    if (status.state === 'failed' && status.step === 'revoke') {
+      lines.set(result.incident.keyId, `the revoke step failed (${status.error}); \`leakstop respond --resume\` retries it.`);
+      continue;
+    }
+    // Revoked, but a later step waits (GitHub not answering, as a rule): the rest is pending, not lost.
+    if (status.state === 'failed' && ['replace', 'deliver', 'actions-secret'].includes(status.step)) {
+      lines.set(
+        result.incident.keyId,
+        `Leakstop revoked it; the rest of the response is pending (the ${status.step} step failed: ${status.error}); \`leakstop respond --resume\` finishes it.`,
+      );
       continue;
     }
     const parts = ['Leakstop revoked it'];
@@ -67,8 +75,10 @@ function responseLines(summary: ResponseSummary, issueRepo: string): Map<string,
   return lines;
 }
 
-export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, target: ReportTarget, settings: ResponseSettings): Promise<void> {
-  const { findings } = scan.result;
+const hitCount = (findings: Finding[]): number => findings.filter((finding) => finding.registry.match).length;
+
+/** Returns what was reported: the scan with the repository's own rules' findings. */
+export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, target: ReportTarget, settings: ResponseSettings): Promise<ScanReport> {
   const log = settings.log.child({ repo: target.fullName, sha: target.commit.headSha });
   // Probot's Octokit is @octokit/core with the same REST methods, retry and throttling.
   const github = target.github as unknown as GitHub;
@@ -76,7 +86,7 @@ export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, t
   const routing = repoConfig.incidentRepositoryFor === 'all'
     ? { incidentRepo: repoConfig.incidentRepository }
     : { securityRepo: repoConfig.incidentRepository };
-  const respond = (issues: GitHub | undefined) => {
+  const respond = (findings: Finding[], issues: GitHub | undefined) => {
     const options: RespondOptions = {
       registry: settings.registry,
       repo: target.fullName,
@@ -88,23 +98,29 @@ export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, t
     };
     return respondToFindings(findings, issues ? { ...options, github: issues } : options);
   };
-  const hits = findings.some((finding) => finding.registry.match);
-  const settled = hits ? await respond(undefined) : undefined;
-  const report = renderCheckRun({
-    result: scan.result,
+  // Keys are settled on what the built-in rules found, before the repository's own rules have
+  // finished: a hostile pattern can spend its whole budget, never delay a revocation.
+  let settled = hitCount(scan.result.findings) > 0 ? await respond(scan.result.findings, undefined) : undefined;
+  const report = await scan.withRepoRules();
+  const { findings } = report.result;
+  const hits = hitCount(findings) > 0;
+  if (hitCount(findings) > hitCount(scan.result.findings)) settled = await respond(findings, undefined);
+  const checkRun = renderCheckRun({
+    result: report.result,
     scope: target.scope,
     annotateThirdParty: repoConfig.annotateThirdPartyKeys,
     responses: settled ? responseLines(settled, incidentIssueRepo(target.fullName, target.private, routing)) : new Map(),
-    notes: scan.notes,
+    notes: report.notes,
   });
-  await publishCheckRun(target.github, target.commit, target.externalId, report);
-  log.info({ findings: findings.length, conclusion: report.conclusion }, `check run completed: ${report.title}`);
+  await publishCheckRun(target.github, target.commit, target.externalId, checkRun);
+  log.info({ findings: findings.length, conclusion: checkRun.conclusion }, `check run completed: ${checkRun.title}`);
   if (hits && !settings.dryRun) {
-    const filed = await respond(github);
+    const filed = await respond(findings, github);
     if (!filed.dryRun) {
       for (const result of filed.incidents) {
         log.info({ key: result.incident.keyId, issue: result.issueUrl, state: result.status.state }, 'incident response');
       }
     }
   }
+  return report;
 }

@@ -1,10 +1,11 @@
 // What the app scans, through the same pipeline as `leakstop scan --history`: the history
 // source over the repository's bare cache (a push's range, or every ref), the built-in rules
-// and the registry's key shapes, the repository's allowlist, its own rules under a time
-// budget, then registry marking.
+// and the registry's key shapes, the repository's allowlist, then registry marking — and,
+// apart, the repository's own rules under a time budget, which a response never waits for.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FingerprintKey } from '../detect/fingerprint-key.js';
+import type { Logger } from 'pino';
 import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
 import { scanHistory } from '../pipeline/scan-history.js';
@@ -22,12 +23,23 @@ export interface RepoScanRequest {
   repoConfig: RepoConfig;
   /** Stops the scan (a repository removed from the installation meanwhile). */
   signal?: AbortSignal;
+  /** Where a repository's rules stopped at their budget are told. */
+  log?: Logger;
 }
 
-export interface RepoScan {
+export interface ScanReport {
   result: ScanResult;
   /** Lines for the check run: what was skipped and why. */
   notes: string[];
+}
+
+export interface RepoScan extends ScanReport {
+  /**
+   * The report with the repository's own rules' findings added, once they finish or are stopped
+   * at their budget; `result` and `notes` are what the built-in rules found before them, all a
+   * response to a registered key needs (its shape is one of the built-in rules).
+   */
+  withRepoRules(): Promise<ScanReport>;
 }
 
 export interface ScannerOptions {
@@ -84,17 +96,27 @@ export async function scanRepository(request: RepoScanRequest, options: ScannerO
     progress: false,
     signal: request.signal,
   });
-  const notes: string[] = [];
-  const extra = await own;
-  if (extra?.ok) {
-    // A secret the built-in rules found too is reported once, by them (the engine settles overlaps within one rule set).
-    const seen = new Set(result.findings.map(placeKey));
-    result.findings.push(...extra.findings.filter((finding) => !seen.has(placeKey(finding))));
-  } else if (extra) {
-    notes.push(`Repository rules from .github/leakstop.yml: ${extra.error}.`);
-  }
   // Nothing downstream — check run, incident issue, response log, log lines — sees a git text unredacted.
   const redactor = await options.redactor();
   const safe = redactor.scanResult(result);
-  return { result: { ...safe, findings: await matchRegistry(safe.findings, options.registry) }, notes };
+  const builtIn = { ...safe, findings: await matchRegistry(safe.findings, options.registry) };
+  const scan: RepoScan = {
+    result: builtIn,
+    notes: [],
+    async withRepoRules() {
+      const extra = await own;
+      const notes = [...scan.notes];
+      if (!extra) return { result: builtIn, notes };
+      if (!extra.ok) {
+        request.log?.warn(`repository rules from .github/leakstop.yml: ${extra.error}`);
+        return { result: builtIn, notes: [...notes, `Repository rules from .github/leakstop.yml: ${extra.error}.`] };
+      }
+      // A secret the built-in rules found too is reported once, by them (the engine settles overlaps within one rule set).
+      const seen = new Set(result.findings.map(placeKey));
+      const ownFindings = redactor.scanResult({ ...result, findings: extra.findings.filter((finding) => !seen.has(placeKey(finding))) });
+      const added = await matchRegistry(ownFindings.findings, options.registry);
+      return { result: { ...builtIn, findings: builtIn.findings.concat(added) }, notes };
+    },
+  };
+  return scan;
 }

@@ -4,18 +4,43 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { createNodeMiddleware, Probot } from 'probot';
+import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { announceRetries } from '../respond/announce-retries.js';
+import { gitHubFetch } from '../respond/github-fetch.js';
 import { createAppServices } from './app-services.js';
 import { leakstopApp } from './leakstop-app.js';
+import { signatureProblem } from './webhook-signature.js';
 import type { AppSettings } from './settings.js';
 
 export interface RunningApp {
-  /** Where GitHub delivers webhooks, e.g. http://127.0.0.1:3000/api/github/webhooks. */
+  /** The address bound, as `host:port` (`[::]:3000` for every interface). */
+  address: string;
+  /** Whether that address is every interface (no HOST). */
+  everyInterface: boolean;
+  /** Where webhooks are delivered on this machine, e.g. http://127.0.0.1:3000/api/github/webhooks. */
   webhookUrl: string;
   port: number;
   /** The key registry, as it may be shown (no credentials). */
   registryLocation: string;
   stop(): Promise<void>;
+}
+
+/** GitHub caps a webhook payload at 25 MB. */
+const MAX_DELIVERY_BYTES = 25 * 1024 * 1024;
+
+function readBody(request: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // The rest is drained unkept, so the answer still reaches the sender.
+      if (size > MAX_DELIVERY_BYTES) reject(new Error('the delivery is larger than 25 MB'));
+      else chunks.push(chunk);
+    });
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
 }
 
 export function createLogger(settings: AppSettings): Logger {
@@ -26,20 +51,44 @@ export async function startAppServer(settings: AppSettings, log: Logger = create
   const services = await createAppServices(settings, log);
   try {
     const probot = new Probot({
+      Octokit: ProbotOctokit.plugin(announceRetries).defaults({ retry: { retryAfterBaseValue: 1000 * settings.gitHubTimeScale } }),
       appId: settings.appId,
       privateKey: settings.privateKey,
       secret: settings.webhookSecret,
       baseUrl: settings.apiBaseUrl,
+      request: { fetch: gitHubFetch },
       log,
     });
     const middleware = await createNodeMiddleware(leakstopApp(services), { probot, webhooksPath: settings.webhookPath });
+    const notFound = (response: http.ServerResponse) => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     const server = http.createServer((request, response) => {
       // A health check for load balancers, as probot's own server offers.
       if (request.method === 'GET' && request.url === '/ping') {
         response.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
         return;
       }
-      void middleware(request, response, () => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n'));
+      if (request.method !== 'POST' || request.url?.split('?')[0] !== settings.webhookPath) {
+        void middleware(request, response, () => notFound(response));
+        return;
+      }
+      void readBody(request).then(
+        (body) => {
+          const problem = signatureProblem(settings.webhookSecret, body, request.headers['x-hub-signature-256'] as string | undefined);
+          if (problem) {
+            const header = (name: string) => String(request.headers[name] ?? '').slice(0, 100);
+            log.warn({ delivery: header('x-github-delivery'), event: header('x-github-event') }, `webhook refused: ${problem}`);
+            response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: problem }));
+            return;
+          }
+          // probot takes a body already read as the delivery's text.
+          Object.assign(request, { body: body.toString('utf8') });
+          void middleware(request, response, () => notFound(response));
+        },
+        (error: Error) => {
+          log.warn(`webhook refused: ${error.message}`);
+          response.writeHead(413, { 'content-type': 'text/plain' }).end(`${error.message}\n`);
+        },
+      );
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
@@ -48,9 +97,12 @@ export async function startAppServer(settings: AppSettings, log: Logger = create
       server.listen(settings.port, settings.host, () => resolve());
     });
     const { port, address } = server.address() as AddressInfo;
-    const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
+    const everyInterface = address === '0.0.0.0' || address === '::';
+    const bracket = (host: string) => (host.includes(':') ? `[${host}]` : host);
     return {
-      webhookUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}${settings.webhookPath}`,
+      address: `${bracket(address)}:${port}`,
+      everyInterface,
+      webhookUrl: `http://${bracket(everyInterface ? '127.0.0.1' : address)}:${port}${settings.webhookPath}`,
       port,
       registryLocation: services.registry.location,
       stop: async () => {

@@ -25,6 +25,8 @@ export interface AppSettings {
   registry?: string;
   /** Per-repository bare git caches and the scan cache live here. */
   cacheDir: string;
+  /** Total size of the bare git caches above which unused ones are removed; undefined: no limit. */
+  cacheMaxBytes?: number;
   /** How many installation (full history) scans run at once. */
   installationScanConcurrency: number;
   /** Time budget of a repository's own regex rules, per scan. */
@@ -32,6 +34,8 @@ export interface AppSettings {
   logLevel: LogLevel;
   /** Plan responses without revoking, filing or writing anything. */
   dryRun: boolean;
+  /** Multiplies GitHub's retry waits (1 in production; the tests make seconds milliseconds). */
+  gitHubTimeScale: number;
 }
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -121,11 +125,33 @@ export function readAppSettings(env: Env = process.env): AppSettings {
     ...githubUrls(env),
     registry: env.LEAKSTOP_REGISTRY?.trim() || undefined,
     cacheDir: path.resolve(env.LEAKSTOP_CACHE_DIR?.trim() || defaultCacheDir(env)),
+    cacheMaxBytes: byteSize(env, 'LEAKSTOP_CACHE_MAX_BYTES'),
     installationScanConcurrency: positiveInteger(env, 'LEAKSTOP_SCAN_CONCURRENCY', 2, 64),
     repoRulesBudgetMs: positiveInteger(env, 'LEAKSTOP_REPO_RULES_BUDGET_MS', 5_000, 600_000),
     logLevel,
     dryRun: dryRunText === '1' || dryRunText === 'true',
+    gitHubTimeScale: timeScale(env),
   };
+}
+
+const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+
+/** Bytes, with an optional K, M, G or T (powers of 1024): `500M`, `20G`. */
+function byteSize(env: Env, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const [, digits, unit = ''] = /^(\d+)\s*([KMGT]?)i?B?$/i.exec(raw) ?? [];
+  const bytes = Number(digits) * (UNITS[unit.toUpperCase()] ?? NaN);
+  if (!(bytes >= 1)) throw new ConfigError(`${name} must be a size in bytes, optionally with K, M, G or T (e.g. 20G), not "${raw}"`);
+  return bytes;
+}
+
+function timeScale(env: Env): number {
+  const raw = env.LEAKSTOP_GITHUB_TIME_SCALE?.trim();
+  if (!raw) return 1;
+  const scale = Number(raw);
+  if (!(scale >= 0)) throw new ConfigError(`LEAKSTOP_GITHUB_TIME_SCALE must be a number ≥ 0, not "${raw}"`);
+  return scale;
 }
 
 function positivePort(raw: string): number {

@@ -19,7 +19,8 @@ export function registerApp(program: Command): void {
         throw new LeakstopError(`the app could not start: ${(error as Error).message.split('\n')[0]}`);
       }
       process.stderr.write(
-        `leakstop app: listening on ${running.webhookUrl} (GitHub API ${settings.apiBaseUrl}, registry ${running.registryLocation})\n`,
+        `leakstop app: listening on ${running.address}${running.everyInterface ? ' (every interface)' : ''}; ` +
+          `webhooks at ${running.webhookUrl} (GitHub API ${settings.apiBaseUrl}, registry ${running.registryLocation})\n`,
       );
       const app = running;
       let stopping = false;

@@ -5,10 +5,12 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { UsageError } from '../errors.js';
+import { announceRetries } from './announce-retries.js';
+import { gitHubFetch } from './github-fetch.js';
 
 export type GitHub = InstanceType<typeof Octokit>;
 
-const ResponderOctokit = Octokit.plugin(retry, throttling);
+const ResponderOctokit = Octokit.plugin(retry, throttling, announceRetries);
 
 /** How many times, and how far apart, a create whose outcome is unknown is looked for and tried again. */
 export interface CreatePolicy {
@@ -48,7 +50,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const timedFetch: typeof fetch = (url, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
-    return fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    return gitHubFetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
   };
   const warn = options.warn ?? (() => {});
   // GitHub asks for one write at a time, a second apart, and 3 s between notification-making writes.
@@ -70,7 +72,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
       onRateLimit: onLimit,
       onSecondaryRateLimit: onLimit,
     },
-    // Failed requests are reported once, by the step that failed; only warnings (rate limits) are shown as they happen.
+    // Failed requests are reported once, by the step that failed; only warnings (rate limits, retries) are shown as they happen.
     log: { debug: () => {}, info: () => {}, warn, error: () => {} },
   });
   createPolicies.set(github, { retries, backoffMs: 1000 * scale });

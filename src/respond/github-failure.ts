@@ -34,6 +34,13 @@ function remedy(status: number | undefined, route: string): string {
   return 'GitHub is unavailable: run `leakstop respond --resume` later';
 }
 
+/** `HTTP 502`, or `no response (…)` when GitHub never answered. */
+export function whatWentWrong(error: unknown): string {
+  const failure = (error ?? {}) as RequestErrorLike;
+  if (typeof failure.status === 'number' && failure.response) return `HTTP ${failure.status}`;
+  return `no response (${(failure.message ?? 'network error').split('\n')[0]!.slice(0, 120)})`;
+}
+
 /** Wraps anything Octokit threw into a `GitHubError` that is safe to log and to store. */
 export function gitHubFailure(action: string, error: unknown): GitHubError {
   if (error instanceof GitHubError) return error;
@@ -42,7 +49,7 @@ export function gitHubFailure(action: string, error: unknown): GitHubError {
   const route = routeOf(failure.request?.url);
   const method = failure.request?.method ?? '';
   const said = gitHubMessage(failure.response?.data);
-  const what = status && failure.response ? `HTTP ${status}` : `no response (${(failure.message ?? 'network error').split('\n')[0]!.slice(0, 120)})`;
+  const what = whatWentWrong(error);
   const where = route ? ` on ${method} ${route}` : '';
   return new GitHubError(`${action} failed: ${what}${where}${said ? ` — "${said}"` : ''}; ${remedy(status, route)}`);
 }

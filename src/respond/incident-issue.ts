@@ -3,7 +3,8 @@
 // files a second issue or a second comment.
 import { GitHubError } from '../errors.js';
 import { INCIDENT_LABELS } from '../report/incident-markdown.js';
-import { gitHubFailure } from './github-failure.js';
+import { announceRetry } from './announce-retries.js';
+import { gitHubFailure, whatWentWrong } from './github-failure.js';
 import { createPolicyOf, type GitHub } from './github-client.js';
 
 export type RepoRef = { owner: string; repo: string };
@@ -98,6 +99,8 @@ async function createOnce<T>(github: GitHub, find: () => Promise<T | undefined>,
       return await create();
     } catch (error) {
       if (!outcomeUnknown(error) || attempt > policy.retries) throw error;
+      const request = (error as { request?: { method?: string; url?: string } }).request;
+      if (attempt === 1 && request?.url) announceRetry(github.log, request.method ?? 'POST', request.url, whatWentWrong(error));
       await new Promise((resolve) => setTimeout(resolve, attempt * attempt * policy.backoffMs));
     }
   }

@@ -133,4 +133,25 @@ describe('per-repository config', () => {
     expect(issue!.title).toContain('tps-cover-sheets');
     expect(world.everythingSeen()).not.toContain(issued.plaintext);
   });
+  it('revokes a registered key before a hostile repository rule has used up its time budget', async () => {
+    const hostile = "rules:\n  - id: hostile\n    description: exponential backtracking\n    regex: '(a+)+$'\n    keywords: [aaaa]\n";
+    await pushAndDeliver({ '.github/leakstop.yml': hostile });
+    const issued = await world.issueKey({ owner: 'acct_tps', label: 'tps-hostile' });
+    const run = await pushAndDeliver({ 'bait.txt': `${'a'.repeat(5_000)}!\n`, 'keys.env': `TPS_KEY=${issued.plaintext}\n` });
+    expect(run.conclusion).toBe('failure');
+    expect(run.output.summary).toContain('did not finish within 3s and were stopped');
+    const stopped = world.app
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"repo":"initech/tps"') && line.includes('did not finish within 3s'))
+      .map((line) => JSON.parse(line) as { time: number; level: number });
+    expect(stopped.length).toBeGreaterThan(0);
+    const warned = stopped.at(-1)!;
+    expect(warned.level).toBe(40);
+    const revoked = await world.key(issued.record.id);
+    expect(revoked?.status).toBe('revoked');
+    // The order, not a duration: the key was revoked before the repository's rules were given up on.
+    expect(Date.parse(revoked!.revokedAt!)).toBeLessThan(warned.time);
+    expect(world.everythingSeen()).not.toContain(issued.plaintext);
+  });
 });

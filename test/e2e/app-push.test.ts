@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendWebhook } from '../github/send-webhook.js';
 import { pushPayload } from '../github/webhook-payloads.js';
 import { expandTemplate } from '../../src/rules/example-template.js';
-import { AppWorld, APP_ID } from '../helpers/app-world.js';
+import { AppWorld, APP_ID, waitFor } from '../helpers/app-world.js';
 import type { TestRepo } from '../helpers/git-repo.js';
 
 let world: AppWorld;
@@ -67,6 +67,34 @@ describe('push webhooks', () => {
     expect(unsigned).toBeGreaterThanOrEqual(400);
     expect(forged).toBeGreaterThanOrEqual(400);
     expect(world.checkRunsOn(pushed.after)).toEqual([]);
+  });
+
+  it('logs a badly signed delivery in one line, without a stack trace or the payload', async () => {
+    const marker = `marker${Date.now()}`;
+    work.commit(`forged ${marker}`, { 'forged.txt': 'hello\n' });
+    const pushed = await world.push(work, OWNER, REPO, 'refs/heads/main');
+    const payload = await pushPayload(world.github, { owner: OWNER, repo: REPO, ref: 'refs/heads/main', ...pushed, installationId });
+    const before = world.app.output().length;
+    const newLines = () => world.app.output().slice(before).split('\n').filter(Boolean);
+    expect(await sendWebhook(world.app.webhookUrl, { event: 'push', payload, secret: 'not-the-secret', appId: APP_ID, deliveryId: 'forged-1' })).toBe(400);
+    await waitFor('the forged delivery to be logged', () => (newLines().length >= 1 ? true : undefined));
+    expect(await sendWebhook(world.app.webhookUrl, { event: 'push', payload, appId: APP_ID, deliveryId: 'unsigned-1' })).toBe(400);
+    await waitFor('the unsigned delivery to be logged', () => (newLines().length >= 2 ? true : undefined));
+    // A good delivery afterwards: whatever the refused ones logged has been written by the time it is handled.
+    const good = await pushAndDeliver({ 'after-forged.txt': 'fine\n' });
+    expect(good.run.conclusion).toBe('success');
+    await waitFor('the good push to be logged', () => (newLines().some((line) => line.includes('push handled')) ? true : undefined));
+    const refused = newLines().slice(0, newLines().findIndex((line) => line.includes('"repo":"acme/api"')));
+    expect(refused).toHaveLength(2);
+    expect(refused[0]).toContain('forged-1');
+    expect(refused[1]).toContain('unsigned-1');
+    for (const line of refused) {
+      expect(JSON.parse(line)).toMatchObject({ level: 40 });
+      expect(line).toMatch(/signature/);
+      expect(line).not.toMatch(/stack|\bat \S+ \(/);
+      expect(line).not.toContain(marker);
+      expect(line).not.toContain(pushed.after);
+    }
   });
 
   it('scans only the new commits of a new branch, then only the rewritten ones of a force push', async () => {

@@ -75,6 +75,37 @@ describe('leakstop app settings', () => {
     }
   });
 
+  it('refuses a cache directory it cannot write to, in one line', async () => {
+    // Root writes anywhere, except under a regular file.
+    const file = path.join(world.dirs[0]!, 'not-a-directory');
+    fs.writeFileSync(file, 'x');
+    const line = await startFails({ LEAKSTOP_CACHE_DIR: path.join(file, 'cache') });
+    expect(line).toBe(`leakstop: LEAKSTOP_CACHE_DIR: cannot write to ${path.join(file, 'cache')}: not a directory`);
+  });
+
+  it('names the address it really bound, with the port the system chose for PORT=0', async () => {
+    const all = await startAppProcess(env({ HOST: undefined, PORT: '0' }));
+    try {
+      const line = all.output().split('\n').find((text) => text.startsWith('leakstop app: listening on'))!;
+      const [, host, port] = /^leakstop app: listening on (\[::\]|0\.0\.0\.0):(\d+) \(every interface\)/.exec(line) ?? [];
+      expect(host, line).toBeDefined();
+      expect(Number(port)).toBeGreaterThan(0);
+      expect(new URL(all.webhookUrl).port).toBe(port);
+      expect(await (await fetch(`http://127.0.0.1:${port}/ping`)).text()).toBe('PONG');
+    } finally {
+      await all.stop();
+    }
+    const loopback = await startAppProcess(env({ HOST: 'localhost', PORT: '0' }));
+    try {
+      const [, bound] = /leakstop app: listening on ([^\s;]+)/.exec(loopback.output()) ?? [];
+      expect(bound).toMatch(/^(127\.0\.0\.1|\[::1\]):\d+$/);
+      expect(bound).not.toMatch(/:0$/);
+      expect(await (await fetch(new URL('/ping', loopback.webhookUrl))).text()).toBe('PONG');
+    } finally {
+      await loopback.stop();
+    }
+  });
+
   it('takes the key from PRIVATE_KEY_PATH or as base64, and stops cleanly on SIGTERM', async () => {
     const keyFile = path.join(world.dirs[0]!, 'app.pem');
     fs.writeFileSync(keyFile, world.keys.privateKey, { mode: 0o600 });

@@ -47,7 +47,7 @@ export function startAppProcess(env: Record<string, string | undefined>, locatio
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const listening = /leakstop app: listening on (\S+)/.exec(output);
+      const listening = /leakstop app: listening on .*; webhooks at (\S+)/.exec(output);
       if (!listening) return;
       clearTimeout(timer);
       resolve({
@@ -112,7 +112,7 @@ export class AppWorld {
   }
 
   /** The environment `npm start` would be given, pointed at the emulator as a GitHub Enterprise Server. */
-  appEnv(extra: Record<string, string> = {}): Record<string, string> {
+  appEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
     return {
       APP_ID: String(APP_ID),
       PRIVATE_KEY: this.keys.privateKey,
@@ -128,7 +128,7 @@ export class AppWorld {
     };
   }
 
-  async startApp(extra: Record<string, string> = {}): Promise<AppProcess> {
+  async startApp(extra: Record<string, string | undefined> = {}): Promise<AppProcess> {
     this.app = await startAppProcess(this.appEnv(extra), this.location);
     return this.app;
   }

@@ -34,6 +34,9 @@ describe('respond while GitHub fails', () => {
     const run = await world.respond(repo, 'acme/shop');
     expect(run.stderr).toContain('1 of 1 incident(s) complete');
     expect(issuePosts(world, 'shop').map((request) => request.status)).toEqual([500, 500, 403, 201]);
+    // The first retry is said as it starts, once, naming GitHub's host and the call.
+    const retrying = run.stderr.split('\n').filter((line) => line.includes('did not answer'));
+    expect(retrying).toEqual([expect.stringContaining(`GitHub at ${new URL(world.github.url).host} did not answer POST /repos/acme/shop/issues (HTTP 500): retrying`)]);
     expect(world.issuesOf('acme', 'shop')).toHaveLength(1);
     const revoked = (await world.key(key.record.id))!;
     expect(revoked.status).toBe('revoked');
