@@ -1,13 +1,18 @@
 // Source: what `git commit` is about to record — the staged files, restricted to their added lines.
+// Renames are detected (`-M`), so a moved file is scanned only for the lines it gains against its old
+// path: moving a file that holds an already-committed secret adds nothing to the history.
 import type { Fragment, ScanStats } from '../types.js';
 import { gitTopLevel, runGit } from './git-command.js';
 import { toText } from './read-text.js';
 
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 
+/** Added, copied, modified and renamed files, with renames matched to their old paths. */
+const STAGED_DIFF = ['diff', '--cached', '-M', '--diff-filter=ACMR'];
+
 /** Added line numbers (in the staged file) per file, in `git diff` order. */
 function addedLines(top: string): Set<number>[] {
-  const patch = runGit(top, ['-c', 'core.quotePath=false', 'diff', '--cached', '--no-color', '--no-ext-diff', '--no-renames', '--unified=0', '--diff-filter=ACM']).toString('utf8');
+  const patch = runGit(top, ['-c', 'core.quotePath=false', ...STAGED_DIFF, '--no-color', '--no-ext-diff', '--unified=0']).toString('utf8');
   const files: Set<number>[] = [];
   for (const line of patch.split('\n')) {
     if (line.startsWith('diff --git ')) {
@@ -56,7 +61,7 @@ function readBlobs(top: string, shas: string[]): Map<string, Buffer> {
 /** Yields the staged files, each restricted to its added lines; works before the first commit. */
 export function readStagedChanges(cwd: string, options: { maxFileSize: number }, stats: ScanStats): Fragment[] {
   const top = gitTopLevel(cwd);
-  const names = runGit(top, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACM'])
+  const names = runGit(top, [...STAGED_DIFF, '--name-only', '-z'])
     .toString('utf8')
     .split('\0')
     .filter(Boolean);
