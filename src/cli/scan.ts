@@ -10,6 +10,7 @@ import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';
 import { listWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
+import { commitAdvice } from '../report/commit-advice.js';
 import type { ScanResult } from '../types.js';
 import { parseFormat, writeScanOutput } from './scan-output.js';
 import type { ScanRespondFlags } from './scan-respond.js';
@@ -154,8 +155,12 @@ export function registerScan(program: Command): void {
         const rules = [...config.rules, ...prepared.registryRules];
         writeScanOutput(reported, rules, { format, output: flags.output, reveal: Boolean(flags.reveal), quiet: Boolean(flags.quiet) }, {
           suppressed: filtered?.suppressed,
-          staleBaseline: filtered?.stale.length,
+          // A staged scan sees only the lines a commit adds, so every other baseline entry would read as stale.
+          staleBaseline: flags.staged ? undefined : filtered?.stale.length,
         });
+        if (flags.staged && reported.findings.length > 0 && !flags.writeBaseline && !flags.quiet) {
+          process.stderr.write(`${commitAdvice(reported.findings.length, process.env.PRE_COMMIT === '1').join('\n')}\n`);
+        }
         if (flags.writeBaseline && !flags.quiet) {
           process.stderr.write(`Baseline written to ${flags.writeBaseline}: future scans with --baseline ignore these findings.\n`);
         }
