@@ -17,3 +17,9 @@ export function projectSnapshot(): { repo: TestRepo; commit: string } {
   }
   return { repo, commit: repo.commit('snapshot of the working tree') };
 }
+
+/** The environment without what an enclosing `npm test` exports (npm_config_*, npm_lifecycle_*), as in a user's shell. */
+export function userShellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+  return { ...env, ...extra };
+}
