@@ -8,7 +8,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import { TestRepo, tempDir } from '../helpers/git-repo.js';
-import { projectSnapshot } from '../helpers/project-snapshot.js';
+import { projectSnapshot, userShellEnv } from '../helpers/project-snapshot.js';
+import { runCommand } from '../helpers/run-command.js';
+import { tryCommit } from '../helpers/try-commit.js';
 
 const INSTALL_TIMEOUT_MS = 25 * 60_000;
 
@@ -21,7 +23,7 @@ function preCommitVersion(): string | undefined {
 }
 
 describe('the pre-commit framework', () => {
-  it('installs the leakstop hook, blocks a commit adding a key and lets a clean one through', { timeout: INSTALL_TIMEOUT_MS }, () => {
+  it('installs the leakstop hook, blocks a commit adding a key and lets a clean one through', { timeout: INSTALL_TIMEOUT_MS }, async () => {
     expect(preCommitVersion(), 'the `pre-commit` tool must be on PATH (apt-get install pre-commit)').toBeDefined();
     const hooks = projectSnapshot();
     const home = tempDir('leakstop-pre-commit-home-');
@@ -37,22 +39,15 @@ describe('the pre-commit framework', () => {
     ].join('\n'));
     project.commit('pre-commit config');
 
-    const env = { ...process.env, PRE_COMMIT_HOME: home };
-    const preCommit = (args: string[]) => spawnSync('pre-commit', args, { cwd: project.dir, env, encoding: 'utf8' });
-    const install = preCommit(['install']);
-    expect(install.status, install.stderr).toBe(0);
-    const environment = preCommit(['install-hooks']);
-    expect(environment.status, `${environment.stdout}\n${environment.stderr}\n${readLog(home)}`).toBe(0);
+    const env = userShellEnv({ PRE_COMMIT_HOME: home });
+    const preCommit = (args: string[]) => runCommand('pre-commit', args, { cwd: project.dir, env });
+    const install = await preCommit(['install']);
+    expect(install.code, install.stderr).toBe(0);
+    // The slow part: pre-commit clones the hook repository and builds it with npm.
+    const environment = await preCommit(['install-hooks']);
+    expect(environment.code, `${environment.stdout}\n${environment.stderr}\n${readLog(home)}`).toBe(0);
 
-    const commit = (message: string): { committed: boolean; output: string } => {
-      try {
-        project.git(['commit', '-q', '-m', message], { PRE_COMMIT_HOME: home });
-        return { committed: true, output: '' };
-      } catch (error) {
-        const failed = error as { stdout?: string; stderr?: string };
-        return { committed: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-      }
-    };
+    const commit = (message: string) => tryCommit(project, message, { PRE_COMMIT_HOME: home });
 
     const token = expandTemplate('ghp_{crc32:30}');
     project.write('deploy.env', `GITHUB_TOKEN=${token}\n`);

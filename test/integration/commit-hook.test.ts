@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import { runCli } from '../helpers/run-cli.js';
 import { TestRepo } from '../helpers/git-repo.js';
+import { tryCommit } from '../helpers/try-commit.js';
 
 const ghToken = (): string => expandTemplate('ghp_{crc32:30}');
 
@@ -18,16 +19,6 @@ function repo(): TestRepo {
   return r;
 }
 
-/** Runs `git commit` through the installed hook; returns its stderr when the hook refused. */
-function tryCommit(r: TestRepo, message: string): { committed: boolean; stderr: string } {
-  try {
-    r.git(['commit', '-q', '-m', message]);
-    return { committed: true, stderr: '' };
-  } catch (error) {
-    return { committed: false, stderr: String((error as { stderr?: Buffer | string }).stderr ?? error) };
-  }
-}
-
 describe('a commit blocked by the hook', () => {
   it('ends with what to do: remove or rotate, leakstop:allow, the baseline command, --no-verify', async () => {
     const r = repo();
@@ -38,15 +29,15 @@ describe('a commit blocked by the hook', () => {
     r.git(['add', 'config.env']);
     const blocked = tryCommit(r, 'add config');
     expect(blocked.committed).toBe(false);
-    expect(blocked.stderr).not.toContain(token);
-    const advice = blocked.stderr.slice(blocked.stderr.indexOf('github-pat'));
+    expect(blocked.output).not.toContain(token);
+    const advice = blocked.output.slice(blocked.output.indexOf('github-pat'));
     expect(advice).toMatch(/remove the secret/i);
     expect(advice).toMatch(/rotate/i);
     expect(advice).toContain('leakstop:allow');
     expect(advice).toContain('--write-baseline .leakstop-baseline.json');
     expect(advice).toContain('git commit --no-verify');
     // The advice comes last, after the summary, so it is what the developer reads first.
-    expect(blocked.stderr.trimEnd().split('\n').at(-1)).toMatch(/--no-verify/);
+    expect(blocked.output.trimEnd().split('\n').at(-1)).toMatch(/--no-verify/);
 
     // The baseline command the advice gives really lets the commit through.
     const accept = await runCli(['scan', '--staged', '--write-baseline', '.leakstop-baseline.json'], { cwd: r.dir });
