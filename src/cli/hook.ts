@@ -12,28 +12,56 @@ const MARKER = '# leakstop pre-commit hook';
 const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
 
 /** The hook calls this very installation of Leakstop, falling back to one on PATH if it moves. */
-function hookScript(): string {
+function hookScript(scanArgs: string[]): string {
   const cli = fileURLToPath(new URL('./main.js', import.meta.url));
+  const args = scanArgs.map(shellQuote).join(' ');
   return `#!/bin/sh
 ${MARKER} (written by \`leakstop hook install\`; bypass once with \`git commit --no-verify\`)
 if [ -f ${shellQuote(cli)} ]; then
-  exec ${shellQuote(process.execPath)} ${shellQuote(cli)} scan --staged
+  exec ${shellQuote(process.execPath)} ${shellQuote(cli)} ${args}
 fi
-exec leakstop scan --staged
+exec leakstop ${args}
 `;
 }
 
-export function installHook(cwd: string, force: boolean): string {
+/** git runs a pre-commit hook at the top of the work tree, so a baseline path is kept relative to it. */
+function baselineForHook(cwd: string, top: string, baseline: string): string {
+  const file = path.resolve(cwd, baseline);
+  if (!fs.existsSync(file)) throw new UsageError(`--baseline: no such file: ${baseline}`);
+  const relative = path.relative(top, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** The first free `pre-commit.leakstop-replaced[.N]` beside the hook: an earlier copy is never overwritten. */
+function keptHookPath(hook: string): string {
+  const base = `${hook}.leakstop-replaced`;
+  let candidate = base;
+  for (let n = 1; fs.existsSync(candidate); n++) candidate = `${base}.${n}`;
+  return candidate;
+}
+
+export interface InstalledHook {
+  hook: string;
+  /** Where a replaced hook that was not Leakstop's now is. */
+  kept?: string;
+}
+
+export function installHook(cwd: string, options: { force: boolean; baseline?: string }): InstalledHook {
   const top = gitTopLevel(cwd);
   const hooksDir = path.resolve(top, runGit(top, ['rev-parse', '--git-path', 'hooks']).toString().trim());
   const hook = path.join(hooksDir, 'pre-commit');
-  if (fs.existsSync(hook) && !force && !fs.readFileSync(hook, 'utf8').includes(MARKER)) {
-    throw new UsageError(`${hook} exists and is not Leakstop's: re-run with --force to replace it`);
+  const scanArgs = ['scan', '--staged'];
+  if (options.baseline !== undefined) scanArgs.push('--baseline', baselineForHook(cwd, top, options.baseline));
+  const foreign = fs.existsSync(hook) && !fs.readFileSync(hook, 'utf8').includes(MARKER);
+  if (foreign && !options.force) {
+    throw new UsageError(`${hook} exists and is not Leakstop's: re-run with --force to replace it (it is kept as ${path.basename(keptHookPath(hook))})`);
   }
   fs.mkdirSync(hooksDir, { recursive: true });
-  fs.writeFileSync(hook, hookScript(), { mode: 0o755 });
+  const kept = foreign ? keptHookPath(hook) : undefined;
+  if (kept) fs.renameSync(hook, kept);
+  fs.writeFileSync(hook, hookScript(scanArgs), { mode: 0o755 });
   fs.chmodSync(hook, 0o755);
-  return hook;
+  return { hook, kept };
 }
 
 export function registerHook(program: Command): void {
@@ -41,9 +69,11 @@ export function registerHook(program: Command): void {
   hook
     .command('install')
     .description('install a pre-commit hook that runs `leakstop scan --staged`')
-    .option('--force', 'replace an existing pre-commit hook that is not Leakstop\'s')
-    .action((flags: { force?: boolean }) => {
-      const written = installHook(process.cwd(), Boolean(flags.force));
-      process.stdout.write(`Installed the Leakstop pre-commit hook at ${written}\n`);
+    .option('--force', 'replace an existing pre-commit hook that is not Leakstop\'s (it is kept as pre-commit.leakstop-replaced)')
+    .option('--baseline <file>', 'the hook ignores the findings recorded in this baseline')
+    .action((flags: { force?: boolean; baseline?: string }) => {
+      const installed = installHook(process.cwd(), { force: Boolean(flags.force), baseline: flags.baseline });
+      process.stdout.write(`Installed the Leakstop pre-commit hook at ${installed.hook}\n`);
+      if (installed.kept) process.stdout.write(`The hook it replaced is kept at ${installed.kept}\n`);
     });
 }

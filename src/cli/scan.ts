@@ -17,6 +17,7 @@ import type { KeyRegistry, ScanResult } from '../types.js';
 import { ReportRedactor } from '../report/report-redactor.js';
 import { abandonScanTargets, openScanTargets, parseFormat, writeScanOutput } from './scan-output.js';
 import { checkSomethingScanned } from './nothing-scanned.js';
+import { commitAdvice } from '../report/commit-advice.js';
 import type { ScanRespondFlags } from './scan-respond.js';
 import { REGISTRY_OPTION } from './registry-option.js';
 
@@ -199,9 +200,13 @@ export function registerScan(program: Command): void {
           quiet: Boolean(flags.quiet),
         }, {
           suppressed: filtered?.suppressed,
-          staleBaseline: filtered?.stale.length,
+          // A staged scan sees only the lines a commit adds, so every other baseline entry would read as stale.
+          staleBaseline: flags.staged ? undefined : filtered?.stale.length,
           verbose: Boolean(flags.verbose),
         });
+        if (flags.staged && reported.findings.length > 0 && !flags.writeBaseline && !flags.quiet) {
+          process.stderr.write(`${commitAdvice(reported.findings.length, process.env.PRE_COMMIT === '1').join('\n')}\n`);
+        }
         if (baselineKey && written && !flags.quiet) {
           process.stderr.write(`Its fingerprint key ${baselineKey.id} is in ${baselineKeyFile(flags.writeBaseline!)}: commit both, or keep the key ` +
             `out of the repository and give it in ${FINGERPRINT_KEY_ENV}.\n`);

@@ -1,4 +1,6 @@
 // Source: what `git commit` is about to record — the staged files, restricted to their added lines.
+// Renames are detected (`-M`), so a moved file is scanned only for the lines it gains against its old
+// path: moving a file that holds an already-committed secret adds nothing to the history.
 import path from 'node:path';
 import type { Fragment, ScanStats } from '../types.js';
 import { gitTopLevel, runGit } from './git-command.js';
@@ -7,9 +9,12 @@ import { toText } from './read-text.js';
 
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 
+/** Added, copied, modified and renamed files, with renames matched to their old paths. */
+const STAGED_DIFF = ['diff', '--cached', '-M', '--diff-filter=ACMR'];
+
 /** Added line numbers (in the staged file) per file, in `git diff` order. */
 function addedLines(top: string): Set<number>[] {
-  const patch = runGit(top, ['-c', 'core.quotePath=false', 'diff', '--cached', '--no-color', '--no-ext-diff', '--no-renames', '--unified=0', '--diff-filter=ACM']).toString('utf8');
+  const patch = runGit(top, ['-c', 'core.quotePath=false', ...STAGED_DIFF, '--no-color', '--no-ext-diff', '--unified=0']).toString('utf8');
   const files: Set<number>[] = [];
   for (const line of patch.split('\n')) {
     if (line.startsWith('diff --git ')) {
@@ -71,7 +76,7 @@ function bytesOfLines(bytes: Uint8Array, lines: ReadonlySet<number>): number {
 /** Yields the staged files, each restricted to its added lines; works before the first commit. */
 export function readStagedChanges(cwd: string, options: { maxFileSize: number }, stats: ScanStats): Fragment[] {
   const top = gitTopLevel(cwd);
-  const names = runGit(top, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACM'])
+  const names = runGit(top, [...STAGED_DIFF, '--name-only', '-z'])
     .toString('utf8')
     .split('\0')
     .filter(Boolean);
@@ -88,7 +93,7 @@ export function readStagedChanges(cwd: string, options: { maxFileSize: number },
     if (bytes === undefined) return; // a submodule: its commits are not ours to scan here
     const outcome = toText(bytes, options.maxFileSize);
     if (outcome.kind === 'binary') {
-      stats.skippedBinary.push(name);
+      stats.skippedBinary.push(shown(name));
       return;
     }
     if (outcome.kind === 'large') {

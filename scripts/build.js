@@ -1,0 +1,29 @@
+// `npm run build`, and npm's `prepare` (with --prepare): compile the TypeScript to dist/ and mark the CLI
+// executable. npm runs `prepare` on every install of this checkout, `npm ci --omit=dev` included, where
+// TypeScript (a dev dependency) is absent: a checkout whose dist/ was built elsewhere (a container's build
+// stage) is then used as it is, and an unbuilt one says what to do instead of failing on `tsc: not found`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = `${root}dist/src/cli/main.js`;
+
+function typescriptCompiler() {
+  try {
+    return createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    return undefined;
+  }
+}
+
+const tsc = typescriptCompiler();
+if (tsc === undefined) {
+  if (process.argv.includes('--prepare') && fs.existsSync(cli)) process.exit(0);
+  process.stderr.write('leakstop: TypeScript is not installed, so dist/ cannot be built: run `npm ci` (with dev dependencies), or deploy as the README says\n');
+  process.exit(1);
+}
+const compiled = spawnSync(process.execPath, [tsc, '-p', `${root}tsconfig.json`], { stdio: 'inherit' });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+fs.chmodSync(cli, 0o755);
