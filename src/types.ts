@@ -156,6 +156,8 @@ export interface Match {
    * can only be judged once the match is placed (see src/detect/place-matches.ts).
    */
   pendingAllowlists?: string[];
+  /** A summary: the rule matched this many more times in the text from here on, not listed (see MAX_LISTED_PER_RULE). */
+  notListed?: number;
 }
 
 /** Why a candidate was not reported: debug logging shows these, never the plaintext. */
@@ -206,6 +208,8 @@ export interface Finding {
   /** Stable identity for baselines and SARIF: hash of rule, path and secret hash. */
   fingerprint: string;
   registry: RegistryMatch;
+  /** A summary: the rule matched this many more times in the file from here on, not listed (at most 1,000 are, per file and rule). */
+  notListed?: number;
 }
 
 // ── Registry ─────────────────────────────────────────────────────────────────

@@ -81,7 +81,7 @@ export async function scanRepository(request: RepoScanRequest, options: ScannerO
   if (extra?.ok) {
     // A secret the built-in rules found too is reported once, by them (the engine settles overlaps within one rule set).
     const seen = new Set(result.findings.map(placeKey));
-    result.findings.push(...extra.findings.filter((finding) => !seen.has(placeKey(finding))));
+    for (const finding of extra.findings) if (!seen.has(placeKey(finding))) result.findings.push(finding);
   } else if (extra) {
     notes.push(`Repository rules from .github/leakstop.yml: ${extra.error}.`);
   }

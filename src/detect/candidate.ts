@@ -21,3 +21,13 @@ export interface Drop {
   offset: number;
   reason: DropReason;
 }
+
+/**
+ * Where a specific rule recognised its kind of secret and rejected it (bad checksum,
+ * placeholder, stopword): a guessing rule must not report the same string after all.
+ */
+export interface Shadow {
+  ruleIndex: number;
+  start: number;
+  end: number;
+}

@@ -5,5 +5,5 @@ import { placeMatches } from './place-matches.js';
 
 /** Findings in one fragment: its content detected, then placed at its origin. */
 export function detectFragment(fragment: Fragment, engine: Engine): Finding[] {
-  return placeMatches(detectContent(fragment.text, engine), fragment.origin, engine, fragment.lines);
+  return placeMatches(detectContent(fragment.text, engine, undefined, fragment.lines), fragment.origin, engine);
 }

@@ -1,20 +1,34 @@
 // Runs the rules the prefilter selected over one text and judges every match.
-import type { Candidate, Drop } from './candidate.js';
+import type { DropReason } from '../types.js';
+import type { Candidate, Drop, Shadow } from './candidate.js';
 import type { Engine } from './engine.js';
 import { judgeCandidate } from './judge-candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
 import { forEachAnchoredMatch, forEachRuleMatch, type RuleMatch } from './rule-matches.js';
 import { selectRules } from './select-rules.js';
 
+/** Rejections that say what the string is (not a real token of this kind), not merely that it is weak. */
+const RECOGNISED: ReadonlySet<DropReason> = new Set(['checksum', 'placeholder', 'stopword', 'allowlist-stopword']);
+
+/** What running the rules over one text found. */
+export interface RuleRun {
+  candidates: Candidate[];
+  /** Candidates of specific rules rejected as recognised non-secrets (see Shadow). */
+  shadows: Shadow[];
+}
+
 /** Runs the rules the prefilter selected, in rule order, where it selected them, judging every match. */
-export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined): Candidate[] {
+export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined): RuleRun {
   const candidates: Candidate[] = [];
+  const shadows: Shadow[] = [];
   for (const { index, starts, spans } of selectRules(engine, prefiltered, text.length)) {
     const rule = engine.rules[index]!;
+    const casts = !rule.bypass && rule.specificity > 0;
     const visit = (match: RuleMatch) => {
       const judgement = judgeCandidate(engine, rule, match, text);
       if (!judgement.kept) {
         drops?.push({ ruleIndex: index, offset: match.start, reason: judgement.reason });
+        if (casts && RECOGNISED.has(judgement.reason)) shadows.push({ ruleIndex: index, start: match.start, end: match.end });
         return;
       }
       const candidate: Candidate = {
@@ -35,5 +49,5 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
     else if (spans) for (const span of spans) forEachRuleMatch(rule, text, visit, span);
     else forEachRuleMatch(rule, text, visit);
   }
-  return candidates;
+  return { candidates, shadows };
 }

@@ -28,7 +28,7 @@ export async function prepareScan(options: { configPath?: string; maxFileSize?: 
 export function detectFragments(fragments: Iterable<Fragment>, engine: Engine, stats: ScanStats = emptyStats()): ScanResult {
   const started = performance.now();
   const findings = [];
-  for (const fragment of fragments) findings.push(...detectFragment(fragment, engine));
+  for (const fragment of fragments) for (const finding of detectFragment(fragment, engine)) findings.push(finding);
   stats.durationMs += performance.now() - started;
   return { findings, stats };
 }

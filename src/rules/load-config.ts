@@ -69,8 +69,8 @@ function readBuiltInRules(rulesDir: string | undefined): BuiltInRules {
       if (earlier) throw new ConfigError(`${source.file}: rule id "${rule.id}" is already defined in ${earlier}`);
       origin.set(rule.id, source.file);
     }
-    result.rules.push(...file.rules);
-    result.allowlists.push(...file.allowlists);
+    for (const rule of file.rules) result.rules.push(rule);
+    for (const allowlist of file.allowlists) result.allowlists.push(allowlist);
     result.versioned.push({ name, text: source.text });
     result.files.push(path.join(dir, name));
   }
@@ -82,7 +82,7 @@ function mergeRules(builtIn: Rule[], user: ConfigFile, file: string): Rule[] {
   const own = new Map(user.rules.map((rule) => [rule.id, rule]));
   const merged = builtIn.map((rule) => own.get(rule.id) ?? rule);
   const builtInIds = new Set(builtIn.map((rule) => rule.id));
-  merged.push(...user.rules.filter((rule) => !builtInIds.has(rule.id)));
+  for (const rule of user.rules) if (!builtInIds.has(rule.id)) merged.push(rule);
 
   const ids = new Set(merged.map((rule) => rule.id));
   const disabled = new Set(user.disabledRules);
