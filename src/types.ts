@@ -61,6 +61,8 @@ export interface Rule {
   source: string;
   /** Registry-shape rules: a registered key is a leak wherever it stands, so no allowlist applies. */
   bypassAllowlists?: boolean;
+  /** A user's own rule (`--config`): its regex runs under a time budget (src/detect/rule-guard.ts). */
+  untrusted?: boolean;
 }
 
 /** Everything a scan is configured with: built-in rules merged with a user's config. */
@@ -370,6 +372,8 @@ export interface ScanStats {
   skippedLarge: { path: string; size: number }[];
   /** Paths that could not be read, with why. */
   unreadable: { path: string; reason: string }[];
+  /** User rules skipped for a file (too slow, or failed there), with why. */
+  rulesStopped?: RuleStopped[];
   /** History scans only. */
   commits?: number;
   blobs?: number;
@@ -378,6 +382,12 @@ export interface ScanStats {
   shallow?: boolean;
   submodules?: string[];
   durationMs: number;
+}
+
+export interface RuleStopped {
+  path: string;
+  ruleId: string;
+  reason: string;
 }
 
 export interface ScanResult {

@@ -120,6 +120,7 @@ export function registerScan(program: Command): void {
           configPath: flags.config,
           maxFileSize: flags.maxFileSize === undefined ? undefined : maxFileSizeFlag(flags.maxFileSize),
           registry,
+          onNotice: flags.quiet ? undefined : (notice) => process.stderr.write(`Note: ${notice}.\n`),
         });
         const { config, engine } = prepared;
         const stats = emptyStats();

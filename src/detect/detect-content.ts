@@ -17,14 +17,27 @@ import { withoutSuperseded } from './supersede.js';
 /** Encoded text inside encoded text is decoded too, once. */
 const MAX_DECODE_DEPTH = 2;
 
-/** `lines`: only matches starting on these 1-based lines count (a staged file's added lines). */
-export function detectContent(text: string, engine: Engine, onDrop?: (dropped: DroppedCandidate) => void,
-  lines?: ReadonlySet<number>): Match[] {
+export interface DetectOptions {
+  /** Told each candidate dropped, and why (debug logging). */
+  onDrop?: (dropped: DroppedCandidate) => void;
+  /** Only matches starting on these 1-based lines count (a staged file's added lines). */
+  lines?: ReadonlySet<number>;
+  /** Told each user rule that did not run to the end on this text (see rule-guard.ts): its matches here are missing. */
+  onRuleStopped?: (ruleId: string, reason: string) => void;
+}
+
+export function detectContent(text: string, engine: Engine, options: DetectOptions = {}): Match[] {
+  const { onDrop, lines } = options;
   // CRLF → LF keeps every line number and column, and keeps `\r` out of secrets.
   const source = text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
   const drops: Drop[] | undefined = onDrop ? [] : undefined;
   const prefiltered = engine.prefilter.scan(source);
-  const { candidates, shadows } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops);
+  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops);
+  const told = new Set<number>();
+  for (const { ruleIndex, reason } of stopped) {
+    if (!told.has(ruleIndex)) options.onRuleStopped?.(engine.rules[ruleIndex]!.rule.id, reason);
+    told.add(ruleIndex);
+  }
   const inlineMarkers = engine.inlineAllowIds.some((id) => prefiltered.found[id] === 1);
 
   const index = new LineIndex(source);
@@ -108,6 +121,7 @@ function scanLevel(text: string, prefiltered: PrefilterResult, engine: Engine, d
     const segment = segmentAt(shadow.start);
     shadows.push({ ruleIndex: shadow.ruleIndex, start: segment.start, end: segment.end });
   }
+  for (const stop of inner.stopped) found.stopped.push(stop);
   for (const drop of innerDrops ?? []) drops!.push({ ...drop, offset: segmentAt(drop.offset).start });
   return found;
 }

@@ -39,6 +39,7 @@ export async function detectFiles(
     }
     stats.files++;
     stats.bytes += verdict.size;
+    for (const { ruleId, reason } of verdict.stopped ?? []) (stats.rulesStopped ??= []).push({ path: file.path, ruleId, reason });
     if (verdict.kind !== 'matches') return;
     for (const finding of placeMatches(wrapMatches(verdict.matches), { path: file.path }, engine)) findings.push(finding);
   };

@@ -3,7 +3,7 @@ import { compileEngine } from '../detect/compile-engine.js';
 import { detectFragment } from '../detect/detect-fragment.js';
 import type { Engine } from '../detect/engine.js';
 import { loadConfig } from '../rules/load-config.js';
-import type { Fragment, KeyRegistry, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
+import type { Fragment, KeyRegistry, Rule, RuleStopped, ScanConfig, ScanResult, ScanStats } from '../types.js';
 import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
 import { emptyStats } from '../sources/scan-stats.js';
@@ -17,8 +17,13 @@ export interface PreparedScan {
 }
 
 /** Loads the rules, and the registry's shapes when there is a registry, into one engine. */
-export async function prepareScan(options: { configPath?: string; maxFileSize?: number; registry?: KeyRegistry }): Promise<PreparedScan> {
-  const loaded = loadConfig({ configPath: options.configPath });
+export async function prepareScan(options: {
+  configPath?: string;
+  maxFileSize?: number;
+  registry?: KeyRegistry;
+  onNotice?: (notice: string) => void;
+}): Promise<PreparedScan> {
+  const loaded = loadConfig({ configPath: options.configPath, onNotice: options.onNotice });
   const config = options.maxFileSize === undefined ? loaded : { ...loaded, maxFileSize: options.maxFileSize };
   const registryRules = options.registry ? rulesFromShapes(await options.registry.shapes()) : [];
   return { config, registryRules, engine: compileEngine(config, registryRules), registry: options.registry };
@@ -28,7 +33,8 @@ export async function prepareScan(options: { configPath?: string; maxFileSize?: 
 export function detectFragments(fragments: Iterable<Fragment>, engine: Engine, stats: ScanStats = emptyStats()): ScanResult {
   const started = performance.now();
   const findings = [];
-  for (const fragment of fragments) for (const finding of detectFragment(fragment, engine)) findings.push(finding);
+  const onRuleStopped = (stopped: RuleStopped) => (stats.rulesStopped ??= []).push(stopped);
+  for (const fragment of fragments) for (const finding of detectFragment(fragment, engine, onRuleStopped)) findings.push(finding);
   stats.durationMs += performance.now() - started;
   return { findings, stats };
 }
