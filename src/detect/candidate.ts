@@ -24,10 +24,11 @@ export interface Drop {
 
 /**
  * Where a specific rule recognised its kind of secret and rejected it (bad checksum,
- * placeholder, stopword): a guessing rule must not report the same string after all.
+ * placeholder, stopword): a guessing rule must not report the same string there after all.
  */
 export interface Shadow {
   ruleIndex: number;
+  secret: string;
   start: number;
   end: number;
 }

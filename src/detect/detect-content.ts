@@ -119,7 +119,7 @@ function scanLevel(text: string, prefiltered: PrefilterResult, engine: Engine, d
   }
   for (const shadow of inner.shadows) {
     const segment = segmentAt(shadow.start);
-    shadows.push({ ruleIndex: shadow.ruleIndex, start: segment.start, end: segment.end });
+    shadows.push({ ...shadow, start: segment.start, end: segment.end });
   }
   for (const stop of inner.stopped) found.stopped.push(stop);
   for (const drop of innerDrops ?? []) drops!.push({ ...drop, offset: segmentAt(drop.offset).start });
@@ -146,13 +146,24 @@ function foundDirectly(direct: ReadonlyMap<string, readonly number[]>, decoded: 
   return first !== undefined && first + decoded.secret.length <= segment.end;
 }
 
-/** Candidates in position order (then rule, then end), each (rule, place, secret) once. */
+/** Candidates in position order (then rule, then end; found order within), each (rule, place, secret) once. */
 function sortAndDedupe(candidates: Candidate[]): Candidate[] {
-  candidates.sort((a, b) => a.start - b.start || a.ruleIndex - b.ruleIndex || a.end - b.end ||
-    (a.secret < b.secret ? -1 : a.secret > b.secret ? 1 : 0));
-  return candidates.filter((candidate, i) => {
-    const previous = candidates[i - 1];
-    return !previous || previous.start !== candidate.start || previous.ruleIndex !== candidate.ruleIndex ||
-      previous.end !== candidate.end || previous.secret !== candidate.secret;
-  });
+  candidates.sort((a, b) => a.start - b.start || a.ruleIndex - b.ruleIndex || a.end - b.end);
+  const samePlace = (a: Candidate, b: Candidate) => a.start === b.start && a.ruleIndex === b.ruleIndex && a.end === b.end;
+  const unique: Candidate[] = [];
+  // Only an encoded segment holds several secrets of one rule at one place: the secrets seen there.
+  let secrets: Set<string> | undefined;
+  for (const candidate of candidates) {
+    const previous = unique.at(-1);
+    if (!previous || !samePlace(previous, candidate)) {
+      secrets = undefined;
+      unique.push(candidate);
+      continue;
+    }
+    secrets ??= new Set([previous.secret]);
+    if (secrets.has(candidate.secret)) continue;
+    secrets.add(candidate.secret);
+    unique.push(candidate);
+  }
+  return unique;
 }

@@ -32,7 +32,7 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
       const judgement = judgeCandidate(engine, rule, match, text);
       if (!judgement.kept) {
         drops?.push({ ruleIndex: index, offset: match.start, reason: judgement.reason });
-        if (casts && RECOGNISED.has(judgement.reason)) shadows.push({ ruleIndex: index, start: match.start, end: match.end });
+        if (casts && RECOGNISED.has(judgement.reason)) shadows.push({ ruleIndex: index, secret: match.secret, start: match.start, end: match.end });
         return;
       }
       const candidate: Candidate = {

@@ -1,7 +1,8 @@
 // One secret at one place is one finding. A candidate gives way to an overlapping one of a more
 // specific rule (a GitHub token assigned to `token =` is a GitHub token, not also a generic
-// secret) or to a specific rule's recognised rejection there (see Shadow); of candidates of
-// equally specific rules on the same secret at the same place, one stays. Registry shapes take
+// secret) or to a more specific rule's recognised rejection of the same secret at the same
+// place (see Shadow); of candidates of equally specific rules on the same secret at the same
+// place, one stays. Registry shapes take
 // no part: only the registry can tell whether theirs is the finding (see match-registry.ts).
 //
 // Sorted by position and swept, so a file of many matches costs n log n, not n².
@@ -32,7 +33,7 @@ class SpanIndex {
 /** The candidates (in position order) that are the finding at their place, in the same order. */
 export function withoutSuperseded(candidates: Candidate[], shadows: readonly Shadow[], engine: Engine, drops: Drop[] | undefined): Candidate[] {
   const ruleOf = (candidate: { ruleIndex: number }) => engine.rules[candidate.ruleIndex]!;
-  const superseding = [...shadows];
+  const superseding: Candidate[] = [];
   for (const candidate of candidates) {
     const rule = ruleOf(candidate);
     if (!rule.bypass && rule.specificity > 0) superseding.push(candidate);
@@ -44,6 +45,16 @@ export function withoutSuperseded(candidates: Candidate[], shadows: readonly Sha
     if (!index) above.set(specificity, (index = new SpanIndex(superseding.filter((other) => ruleOf(other).specificity > specificity))));
     return index;
   };
+
+  const shadowsAt = new Map<number, Shadow[]>();
+  for (const shadow of shadows) {
+    const here = shadowsAt.get(shadow.start);
+    if (here) here.push(shadow);
+    else shadowsAt.set(shadow.start, [shadow]);
+  }
+  const shadowed = (candidate: Candidate, specificity: number): boolean =>
+    shadowsAt.get(candidate.start)?.some((shadow) => shadow.end === candidate.end && shadow.secret === candidate.secret &&
+      ruleOf(shadow).specificity > specificity) === true;
 
   const dropped = new Uint8Array(candidates.length);
   const drop = (at: number) => {
@@ -58,6 +69,7 @@ export function withoutSuperseded(candidates: Candidate[], shadows: readonly Sha
       const rule = ruleOf(candidate);
       if (rule.bypass) continue;
       if (superseding.length > 0 && moreSpecific(rule.specificity).overlaps(candidate.start, candidate.end)) drop(next);
+      else if (shadowsAt.size > 0 && shadowed(candidate, rule.specificity)) drop(next);
       else samePlace.push(next);
     }
     if (samePlace.length > 1) keepOnePerPlace(candidates, samePlace, engine, drop);
@@ -83,10 +95,23 @@ function keepOnePerPlace(candidates: readonly Candidate[], starting: number[], e
   }
 }
 
-/** The more specific of two candidates on the same secret and place: proved by a checksum, else the rule listed first. */
+/**
+ * The more specific of two candidates on the same secret and place: proved by a checksum; else
+ * recognised by its own form (a keyword of its rule inside the secret: a JWT's `eyJ`) over
+ * recognised by what surrounds it (the name it is assigned to); else the one whose match holds
+ * more of that surrounding evidence (`YC_SECRET_ACCESS_KEY=` over `SECRET_ACCESS_KEY=`); else
+ * the rule listed first.
+ */
 function better(candidate: Candidate, other: Candidate, engine: Engine): boolean {
-  const specificity = engine.rules[candidate.ruleIndex]!.specificity - engine.rules[other.ruleIndex]!.specificity;
-  if (specificity !== 0) return specificity > 0;
+  const rule = engine.rules[candidate.ruleIndex]!;
+  const otherRule = engine.rules[other.ruleIndex]!;
+  if (rule.specificity !== otherRule.specificity) return rule.specificity > otherRule.specificity;
   if (candidate.checksumValid !== other.checksumValid) return candidate.checksumValid;
+  const secret = candidate.secret.toLowerCase();
+  const byForm = (keywords: readonly string[]) => keywords.some((keyword) => secret.includes(keyword));
+  const form = byForm(rule.rule.keywords);
+  if (form !== byForm(otherRule.rule.keywords)) return form;
+  const evidence = (candidate.spanEnd - candidate.spanStart) - (other.spanEnd - other.spanStart);
+  if (evidence !== 0) return evidence > 0;
   return candidate.ruleIndex < other.ruleIndex;
 }

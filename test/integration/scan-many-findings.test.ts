@@ -1,21 +1,14 @@
 // One finding per secret and place, and files holding very many findings: through the CLI as a
 // subprocess, on inputs generated at run time.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
-import { TestRepo, tempDir } from '../helpers/git-repo.js';
+import { TestRepo } from '../helpers/git-repo.js';
+import { dirWith } from '../helpers/temp-files.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((cleanup) => cleanup()));
 
-function dirWith(files: Record<string, string>): string {
-  const dir = tempDir();
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  for (const [file, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), content);
-  return dir;
-}
 
 interface JsonFinding {
   ruleId: string;
@@ -30,15 +23,16 @@ describe('one secret at one place is one finding', () => {
   it('reports an AWS secret key named as one and next to its key id once', async () => {
     const keyId = expandTemplate('AKIA{base32:16}');
     const secret = expandTemplate('{base64:40}');
-    const dir = dirWith({ '.env': `aws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\n` });
+    const dir = dirWith({ '.env': `aws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\n` }, cleanups);
     const result = await runCli(['scan', '.env', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     const onSecretLine = findingsOf(result).filter((finding) => finding.line === 2);
-    expect(onSecretLine.map((finding) => finding.ruleId)).toEqual(['aws-secret-access-key']);
+    // Both AWS rules match it; the one whose match holds the key id too reports it.
+    expect(onSecretLine.map((finding) => finding.ruleId)).toEqual(['aws-secret-access-key-with-key-id']);
   });
 
   it('does not report a GitHub token with a wrong checksum as a generic secret instead', async () => {
-    const dir = dirWith({ 'config.py': `token = "${expandTemplate('ghp_{badcrc32:30}')}"\n` });
+    const dir = dirWith({ 'config.py': `token = "${expandTemplate('ghp_{badcrc32:30}')}"\n` }, cleanups);
     const result = await runCli(['scan', 'config.py', '--format', 'json'], { cwd: dir });
     expect(findingsOf(result)).toEqual([]);
     expect(result.code).toBe(0);
@@ -66,7 +60,7 @@ describe('a file with very many findings', () => {
   const text = manyFindings();
 
   it('is scanned as a path: capped, with a summary, no crash', async () => {
-    const dir = dirWith({ 'many.env': text });
+    const dir = dirWith({ 'many.env': text }, cleanups);
     expectCapped(await runCli(['scan', 'many.env', '--format', 'json', '--quiet'], { cwd: dir }));
   });
 

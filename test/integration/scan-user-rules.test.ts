@@ -1,21 +1,15 @@
 // A user's `--config`: what it may not leave out, what it says it replaces, and its rules run
 // under a time budget — through the CLI as a subprocess, in every scan mode.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/rules/example-template.js';
 import { TestRepo, tempDir } from '../helpers/git-repo.js';
+import { dirWith } from '../helpers/temp-files.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((cleanup) => cleanup()));
 
-function dirWith(files: Record<string, string>): string {
-  const dir = tempDir();
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  for (const [file, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), content);
-  return dir;
-}
 
 function repoWith(files: Record<string, string>): TestRepo {
   const repo = TestRepo.init();
@@ -29,7 +23,7 @@ const ruleIds = (result: CliResult): string[] => (JSON.parse(result.stdout) as {
 
 describe('a --config file', () => {
   it('that turns the built-in rules off and has none of its own is an error', async () => {
-    const dir = dirWith({ 'leakstop.toml': '[extend]\nuseDefault = false\n', 'a.txt': 'hello\n' });
+    const dir = dirWith({ 'leakstop.toml': '[extend]\nuseDefault = false\n', 'a.txt': 'hello\n' }, cleanups);
     const result = await runCli(['scan', 'a.txt', '--config', 'leakstop.toml'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -38,7 +32,7 @@ describe('a --config file', () => {
 
   it('says so when one of its rules replaces a built-in rule of the same id', async () => {
     const config = "[[rules]]\nid = \"github-pat\"\ndescription = \"Our own GitHub token rule\"\nregex = '''ghp_[0-9A-Za-z]{36}'''\nkeywords = [\"ghp_\"]\n";
-    const dir = dirWith({ 'leakstop.toml': config, 'a.txt': 'hello\n' });
+    const dir = dirWith({ 'leakstop.toml': config, 'a.txt': 'hello\n' }, cleanups);
     const result = await runCli(['scan', 'a.txt', '--config', 'leakstop.toml'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr.split('\n').filter((line) => line.includes('github-pat'))).toEqual([
@@ -72,13 +66,13 @@ keywords = ["own_"]
   }
 
   it('is skipped for that file, with a warning naming it, when scanning paths', async () => {
-    const dir = dirWith({ 'leakstop.toml': config, 'slow.txt': slow, 'other.txt': other() });
+    const dir = dirWith({ 'leakstop.toml': config, 'slow.txt': slow, 'other.txt': other() }, cleanups);
     const result = await runCli(['scan', 'slow.txt', 'other.txt', '--config', 'leakstop.toml', '--format', 'json'], { cwd: dir, timeoutMs: 40_000 });
     expectSkippedWithWarning(result, 'slow\\.txt');
   });
 
   it('is skipped the same way on stdin', async () => {
-    const dir = dirWith({ 'leakstop.toml': config });
+    const dir = dirWith({ 'leakstop.toml': config }, cleanups);
     const result = await runCli(['scan', '--stdin', '--config', 'leakstop.toml', '--format', 'json'], { cwd: dir, input: `${slow}\n${other()}`, timeoutMs: 40_000 });
     expectSkippedWithWarning(result, '<stdin>');
   });
