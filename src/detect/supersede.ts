@@ -46,15 +46,15 @@ export function withoutSuperseded(candidates: Candidate[], shadows: readonly Sha
     return index;
   };
 
-  const shadowsAt = new Map<number, Shadow[]>();
+  // By start, then secret (which together fix the end, in plain text and in a segment): the most specific rule's rejection.
+  const shadowsAt = new Map<number, Map<string, number>>();
   for (const shadow of shadows) {
-    const here = shadowsAt.get(shadow.start);
-    if (here) here.push(shadow);
-    else shadowsAt.set(shadow.start, [shadow]);
+    const here = shadowsAt.get(shadow.start) ?? new Map<string, number>();
+    shadowsAt.set(shadow.start, here);
+    here.set(shadow.secret, Math.max(here.get(shadow.secret) ?? 0, ruleOf(shadow).specificity));
   }
   const shadowed = (candidate: Candidate, specificity: number): boolean =>
-    shadowsAt.get(candidate.start)?.some((shadow) => shadow.end === candidate.end && shadow.secret === candidate.secret &&
-      ruleOf(shadow).specificity > specificity) === true;
+    (shadowsAt.get(candidate.start)?.get(candidate.secret) ?? 0) > specificity;
 
   const dropped = new Uint8Array(candidates.length);
   const drop = (at: number) => {
