@@ -61,6 +61,8 @@ export interface Rule {
   source: string;
   /** Registry-shape rules: a registered key is a leak wherever it stands, so no allowlist applies. */
   bypassAllowlists?: boolean;
+  /** A user's own rule (`--config`): its regex runs under a time budget (src/detect/rule-guard.ts). */
+  untrusted?: boolean;
 }
 
 /** Everything a scan is configured with: built-in rules merged with a user's config. */
@@ -114,7 +116,9 @@ export interface Fragment {
 export class Secret {
   readonly #value: string;
   constructor(value: string) {
-    this.#value = value;
+    // A copy, not a slice: V8 keeps a slice's whole parent alive, and a secret cut from a 10 MB
+    // file must cost its own few bytes, not the file's (findings are kept until the report).
+    this.#value = Buffer.from(value, 'utf16le').toString('utf16le');
   }
   reveal(): string {
     return this.#value;
@@ -159,6 +163,8 @@ export interface Match {
    * can only be judged once the match is placed (see src/detect/place-matches.ts).
    */
   pendingAllowlists?: string[];
+  /** A summary: the rule matched this many more times in the text from here on, not listed (see MAX_LISTED_PER_RULE). */
+  notListed?: number;
 }
 
 /** Why a candidate was not reported: debug logging shows these, never the plaintext. */
@@ -216,6 +222,8 @@ export interface Finding {
   /** Stable identity for SARIF: hash of rule, path and secret fingerprint. */
   fingerprint: string;
   registry: RegistryMatch;
+  /** A summary: the rule matched this many more times in the file from here on, not listed (at most 1,000 are, per file and rule). */
+  notListed?: number;
 }
 
 // ── Registry ─────────────────────────────────────────────────────────────────
@@ -379,6 +387,8 @@ export interface ScanStats {
   skippedSpecial: { path: string; kind: string }[];
   /** Paths that could not be read, with why; `blob` says a history blob could not be read, and why. */
   unreadable: { path: string; reason: string; blob?: 'missing' | 'corrupt' }[];
+  /** User rules skipped for a file (too slow, or failed there), with why. */
+  rulesStopped?: RuleStopped[];
   /** History scans only. */
   commits?: number;
   blobs?: number;
@@ -387,6 +397,12 @@ export interface ScanStats {
   shallow?: boolean;
   submodules?: string[];
   durationMs: number;
+}
+
+export interface RuleStopped {
+  path: string;
+  ruleId: string;
+  reason: string;
 }
 
 export interface ScanResult {

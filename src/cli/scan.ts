@@ -13,7 +13,7 @@ import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';
 import { listWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
-import type { KeyRegistry, ScanResult } from '../types.js';
+import type { KeyRegistry, ScanResult, ScanStats } from '../types.js';
 import { ReportRedactor } from '../report/report-redactor.js';
 import { abandonScanTargets, openScanTargets, parseFormat, writeScanOutput } from './scan-output.js';
 import { checkSomethingScanned } from './nothing-scanned.js';
@@ -43,10 +43,15 @@ interface ScanFlags extends ScanRespondFlags {
   concurrency?: string;
 }
 
-async function readStdin(): Promise<Buffer> {
+/** Stdin as text, counted in `stats`; its bytes are not kept past decoding (a large input would be held twice). */
+async function readStdinText(stats: ScanStats): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  const bytes = Buffer.concat(chunks);
+  chunks.length = 0;
+  stats.files = 1;
+  stats.bytes = bytes.byteLength;
+  return decodeText(bytes);
 }
 
 function chosenModes(flags: ScanFlags): string[] {
@@ -153,15 +158,13 @@ export function registerScan(program: Command): void {
           maxFileSize: flags.maxFileSize === undefined ? undefined : maxFileSizeFlag(flags.maxFileSize),
           registry,
           fingerprintKey,
+          onNotice: flags.quiet ? undefined : (notice) => process.stderr.write(`Note: ${notice}.\n`),
         });
         const { config, engine } = prepared;
         const stats = emptyStats();
         let result: ScanResult;
         if (flags.stdin) {
-          const bytes = await readStdin();
-          stats.files = 1;
-          stats.bytes = bytes.byteLength;
-          result = detectFragments([{ text: decodeText(bytes), origin: { path: '<stdin>' } }], engine, stats);
+          result = detectFragments([{ text: await readStdinText(stats), origin: { path: '<stdin>' } }], engine, stats);
         } else if (flags.history) {
           const { scanHistory } = await import('../pipeline/scan-history.js');
           result = await scanHistory({

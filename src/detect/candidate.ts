@@ -21,3 +21,14 @@ export interface Drop {
   offset: number;
   reason: DropReason;
 }
+
+/**
+ * Where a specific rule recognised its kind of secret and rejected it (bad checksum,
+ * placeholder, stopword): a guessing rule must not report the same string there after all.
+ */
+export interface Shadow {
+  ruleIndex: number;
+  secret: string;
+  start: number;
+  end: number;
+}

@@ -10,6 +10,7 @@ import { INLINE_ALLOW_MARKERS } from './inline-allow.js';
 import { buildKeywordPrefilter } from './keyword-prefilter.js';
 import { literalPrefixes } from './literal-prefixes.js';
 import { compilePathMatcher } from './path-matcher.js';
+import { RuleGuard, type GuardedRule } from './rule-guard.js';
 
 export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], fingerprintKey = FingerprintKey.random()): Engine {
   const rules = [...config.rules, ...extraRules];
@@ -33,6 +34,7 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], finge
       ],
       bypass: rule.bypassAllowlists === true,
       specificity: rule.tags.includes('generic') ? 0 : 1,
+      guarded: rule.untrusted === true && RuleGuard.available(),
     };
     const paths = compilePathMatcher(rule.paths, rule.pathRegexes);
     if (paths) engineRule.paths = paths;
@@ -59,9 +61,17 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], finge
   const keywords = [...keywordIds.keys()];
   for (let id = 0; id < keywords.length; id++) rulesByKeyword[id] ??= [];
 
+  const guarded = engineRules.filter((rule) => rule.guarded).map((rule): GuardedRule => ({
+    index: rule.index,
+    source: rule.scanner.source,
+    flags: rule.scanner.flags.replace('g', ''),
+    anchored: rule.anchor !== undefined,
+    secretGroup: rule.rule.secretGroup,
+  }));
   return {
     rules: engineRules,
     ruleById,
+    ...(guarded.length > 0 ? { guard: new RuleGuard(guarded) } : {}),
     prefilter: buildKeywordPrefilter(keywords, anchorKeywords(engineRules, keywordIdsByRule)),
     rulesByKeyword,
     keywordIdsByRule,

@@ -1,38 +1,65 @@
 // Detection over one text, independent of where the text lives: what the history scanner
 // caches per blob. Prefilter → rule regexes → judged candidates → decoded segments scanned
-// again (bounded) → inline allow → Matches sorted by position.
+// again (bounded) → one finding per place (supersede.ts) → inline allow → at most
+// MAX_LISTED_PER_RULE Matches per rule (list-cap.ts), sorted by position.
 import { Secret, type DroppedCandidate, type Match } from '../types.js';
 import { DECODE_BUDGET, findEncodedSegments, type DecodeBudget, type EncodedSegment } from './encoded-segments.js';
 import type { Engine } from './engine.js';
 import { hasInlineAllow } from './inline-allow.js';
 import type { Candidate, Drop } from './candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
-import { LineIndex } from './line-index.js';
-import { runRules } from './run-rules.js';
+import { countBelow } from './count-below.js';
+import { LineIndex, type Position } from './line-index.js';
+import { capListed } from './list-cap.js';
+import { runRules, type RuleRun } from './run-rules.js';
+import { withoutSuperseded } from './supersede.js';
 
 /** Encoded text inside encoded text is decoded too, once. */
 const MAX_DECODE_DEPTH = 2;
 
-export function detectContent(text: string, engine: Engine, onDrop?: (dropped: DroppedCandidate) => void): Match[] {
+export interface DetectOptions {
+  /** Told each candidate dropped, and why (debug logging). */
+  onDrop?: (dropped: DroppedCandidate) => void;
+  /** Only matches starting on these 1-based lines count (a staged file's added lines). */
+  lines?: ReadonlySet<number>;
+  /** Told each user rule that did not run to the end on this text (see rule-guard.ts): its matches here are missing. */
+  onRuleStopped?: (ruleId: string, reason: string) => void;
+}
+
+export function detectContent(text: string, engine: Engine, options: DetectOptions = {}): Match[] {
+  const { onDrop, lines } = options;
   // CRLF → LF keeps every line number and column, and keeps `\r` out of secrets.
   const source = text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
   const drops: Drop[] | undefined = onDrop ? [] : undefined;
   const prefiltered = engine.prefilter.scan(source);
-  const candidates = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops);
+  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops);
+  const told = new Set<number>();
+  for (const { ruleIndex, reason } of stopped) {
+    if (!told.has(ruleIndex)) options.onRuleStopped?.(engine.rules[ruleIndex]!.rule.id, reason);
+    told.add(ruleIndex);
+  }
   const inlineMarkers = engine.inlineAllowIds.some((id) => prefiltered.found[id] === 1);
 
-  const lines = new LineIndex(source);
-  const matches: Match[] = [];
-  for (const candidate of withoutSuperseded(sortAndDedupe(candidates), engine, drops)) {
+  const index = new LineIndex(source);
+  const reportable: { candidate: Candidate; start: Position }[] = [];
+  for (const candidate of withoutSuperseded(sortAndDedupe(candidates), shadows, engine, drops)) {
     const rule = engine.rules[candidate.ruleIndex]!;
     if (inlineMarkers && !rule.bypass && hasInlineAllow(source, candidate.spanStart, candidate.spanEnd)) {
       drops?.push({ ruleIndex: candidate.ruleIndex, offset: candidate.start, reason: 'inline-allow' });
       continue;
     }
-    const start = lines.position(candidate.start);
-    const end = lines.position(candidate.end);
+    const start = index.position(candidate.start);
+    if (!lines || lines.has(start.line)) reportable.push({ candidate, start });
+  }
+  // Registry shapes are never capped (a registered key is always reported), nor a match an
+  // allowlist may yet drop where it is placed: it must not stand for others.
+  const { listed, notListed } = capListed(reportable, ({ candidate }) =>
+    engine.rules[candidate.ruleIndex]!.bypass || candidate.pending ? undefined : candidate.ruleIndex);
+  const matches = listed.map((item): Match => {
+    const { candidate, start } = item;
+    const end = index.position(candidate.end);
     const match: Match = {
-      ruleId: rule.rule.id,
+      ruleId: engine.rules[candidate.ruleIndex]!.rule.id,
       secret: new Secret(candidate.secret),
       line: start.line,
       column: start.column,
@@ -43,23 +70,25 @@ export function detectContent(text: string, engine: Engine, onDrop?: (dropped: D
       decodedFrom: candidate.decodedFrom,
     };
     if (candidate.pending) match.pendingAllowlists = candidate.pending;
-    matches.push(match);
-  }
+    const more = notListed.get(item);
+    if (more !== undefined) match.notListed = more;
+    return match;
+  });
   if (onDrop && drops) {
     for (const drop of drops) {
-      onDrop({ ruleId: engine.rules[drop.ruleIndex]!.rule.id, line: lines.position(drop.offset).line, reason: drop.reason });
+      onDrop({ ruleId: engine.rules[drop.ruleIndex]!.rule.id, line: index.position(drop.offset).line, reason: drop.reason });
     }
   }
   return matches;
 }
 
-/** Candidates of one text and, decoded, of its encoded segments; offsets are in this text. */
+/** Candidates and shadows of one text and, decoded, of its encoded segments; offsets are in this text. */
 function scanLevel(text: string, prefiltered: PrefilterResult, engine: Engine, depth: number, budget: DecodeBudget,
-  drops: Drop[] | undefined): Candidate[] {
-  const candidates = runRules(text, prefiltered, engine, drops);
-  if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return candidates;
+  drops: Drop[] | undefined): RuleRun {
+  const found = runRules(text, prefiltered, engine, drops);
+  if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
   const segments = findEncodedSegments(text, budget);
-  if (segments.length === 0) return candidates;
+  if (segments.length === 0) return found;
 
   // All segments decoded into one text (one per line), scanned once.
   const decoded = segments.map((segment) => segment.decoded).join('\n');
@@ -69,15 +98,16 @@ function scanLevel(text: string, prefiltered: PrefilterResult, engine: Engine, d
     offsets.push(offset);
     offset += segment.decoded.length + 1;
   }
-  const segmentAt = (at: number): EncodedSegment => segments[lastAtOrBefore(offsets, at)]!;
+  const segmentAt = (at: number): EncodedSegment => segments[countBelow(offsets, at + 1) - 1]!;
   const innerDrops: Drop[] | undefined = drops ? [] : undefined;
   const inner = scanLevel(decoded, engine.prefilter.scan(decoded), engine, depth + 1, budget, innerDrops);
 
-  const direct = candidates.length;
-  for (const candidate of inner) {
+  const { candidates, shadows } = found;
+  const direct = inner.candidates.length > 0 ? directPlaces(candidates) : undefined;
+  for (const candidate of inner.candidates) {
     const segment = segmentAt(candidate.start);
     // The same secret found as plain text inside the segment is reported there already.
-    if (foundDirectly(candidates, direct, candidate, segment)) continue;
+    if (foundDirectly(direct!, candidate, segment)) continue;
     candidates.push({
       ...candidate,
       start: segment.start,
@@ -87,57 +117,53 @@ function scanLevel(text: string, prefiltered: PrefilterResult, engine: Engine, d
       decodedFrom: [segment.encoding, ...candidate.decodedFrom],
     });
   }
-  for (const drop of innerDrops ?? []) drops!.push({ ...drop, offset: segmentAt(drop.offset).start });
-  return candidates;
-}
-
-function foundDirectly(candidates: Candidate[], direct: number, decoded: Candidate, segment: EncodedSegment): boolean {
-  for (let i = 0; i < direct; i++) {
-    const other = candidates[i]!;
-    if (other.ruleIndex === decoded.ruleIndex && other.secret === decoded.secret && other.start >= segment.start &&
-      other.end <= segment.end) return true;
+  for (const shadow of inner.shadows) {
+    const segment = segmentAt(shadow.start);
+    shadows.push({ ...shadow, start: segment.start, end: segment.end });
   }
-  return false;
+  for (const stop of inner.stopped) found.stopped.push(stop);
+  for (const drop of innerDrops ?? []) drops!.push({ ...drop, offset: segmentAt(drop.offset).start });
+  return found;
 }
 
+/** Starts of the plain-text candidates, ascending, by rule and secret. */
+function directPlaces(candidates: readonly Candidate[]): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  for (const { ruleIndex, secret, start } of candidates) {
+    const key = `${ruleIndex}:${secret}`;
+    const starts = places.get(key);
+    if (starts) starts.push(start);
+    else places.set(key, [start]);
+  }
+  for (const starts of places.values()) starts.sort((a, b) => a - b);
+  return places;
+}
+
+function foundDirectly(direct: ReadonlyMap<string, readonly number[]>, decoded: Candidate, segment: EncodedSegment): boolean {
+  const starts = direct.get(`${decoded.ruleIndex}:${decoded.secret}`);
+  if (!starts) return false;
+  const first = starts[countBelow(starts, segment.start)];
+  return first !== undefined && first + decoded.secret.length <= segment.end;
+}
+
+/** Candidates in position order (then rule, then end; found order within), each (rule, place, secret) once. */
 function sortAndDedupe(candidates: Candidate[]): Candidate[] {
   candidates.sort((a, b) => a.start - b.start || a.ruleIndex - b.ruleIndex || a.end - b.end);
-  return candidates.filter((candidate, i) => {
-    for (let j = i - 1; j >= 0 && candidates[j]!.start === candidate.start; j--) {
-      const other = candidates[j]!;
-      if (other.ruleIndex === candidate.ruleIndex && other.end === candidate.end && other.secret === candidate.secret) return false;
+  const samePlace = (a: Candidate, b: Candidate) => a.start === b.start && a.ruleIndex === b.ruleIndex && a.end === b.end;
+  const unique: Candidate[] = [];
+  // Only an encoded segment holds several secrets of one rule at one place: the secrets seen there.
+  let secrets: Set<string> | undefined;
+  for (const candidate of candidates) {
+    const previous = unique.at(-1);
+    if (!previous || !samePlace(previous, candidate)) {
+      secrets = undefined;
+      unique.push(candidate);
+      continue;
     }
-    return true;
-  });
-}
-
-/**
- * Drops a candidate whose secret overlaps one found by a more specific rule: a GitHub token
- * assigned to `token =` is a GitHub token, not also a generic secret.
- */
-function withoutSuperseded(candidates: Candidate[], engine: Engine, drops: Drop[] | undefined): Candidate[] {
-  const ruleOf = (candidate: Candidate) => engine.rules[candidate.ruleIndex]!;
-  // Only the few specific candidates are compared against, so many generic ones stay cheap.
-  const specific = candidates.filter((candidate) => !ruleOf(candidate).bypass && ruleOf(candidate).specificity > 0);
-  if (specific.length === 0) return candidates;
-  return candidates.filter((candidate) => {
-    const rule = ruleOf(candidate);
-    if (rule.bypass) return true;
-    const superseded = specific.some((other) =>
-      ruleOf(other).specificity > rule.specificity && other.start < candidate.end && candidate.start < other.end);
-    if (superseded) drops?.push({ ruleIndex: candidate.ruleIndex, offset: candidate.start, reason: 'superseded' });
-    return !superseded;
-  });
-}
-
-/** Index of the last offset ≤ at (offsets ascending, offsets[0] = 0). */
-function lastAtOrBefore(offsets: readonly number[], at: number): number {
-  let low = 0;
-  let high = offsets.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (offsets[middle]! <= at) low = middle;
-    else high = middle - 1;
+    secrets ??= new Set([previous.secret]);
+    if (secrets.has(candidate.secret)) continue;
+    secrets.add(candidate.secret);
+    unique.push(candidate);
   }
-  return low;
+  return unique;
 }

@@ -4,6 +4,7 @@ import type { FingerprintKey } from './fingerprint-key.js';
 import type { CompiledAllowlist } from './allowlist.js';
 import type { KeywordPrefilter } from './keyword-prefilter.js';
 import type { PathMatcher } from './path-matcher.js';
+import type { RuleGuard } from './rule-guard.js';
 
 export interface EngineRule {
   rule: Rule;
@@ -30,6 +31,8 @@ export interface EngineRule {
    * only the registry can tell whether theirs is the finding (see match-registry.ts).
    */
   specificity: number;
+  /** A user's rule: run by Engine.guard, under a time budget. */
+  guarded: boolean;
 }
 
 export interface Engine {
@@ -37,6 +40,8 @@ export interface Engine {
   ruleById: ReadonlyMap<string, EngineRule>;
   /** Keywords of all rules, then the inline-allow markers. */
   prefilter: KeywordPrefilter;
+  /** Runs the guarded rules, when there are any and the worker file is built. */
+  guard?: RuleGuard;
   /** Keyword id → indexes of the rules it enables. */
   rulesByKeyword: number[][];
   /** Rule index → ids of its keywords. */

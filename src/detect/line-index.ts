@@ -1,5 +1,6 @@
 // Line and column of an offset (and back), from newline offsets indexed once per text on first use and
 // searched by bisection: texts with no surviving match never pay for it.
+import { countBelow } from './count-below.js';
 
 export interface Position {
   /** 1-based. */
@@ -16,13 +17,7 @@ export class LineIndex {
   position(offset: number): Position {
     const newlines = this.#index();
     // The number of newlines before the offset is the 0-based line.
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (newlines[middle]! < offset) low = middle + 1;
-      else high = middle;
-    }
+    const low = countBelow(newlines, offset);
     const lineStart = low === 0 ? 0 : newlines[low - 1]! + 1;
     return { line: low + 1, column: offset - lineStart + 1 };
   }

@@ -26,7 +26,7 @@ function alternation(source: string, start: number): Parsed {
   let pos = start;
   for (;;) {
     const branch = sequence(source, pos);
-    if (branch.prefixes) prefixes.push(...branch.prefixes);
+    if (branch.prefixes) for (const prefix of branch.prefixes) prefixes.push(prefix);
     else known = false;
     pos = branch.end;
     if (source[pos] !== '|') break;
@@ -117,7 +117,7 @@ function readSmallClass(source: string, pos: number): Choice | undefined {
     if (source[at] === '^' && at === pos + 1) return undefined;
     const literal = readLiteral(source, at) ?? ('[.(*+?{$'.includes(source[at]!) ? { chars: [source[at]!], end: at + 1 } : undefined);
     if (!literal) return undefined;
-    chars.push(...literal.chars);
+    for (const char of literal.chars) chars.push(char);
     at = literal.end;
   }
   return at < source.length && chars.length > 0 && chars.length <= 8 ? { chars, end: at + 1 } : undefined;

@@ -1,22 +1,22 @@
 // Ties content matches to a place (path, commit, author): applies rule path globs, path and
-// commit allowlists and the staged-lines restriction, and builds redacted Findings.
+// commit allowlists, and builds redacted Findings.
 import { createHash } from 'node:crypto';
 import type { Finding, Match, Origin, Secret } from '../types.js';
 import { hasPlaceCriteria, placeAllows } from './allowlist.js';
 import type { Engine, EngineRule } from './engine.js';
+import { summaryDescription } from './list-cap.js';
 import { normalizePath } from './path-matcher.js';
 import { secretHash } from './secret-hash.js';
 
 /** Hash and fingerprint per secret: a cached blob's matches are placed once per path that holds the blob. */
 const identities = new WeakMap<Secret, { hash: string; fingerprint: string }>();
 
-export function placeMatches(matches: Match[], origin: Origin, engine: Engine, lines?: ReadonlySet<number>): Finding[] {
+export function placeMatches(matches: Match[], origin: Origin, engine: Engine): Finding[] {
   const path = normalizePath(origin.path);
   const findings: Finding[] = [];
   for (const match of matches) {
     const rule = engine.ruleById.get(match.ruleId);
     if (!rule) continue; // a match cached under rules that no longer exist
-    if (lines && !lines.has(match.line)) continue;
     if (rule.paths && !rule.paths(path)) continue;
     if (!rule.bypass && allowedHere(engine, rule, match, path, origin.commit)) continue;
     findings.push(toFinding(match, rule, origin, path, engine));
@@ -53,7 +53,7 @@ function toFinding(match: Match, rule: EngineRule, origin: Origin, path: string,
   const { id, description, severity, tags, guidance } = rule.rule;
   const finding: Finding = {
     ruleId: id,
-    description,
+    description: match.notListed === undefined ? description : summaryDescription(description, match.notListed),
     severity,
     tags,
     path,
@@ -72,6 +72,7 @@ function toFinding(match: Match, rule: EngineRule, origin: Origin, path: string,
     registry: { match: false },
   };
   if (guidance !== undefined) finding.guidance = guidance;
+  if (match.notListed !== undefined) finding.notListed = match.notListed;
   for (const key of ['repo', 'commit', 'within', 'author', 'email', 'date', 'message'] as const) {
     if (origin[key] !== undefined) finding[key] = origin[key];
   }

@@ -1,6 +1,9 @@
 // Runs one rule's regex over a text and locates each match's secret exactly.
 import type { EngineRule } from './engine.js';
-import type { Span } from './select-rules.js';
+import type { SelectedRule, Span } from './select-rules.js';
+
+/** What matching needs of a rule: its regexes and its secret group (an EngineRule, or a rule-guard worker's copy). */
+export type MatchingRule = Pick<EngineRule, 'scanner' | 'anchor' | 'withIndices'> & { rule: Pick<EngineRule['rule'], 'secretGroup'> };
 
 export interface RuleMatch {
   secret: string;
@@ -20,7 +23,7 @@ const LEAD_IN = 1024;
 const RUN_OUT = 16 * 1024;
 
 /** Calls visit for every match of the rule in the text, or only those starting in `span`. */
-export function forEachRuleMatch(rule: EngineRule, text: string, visit: (match: RuleMatch) => void, span?: Span): void {
+export function forEachRuleMatch(rule: MatchingRule, text: string, visit: (match: RuleMatch) => void, span?: Span): void {
   const from = span ? Math.max(0, span.start - LEAD_IN) : 0;
   const subject = span ? text.slice(from, Math.min(text.length, span.end + RUN_OUT)) : text;
   const scanner = rule.scanner;
@@ -39,7 +42,7 @@ export function forEachRuleMatch(rule: EngineRule, text: string, visit: (match: 
  * The same matches for a rule whose every match starts with one of its keywords, trying its
  * regex only at `starts` (ascending), where the prefilter saw them.
  */
-export function forEachAnchoredMatch(rule: EngineRule, text: string, starts: readonly number[], visit: (match: RuleMatch) => void): void {
+export function forEachAnchoredMatch(rule: MatchingRule, text: string, starts: readonly number[], visit: (match: RuleMatch) => void): void {
   const anchor = rule.anchor!;
   let next = 0; // as in an exec loop, no match starts inside the previous one
   for (const start of starts) {
@@ -52,8 +55,16 @@ export function forEachAnchoredMatch(rule: EngineRule, text: string, starts: rea
   }
 }
 
+/** Calls visit for every match of the rule where selectRules says it may match. */
+export function forEachSelectedMatch(rule: MatchingRule, text: string, where: Pick<SelectedRule, 'starts' | 'spans'>,
+  visit: (match: RuleMatch) => void): void {
+  if (where.starts) forEachAnchoredMatch(rule, text, where.starts, visit);
+  else if (where.spans) for (const span of where.spans) forEachRuleMatch(rule, text, visit, span);
+  else forEachRuleMatch(rule, text, visit);
+}
+
 /** A match found in text.slice(from), placed in the text. */
-function ruleMatch(rule: EngineRule, found: RegExpExecArray, from: number): RuleMatch {
+function ruleMatch(rule: MatchingRule, found: RegExpExecArray, from: number): RuleMatch {
   const matchStart = from + found.index;
   const { secret, group } = secretOf(rule, found);
   const start = group === 0 ? matchStart : from + secretStart(rule, found, secret, group);
@@ -65,7 +76,7 @@ function ruleMatch(rule: EngineRule, found: RegExpExecArray, from: number): Rule
  * (one branch of an alternation), the first non-empty group holds the secret, else the whole
  * match — as gitleaks reads rules without a secretGroup.
  */
-function secretOf(rule: EngineRule, found: RegExpExecArray): { secret: string; group: number | string } {
+function secretOf(rule: MatchingRule, found: RegExpExecArray): { secret: string; group: number | string } {
   const group = rule.rule.secretGroup;
   if (group === 0) return { secret: found[0], group: 0 };
   const value = typeof group === 'string' ? found.groups?.[group] : found[group];
@@ -75,7 +86,7 @@ function secretOf(rule: EngineRule, found: RegExpExecArray): { secret: string; g
 }
 
 /** Where the secret group starts: by search in the match when unambiguous, else by match indices. */
-function secretStart(rule: EngineRule, found: RegExpExecArray, secret: string, group: number | string): number {
+function secretStart(rule: MatchingRule, found: RegExpExecArray, secret: string, group: number | string): number {
   const at = found[0].indexOf(secret);
   if (at >= 0 && found[0].indexOf(secret, at + 1) < 0) return found.index + at;
   // The secret's text occurs twice in the match: only the regex knows which is the group.

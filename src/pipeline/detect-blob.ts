@@ -8,19 +8,28 @@ import { toText } from '../sources/read-text.js';
 
 export type PlainMatch = Omit<Match, 'secret'> & { secret: string };
 
+/** A user rule that did not run to the end on a blob: its matches there are missing. */
+export interface StoppedRule {
+  ruleId: string;
+  reason: string;
+}
+
+/** `stopped`: the verdict is incomplete, so not one to cache. */
 export type BlobVerdict =
   | { kind: 'binary' }
-  | { kind: 'clean' }
-  | { kind: 'matches'; matches: PlainMatch[] };
+  | { kind: 'clean'; stopped?: StoppedRule[] }
+  | { kind: 'matches'; matches: PlainMatch[]; stopped?: StoppedRule[] };
 
 /** Content-only detection: what the history cache may remember per blob (when clean). */
 export function detectBlob(bytes: Uint8Array, engine: Engine): BlobVerdict {
   // Size was judged before reading, so only the binary check applies here.
   const text = toText(bytes, Number.POSITIVE_INFINITY);
   if (text.kind !== 'text') return { kind: 'binary' };
-  const matches = detectContent(text.text, engine);
-  if (matches.length === 0) return { kind: 'clean' };
-  return { kind: 'matches', matches: matches.map((match) => ({ ...match, secret: match.secret.reveal() })) };
+  const stopped: StoppedRule[] = [];
+  const matches = detectContent(text.text, engine, { onRuleStopped: (ruleId, reason) => stopped.push({ ruleId, reason }) });
+  const incomplete = stopped.length > 0 ? { stopped } : {};
+  if (matches.length === 0) return { kind: 'clean', ...incomplete };
+  return { kind: 'matches', matches: matches.map((match) => ({ ...match, secret: match.secret.reveal() })), ...incomplete };
 }
 
 export function wrapMatches(matches: PlainMatch[]): Match[] {

@@ -39,7 +39,9 @@ export async function detectFiles(
     }
     stats.files++;
     stats.bytes += verdict.size;
-    if (verdict.kind === 'matches') findings.push(...placeMatches(wrapMatches(verdict.matches), { path: file.path }, engine));
+    for (const { ruleId, reason } of verdict.stopped ?? []) (stats.rulesStopped ??= []).push({ path: file.path, ruleId, reason });
+    if (verdict.kind !== 'matches') return;
+    for (const finding of placeMatches(wrapMatches(verdict.matches), { path: file.path }, engine)) findings.push(finding);
   };
 
   /** Started once the listing is long; files go to them once this thread has scanned its share. */

@@ -4,7 +4,7 @@ import { detectFragment } from '../detect/detect-fragment.js';
 import type { Engine } from '../detect/engine.js';
 import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import { loadConfig } from '../rules/load-config.js';
-import type { Fragment, KeyRegistry, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
+import type { Fragment, KeyRegistry, Rule, RuleStopped, ScanConfig, ScanResult, ScanStats } from '../types.js';
 import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
 import { emptyStats } from '../sources/scan-stats.js';
@@ -23,8 +23,9 @@ export async function prepareScan(options: {
   maxFileSize?: number;
   registry?: KeyRegistry;
   fingerprintKey: FingerprintKey;
+  onNotice?: (notice: string) => void;
 }): Promise<PreparedScan> {
-  const loaded = loadConfig({ configPath: options.configPath });
+  const loaded = loadConfig({ configPath: options.configPath, onNotice: options.onNotice });
   const config = options.maxFileSize === undefined ? loaded : { ...loaded, maxFileSize: options.maxFileSize };
   const registryRules = options.registry ? rulesFromShapes(await options.registry.shapes()) : [];
   return { config, registryRules, engine: compileEngine(config, registryRules, options.fingerprintKey), registry: options.registry };
@@ -34,7 +35,8 @@ export async function prepareScan(options: {
 export function detectFragments(fragments: Iterable<Fragment>, engine: Engine, stats: ScanStats = emptyStats()): ScanResult {
   const started = performance.now();
   const findings = [];
-  for (const fragment of fragments) findings.push(...detectFragment(fragment, engine));
+  const onRuleStopped = (stopped: RuleStopped) => (stats.rulesStopped ??= []).push(stopped);
+  for (const fragment of fragments) for (const finding of detectFragment(fragment, engine, onRuleStopped)) findings.push(finding);
   stats.durationMs += performance.now() - started;
   return { findings, stats };
 }

@@ -147,12 +147,15 @@ async function scanIndex(
           stats.files++;
           stats.bytes += outcome.size;
         }
+        for (const { ruleId, reason } of outcome.stopped ?? []) {
+          (stats.rulesStopped ??= []).push({ path: firstPlace(index, outcome.blob), ruleId, reason });
+        }
         if (outcome.kind === 'clean') {
-          if (!cached) cache?.record(sha, { kind: 'clean', size: outcome.size });
+          if (!cached && !outcome.stopped) cache?.record(sha, { kind: 'clean', size: outcome.size });
           break;
         }
         found.push({ blob: outcome.blob, matches: wrapMatches(outcome.matches) });
-        if (!outcome.rebuilt) {
+        if (!outcome.rebuilt && !outcome.stopped) {
           const matches = cache && toCachedMatches(outcome.matches, engine.fingerprintKey);
           if (matches) cache?.record(sha, { kind: 'matches', size: outcome.size, matches });
         }

@@ -30,7 +30,7 @@ export function* keysByHashes(hashes: readonly string[]): SqlScript<KeyRecord[]>
   const records: KeyRecord[] = [];
   for (const chunk of chunks(hashes)) {
     const rows = yield* select(`SELECT * FROM keys WHERE hash IN (${placeholders(chunk.length)})`, chunk.map((hash) => Buffer.from(hash, 'hex')));
-    records.push(...rows.map(keyFromRow));
+    for (const row of rows) records.push(keyFromRow(row));
   }
   return records;
 }

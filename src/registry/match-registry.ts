@@ -1,4 +1,5 @@
 // Registry hits on findings: a finding whose secret hash is registered is one of our keys.
+import { capListed, summaryDescription } from '../detect/list-cap.js';
 import { keyHint } from '../redact.js';
 import type { Finding, KeyRegistry } from '../types.js';
 
@@ -25,8 +26,16 @@ export async function matchRegistry(findings: readonly Finding[], registry: KeyR
   }
   const registered = new Set(findings.filter((f) => fromRegistryShape(f) && f.registry.match).map(placeOf));
   const ruleFound = new Set(findings.filter((f) => !fromRegistryShape(f)).map(placeOf));
-  return findings.filter((finding) => {
+  const kept = findings.filter((finding) => {
     if (!fromRegistryShape(finding)) return !registered.has(placeOf(finding));
     return finding.registry.match || (finding.checksumValid && !ruleFound.has(placeOf(finding)));
   });
+  // Shapes keep every candidate until the lookup; what is not a registered key is capped as rules' findings are.
+  const { listed, notListed } = capListed(kept, (finding) =>
+    fromRegistryShape(finding) && !finding.registry.match ? `${finding.commit ?? ''}\0${finding.path}\0${finding.ruleId}` : undefined);
+  for (const [summary, count] of notListed) {
+    summary.notListed = count;
+    summary.description = summaryDescription(summary.description, count);
+  }
+  return listed;
 }

@@ -36,6 +36,7 @@ export function findingToJson(finding: Finding, reveal: boolean): FindingJson {
     decodedFrom: finding.decodedFrom,
     fingerprint: finding.fingerprint,
     registry: finding.registry,
+    ...(finding.notListed === undefined ? {} : { notListed: finding.notListed }),
     ...(finding.guidance === undefined ? {} : { guidance: finding.guidance }),
     ...(reveal ? { secret: finding.secret.reveal() } : {}),
   };

@@ -79,6 +79,7 @@ export class ReportRedactor {
       skippedSpecial: stats.skippedSpecial.map((special) => ({ ...special, path: this.text(special.path) })),
     };
     if (stats.submodules) shown.submodules = stats.submodules.map((submodule) => this.text(submodule));
+    if (stats.rulesStopped) shown.rulesStopped = stats.rulesStopped.map((stopped) => ({ ...stopped, path: this.text(stopped.path) }));
     return shown;
   }
 }

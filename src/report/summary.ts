@@ -60,6 +60,9 @@ export function summaryLines(result: ScanResult, extra: SummaryExtra = {}): stri
   for (const unreadable of stats.unreadable) lines.push(`Warning: cannot read ${unreadable.path}: ${unreadable.reason}`);
   const blobs = unreadableBlobs(stats.unreadable);
   if (blobs) lines.push(blobs);
+  for (const stopped of stats.rulesStopped ?? []) {
+    lines.push(`Warning: rule "${stopped.ruleId}" ${stopped.reason} on ${stopped.path} and was skipped there; simplify its regex`);
+  }
   if (extra.suppressed) lines.push(`${plural(extra.suppressed, 'finding')} suppressed by the baseline.`);
   if (extra.staleBaseline) {
     const n = extra.staleBaseline;

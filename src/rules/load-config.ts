@@ -17,6 +17,8 @@ export interface LoadConfigOptions {
   configPath?: string;
   /** Where the built-in rules live; default `<package root>/rules`. */
   rulesDir?: string;
+  /** Told what the user's config changes that the user may not mean to (a built-in rule replaced). */
+  onNotice?: (notice: string) => void;
 }
 
 interface BuiltInRules {
@@ -31,7 +33,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ScanConfig {
   const user = userSource ? readConfigFile(userSource, 'user') : undefined;
   const builtIn = user && !user.useDefault ? undefined : readBuiltInRules(options.rulesDir);
 
-  const rules = user && userSource ? mergeRules(builtIn?.rules ?? [], user, userSource.file) : builtIn!.rules;
+  const rules = user && userSource ? mergeRules(builtIn?.rules ?? [], user, userSource.file, options.onNotice) : builtIn!.rules;
   if (user && userSource) checkTargetRules(user.allowlists, rules, userSource.file);
   const allowlists = [...(builtIn?.allowlists ?? []), ...(user?.allowlists ?? [])];
 
@@ -69,8 +71,8 @@ function readBuiltInRules(rulesDir: string | undefined): BuiltInRules {
       if (earlier) throw new ConfigError(`${source.file}: rule id "${rule.id}" is already defined in ${earlier}`);
       origin.set(rule.id, source.file);
     }
-    result.rules.push(...file.rules);
-    result.allowlists.push(...file.allowlists);
+    for (const rule of file.rules) result.rules.push(rule);
+    for (const allowlist of file.allowlists) result.allowlists.push(allowlist);
     result.versioned.push({ name, text: source.text });
     result.files.push(path.join(dir, name));
   }
@@ -78,18 +80,32 @@ function readBuiltInRules(rulesDir: string | undefined): BuiltInRules {
 }
 
 /** Built-in rules, each replaced by a user rule of the same id, plus the user's new rules, minus disabled ones. */
-function mergeRules(builtIn: Rule[], user: ConfigFile, file: string): Rule[] {
-  const own = new Map(user.rules.map((rule) => [rule.id, rule]));
-  const merged = builtIn.map((rule) => own.get(rule.id) ?? rule);
+function mergeRules(builtIn: Rule[], user: ConfigFile, file: string, onNotice: ((notice: string) => void) | undefined): Rule[] {
+  // A user's rules are not ours to trust: their regexes run under a time budget.
+  const own = new Map(user.rules.map((rule) => [rule.id, { ...rule, untrusted: true }]));
+  const merged = builtIn.map((rule) => {
+    const replacement = own.get(rule.id);
+    if (!replacement) return rule;
+    onNotice?.(`${file}: rule "${rule.id}" replaces the built-in rule of the same id`);
+    return replacement;
+  });
   const builtInIds = new Set(builtIn.map((rule) => rule.id));
-  merged.push(...user.rules.filter((rule) => !builtInIds.has(rule.id)));
+  for (const rule of own.values()) if (!builtInIds.has(rule.id)) merged.push(rule);
 
   const ids = new Set(merged.map((rule) => rule.id));
   const disabled = new Set(user.disabledRules);
   for (const [index, id] of user.disabledRules.entries()) {
     if (!ids.has(id)) throw new ConfigError(`${file}: extend: disabledRules[${index}]: no rule "${id}"; see the rule ids in rules/*.toml`);
   }
-  return merged.filter((rule) => !disabled.has(rule.id));
+  const rules = merged.filter((rule) => !disabled.has(rule.id));
+  // A config that leaves nothing to scan with would pass every scan.
+  if (rules.length === 0) {
+    if (user.useDefault || user.rules.length > 0) throw new ConfigError(`${file}: extend: disabledRules disables every rule; nothing would be scanned`);
+    throw new ConfigError(user.dialect === 'gitleaks'
+      ? `${file}: no rules: a gitleaks config uses only its own [[rules]] unless [extend] says useDefault = true, and it defines none`
+      : `${file}: no rules: the built-in rules are off (useDefault = false) and the file defines no [[rules]]; add rules or keep useDefault = true`);
+  }
+  return rules;
 }
 
 function checkTargetRules(allowlists: Allowlist[], rules: Rule[], file: string): void {

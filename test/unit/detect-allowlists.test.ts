@@ -79,7 +79,7 @@ const { engine } = fixture;
 
 function reasons(text: string): DroppedCandidate['reason'][] {
   const dropped: DroppedCandidate[] = [];
-  detectContent(text, engine, (candidate) => dropped.push(candidate));
+  detectContent(text, engine, { onDrop: (candidate) => dropped.push(candidate) });
   return dropped.map((candidate) => candidate.reason);
 }
 

@@ -29,7 +29,7 @@ export function rebuildMatches(bytes: Uint8Array, cached: readonly CachedMatch[]
   const decoded = decodeText(bytes);
   // Detection places secrets in the text with CRLF read as LF.
   const text = decoded.includes('\r\n') ? decoded.replaceAll('\r\n', '\n') : decoded;
-  const starts = lineStarts(text, Math.max(...cached.map((match) => match.endLine)));
+  const starts = lineStarts(text, cached.reduce((last, match) => Math.max(last, match.endLine), 0));
   const rebuilt: PlainMatch[] = [];
   for (const { secretFingerprint, ...place } of cached) {
     const from = starts[place.line - 1];
