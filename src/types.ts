@@ -175,7 +175,9 @@ export type DropReason =
   | 'allowlist-regex'
   | 'allowlist-stopword'
   | 'inline-allow'
-  | 'superseded';
+  | 'superseded'
+  /** A generic match on text a specific rule rejected (checksum, placeholder, stopword): not a secret of any kind. */
+  | 'rejected-by-specific-rule';
 
 export interface DroppedCandidate {
   ruleId: string;

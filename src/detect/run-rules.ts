@@ -3,18 +3,21 @@ import type { Candidate, Drop } from './candidate.js';
 import type { Engine } from './engine.js';
 import { judgeCandidate } from './judge-candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
+import { RejectedSpans } from './rejected-spans.js';
 import { forEachAnchoredMatch, forEachRuleMatch, type RuleMatch } from './rule-matches.js';
 import { selectRules } from './select-rules.js';
 
 /** Runs the rules the prefilter selected, in rule order, where it selected them, judging every match. */
 export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined): Candidate[] {
   const candidates: Candidate[] = [];
+  const rejected = new RejectedSpans();
   for (const { index, starts, spans } of selectRules(engine, prefiltered, text.length)) {
     const rule = engine.rules[index]!;
     const visit = (match: RuleMatch) => {
       const judgement = judgeCandidate(engine, rule, match, text);
       if (!judgement.kept) {
         drops?.push({ ruleIndex: index, offset: match.start, reason: judgement.reason });
+        rejected.note(rule, match.start, match.end, judgement.reason);
         return;
       }
       const candidate: Candidate = {
@@ -35,5 +38,5 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
     else if (spans) for (const span of spans) forEachRuleMatch(rule, text, visit, span);
     else forEachRuleMatch(rule, text, visit);
   }
-  return candidates;
+  return rejected.filter(candidates, engine, drops);
 }

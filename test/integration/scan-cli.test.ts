@@ -129,6 +129,20 @@ describe('leakstop scan (files)', () => {
   });
 });
 
+describe('leakstop scan (rejections are final)', () => {
+  it('does not report a token a specific rule rejected as a generic secret instead', async () => {
+    // The same assignments with a valid token are found by the specific rule; with a wrong
+    // checksum or a placeholder, the token is no token at all, so no rule may report it.
+    const good = ghToken();
+    const badChecksum = expandTemplate('ghp_{badcrc32:30}');
+    const placeholder = `ghp_${'x'.repeat(36)}`;
+    const text = `token = "${good}"\ntoken = "${badChecksum}"\napi_key = "${placeholder}"\nsecret: ${badChecksum}\n`;
+    const result = await runCli(['scan', '--stdin', '--format', 'json'], { input: text });
+    expect(findingsOf(result).map((f) => [f.ruleId, f.line])).toEqual([['github-pat', 1]]);
+    expectNoPlaintext(result, good, badChecksum);
+  });
+});
+
 describe('leakstop scan (large trees)', () => {
   it('spreads detection over worker threads without changing the report', async () => {
     const filler = 'const value = compute(index, "plain words and numbers 12345");\n'.repeat(4000);
