@@ -183,6 +183,8 @@ export interface DroppedCandidate {
   ruleId: string;
   line: number;
   reason: DropReason;
+  /** The dropped text, when the engine knew it. */
+  secret?: Secret;
 }
 
 export type RegistryMatch =

@@ -47,7 +47,9 @@ export function detectContent(text: string, engine: Engine, onDrop?: (dropped: D
   }
   if (onDrop && drops) {
     for (const drop of drops) {
-      onDrop({ ruleId: engine.rules[drop.ruleIndex]!.rule.id, line: lines.position(drop.offset).line, reason: drop.reason });
+      const dropped: DroppedCandidate = { ruleId: engine.rules[drop.ruleIndex]!.rule.id, line: lines.position(drop.offset).line, reason: drop.reason };
+      if (drop.secret !== undefined) dropped.secret = new Secret(drop.secret);
+      onDrop(dropped);
     }
   }
   return matches;

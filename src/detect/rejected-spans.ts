@@ -28,7 +28,7 @@ export class RejectedSpans {
       if (rule.specificity > 0 || rule.bypass) return true;
       const last = lastStartingBefore(spans, candidate.end);
       const rejected = last >= 0 && reach[last]! > candidate.start;
-      if (rejected) drops?.push({ ruleIndex: candidate.ruleIndex, offset: candidate.start, reason: 'rejected-by-specific-rule' });
+      if (rejected) drops?.push({ ruleIndex: candidate.ruleIndex, offset: candidate.start, reason: 'rejected-by-specific-rule', secret: candidate.secret });
       return !rejected;
     });
   }

@@ -16,7 +16,7 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
     const visit = (match: RuleMatch) => {
       const judgement = judgeCandidate(engine, rule, match, text);
       if (!judgement.kept) {
-        drops?.push({ ruleIndex: index, offset: match.start, reason: judgement.reason });
+        drops?.push({ ruleIndex: index, offset: match.start, reason: judgement.reason, secret: match.secret });
         rejected.note(rule, match.start, match.end, judgement.reason);
         return;
       }

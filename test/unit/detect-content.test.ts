@@ -63,7 +63,7 @@ const { engine } = fixture;
 
 function drops(text: string): DroppedCandidate[] {
   const dropped: DroppedCandidate[] = [];
-  detectContent(text, engine, (candidate) => dropped.push(candidate));
+  detectContent(text, engine, ({ ruleId, line, reason }) => dropped.push({ ruleId, line, reason }));
   return dropped;
 }
 
