@@ -72,9 +72,10 @@ function testFile(file: string, flags: TestFlags): void {
     if (dropped.secret) verdict.secretRedacted = dropped.secret.redacted;
     verdicts.push(verdict);
   });
+  // Rule paths and path or commit allowlists are judged once a match has a place: this file.
+  const findings = new Set(placeMatches(matches, { path: file }, engine).map((finding) => `${finding.ruleId}:${finding.line}:${finding.column}`));
   for (const match of matches) {
-    // Rule paths and path or commit allowlists are judged once a match has a place: this file.
-    const placed = placeMatches([match], { path: file }, engine).length > 0;
+    const placed = findings.has(`${match.ruleId}:${match.line}:${match.column}`);
     verdicts.push({ line: match.line, ruleId: match.ruleId, verdict: placed ? 'found' : 'dropped', ...(placed ? {} : { reason: 'path' }), secretRedacted: match.secret.redacted });
   }
   verdicts.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));

@@ -7,8 +7,9 @@
 // `let k: &str =`), a quoted or bracketed name (`"k":`, `ENV["k"] ||=`, `("k", v)`, JSON
 // inside a string with `\"`), YAML block scalars (`k: |` and the value on the next line), XML
 // elements (`<k>` and the value, on the same or the next line) and attribute or list pairs
-// (`key="k" value="…"`, `name: k` then `value: …`), and a plain space after a command-line
-// flag (`--k v`) or a Dockerfile `ENV`/`ARG`. The value may be quoted (`"` `'` `` ` ``, escaped
+// (`key="k" value="…"`, `name: k` then `value: …`), a space before a quoted value (`k "v"`, as
+// Gradle and `#define` write it), and a plain space after a command-line flag (`--k v`) or a
+// Dockerfile `ENV`/`ARG`. The value may be quoted (`"` `'` `` ` ``, escaped
 // or not, `@"…"`, `r'…'`) and preceded by `Bearer `.
 //
 // The regex starts with the keyword itself (no leading name characters), so the engine tries
@@ -117,6 +118,8 @@ const SEPARATOR = [
   `>\\s{0,64}`,
   // `<add key="k" value="v"/>`, `- name: k` / `  value: v`, `name = "k"` / `value = "v"`.
   `\\s{1,40}${caseless('value')}[ \\t]{0,5}[=:][ \\t]{0,5}`,
+  // `k "v"`: Groovy and Gradle DSLs, C `#define`, nginx and Apache directives.
+  `[ \\t]{1,5}(?=[@rRbBuU]?\\\\{0,3}["'])`,
   // A space after a command-line flag or subcommand (`--k v`, `-k v`, `add-k v`) or Dockerfile `ENV k v`.
   `(?<=(?:(?:^|[\\s"'\\x60])(?:--?|${caseless('add-')}|${caseless('set-')})|\\b(?:${caseless('env')}|${caseless('arg')}|${caseless('setx')})[ \\t]+)[\\w.-]{1,80})[ \\t]{1,5}`,
 ].map((form) => `(?:${form})`).join('|');

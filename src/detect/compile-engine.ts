@@ -34,7 +34,11 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = []): Engi
       specificity: rule.tags.includes('generic') ? 0 : 1,
     };
     const paths = compilePathMatcher(rule.paths, rule.pathRegexes);
-    if (paths) engineRule.paths = paths;
+    if (paths) {
+      engineRule.paths = paths;
+      // Whether it applies is known only with the path: it supersedes at placement (place-matches.ts).
+      engineRule.specificity = 0;
+    }
     if (startsWithKeyword(rule)) engineRule.anchor = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, '')}y`);
     ruleById.set(rule.id, engineRule);
     return engineRule;

@@ -17,7 +17,15 @@ export interface LoadConfigOptions {
   configPath?: string;
   /** Where the built-in rules live; default `<package root>/rules`. */
   rulesDir?: string;
+  /** Opt-in tags to enable besides those the user config enables (see OPT_IN_TAGS). */
+  enableTags?: string[];
 }
+
+/**
+ * Built-in rules with one of these tags run only when enabled (`[extend] enableTags`): a
+ * password hash is worth reporting to some teams, and is noise to most.
+ */
+export const OPT_IN_TAGS: readonly string[] = ['hash'];
 
 interface BuiltInRules {
   rules: Rule[];
@@ -31,7 +39,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ScanConfig {
   const user = userSource ? readConfigFile(userSource, 'user') : undefined;
   const builtIn = user && !user.useDefault ? undefined : readBuiltInRules(options.rulesDir);
 
-  const rules = user && userSource ? mergeRules(builtIn?.rules ?? [], user, userSource.file) : builtIn!.rules;
+  for (const [index, tag] of (user?.enableTags ?? []).entries()) {
+    if (!OPT_IN_TAGS.includes(tag)) throw new ConfigError(`${userSource!.file}: extend: enableTags[${index}]: "${tag}" is not an opt-in tag (${OPT_IN_TAGS.join(', ')})`);
+  }
+  const enabled = new Set([...(options.enableTags ?? []), ...(user?.enableTags ?? [])]);
+  const builtInRules = builtIn?.rules.filter((rule) => rule.tags.every((tag) => !OPT_IN_TAGS.includes(tag) || enabled.has(tag))) ?? [];
+  const rules = user && userSource ? mergeRules(builtInRules, user, userSource.file) : builtInRules;
   if (user && userSource) checkTargetRules(user.allowlists, rules, userSource.file);
   const allowlists = [...(builtIn?.allowlists ?? []), ...(user?.allowlists ?? [])];
 

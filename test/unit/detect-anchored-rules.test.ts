@@ -7,7 +7,7 @@ import { detectContent } from '../../src/detect/detect-content.js';
 import type { Engine } from '../../src/detect/engine.js';
 import { literalPrefixes } from '../../src/detect/literal-prefixes.js';
 import { expandExample, expandTemplate } from '../../src/rules/example-template.js';
-import { loadConfig } from '../../src/rules/load-config.js';
+import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
 import type { Match } from '../../src/types.js';
 
 describe('literal prefixes of a regex', () => {
@@ -40,7 +40,7 @@ describe('literal prefixes of a regex', () => {
 });
 
 describe('anchored rules', () => {
-  const config = loadConfig();
+  const config = loadConfig({ enableTags: [...OPT_IN_TAGS] });
   const anchored = compileEngine(config);
   const unanchored: Engine = compileEngine(config);
   for (const rule of unanchored.rules) delete rule.anchor;

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/detect/compile-engine.js';
 import { detectContent } from '../../src/detect/detect-content.js';
-import { loadConfig } from '../../src/rules/load-config.js';
+import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
 
-const config = loadConfig();
+const config = loadConfig({ enableTags: [...OPT_IN_TAGS] });
 const rules = config.rules;
 
 /** Providers issue 2 lists by name; each must have at least one rule. */
