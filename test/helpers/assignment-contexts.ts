@@ -21,6 +21,7 @@ const camel = (name: string) => words(name).map((word, i) => (i === 0 ? word : w
 const kebab = (name: string) => words(name).join('-');
 const dotted = (name: string) => words(name).join('.');
 const upperSnake = (name: string) => words(name).join('_').toUpperCase();
+const snake = (name: string) => words(name).join('_');
 
 /** A value inside a JSON string literal. */
 const json = (text: string) => JSON.stringify(text).slice(1, -1);
@@ -41,8 +42,8 @@ const contexts: [string, (name: string, value: string) => string][] = [
   ['xml-element', (n, v) => `<config>\n  <${camel(n)}>${v}</${camel(n)}>\n</config>\n`],
   ['xml-element-multiline', (n, v) => `<config>\n  <${n}>\n    ${v}\n  </${n}>\n</config>\n`],
   ['xml-attribute', (n, v) => `<appSettings>\n  <add key="${n}" value="${v}" />\n</appSettings>\n`],
-  ['android-string', (n, v) => `<resources>\n  <string name="${n.toLowerCase()}">${v}</string>\n</resources>\n`],
-  ['hcl', (n, v) => `resource "service" "main" {\n  ${n.toLowerCase()} = "${v}"\n}\n`],
+  ['android-string', (n, v) => `<resources>\n  <string name="${snake(n)}">${v}</string>\n</resources>\n`],
+  ['hcl', (n, v) => `resource "service" "main" {\n  ${snake(n)} = "${v}"\n}\n`],
   ['dockerfile-env', (n, v) => `FROM node:20\nENV ${upperSnake(n)}=${v}\n`],
   ['dockerfile-env-space', (n, v) => `FROM node:20\nENV ${upperSnake(n)} ${v}\n`],
   ['dockerfile-arg', (n, v) => `FROM node:20\nARG ${upperSnake(n)}="${v}"\n`],
@@ -65,9 +66,9 @@ const contexts: [string, (name: string, value: string) => string][] = [
   ['java', (n, v) => `class Settings {\n    private static final String ${upperSnake(n)} = "${v}";\n}\n`],
   ['typescript', (n, v) => `export const ${camel(n)}: string = "${v}";\n`],
   ['kotlin', (n, v) => `val ${camel(n)} = "${v}"\n`],
-  ['rust', (n, v) => `let ${n.toLowerCase()}: &str = "${v}";\n`],
+  ['rust', (n, v) => `let ${snake(n)}: &str = "${v}";\n`],
   ['swift', (n, v) => `let ${camel(n)} = "${v}"\n`],
-  ['python-kwarg', (n, v) => `client = Client(${n.toLowerCase()}="${v}", timeout=3)\n`],
+  ['python-kwarg', (n, v) => `client = Client(${snake(n)}="${v}", timeout=3)\n`],
   ['python-dict', (n, v) => `settings = {'${n}': '${v}'}\n`],
   ['python-environ', (n, v) => `import os\nos.environ["${upperSnake(n)}"] = "${v}"\n`],
   ['java-set-property', (n, v) => `System.setProperty("${dotted(n)}", "${v}");\n`],
