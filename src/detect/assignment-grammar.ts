@@ -55,8 +55,8 @@ function escapeRegex(text: string): string {
 /** Where a short keyword may start: not inside a word, but after a `\n` escape (JSON strings). */
 const WORD_START = '(?:^|[^A-Za-z0-9]|\\\\[nrt])';
 
-/** Where a keyword starting with `_` may start: not inside a name (`_authToken`, not `my_authToken`). */
-const NAME_START = '(?:^|[^A-Za-z0-9_]|\\\\[nrt])';
+/** Where a keyword starting with `_` may start: a key of its own (`:_authToken`), not a member (`self._auth…`) or inside a name. */
+const NAME_START = '(?:^|[\\s/:"\'\\x60<$]|\\\\[nrt])';
 
 /** A keyword written with a trailing separator must be followed by one, or by camelCase (`meta_`: `metaSecret`, not `metadata`). */
 const SEPARATOR_AFTER = '(?:[_.-]|(?<=[a-z])(?=[A-Z]))';
