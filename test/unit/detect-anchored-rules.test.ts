@@ -21,6 +21,8 @@ describe('literal prefixes of a regex', () => {
     ['\\x60tok', ['`tok']],
     ['(?:aws|AWS)[_.-]?secret', ['aws', 'AWS']],
     ['ab+c', ['ab']],
+    // A caseless keyword spelt letter by letter, as the assignment grammar writes it: one prefix, not 2ⁿ.
+    ['[aA][lL][gG][oO][lL][iI][aA][\\w.-]{0,30}', ['algolia']],
   ])('%s starts with one of %j', (source, expected) => {
     expect(literalPrefixes(source)?.sort()).toEqual([...expected].sort());
   });
@@ -53,6 +55,8 @@ describe('anchored rules', () => {
     expect(ids.length).toBeGreaterThan(anchored.rules.length / 2);
     expect(ids).toContain('generic-api-key');
     expect(ids).toContain('github-pat');
+    // Every rule built by the assignment grammar starts at its keyword.
+    expect(anchored.rules.filter((rule) => rule.rule.assignment && !rule.anchor).map((rule) => rule.rule.id)).toEqual([]);
   });
 
   it('find exactly what running every regex over the whole text finds', () => {
