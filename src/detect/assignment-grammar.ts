@@ -20,7 +20,8 @@
 export interface AssignmentSpec {
   /**
    * Words the name holds, e.g. `algolia` or `spark post`: a space, `_`, `-` or `.` between words stands for any
-   * separator or none; one at the end for a separator that must follow (`meta_`).
+   * separator or none; one at the end for a separator that must follow (`meta_`). A word in capitals is the
+   * one matches start at (see anchorIndex).
    */
   keywords: string[];
   /** Words at least one of which the name must also hold after the keyword (e.g. `key`, `secret`); empty: any name. */
@@ -71,9 +72,26 @@ function wordPattern(words: string): string {
 }
 
 /**
- * A keyword's regex. It starts with the keyword's last word, the others in a lookbehind, so
- * the match starts where the prefilter sees the literal (keywordLiteral): `api key` is tried
- * at each `key`. A short first word must start a word.
+ * The word of a keyword its matches start at: one written in capitals (`api KEY`: where the
+ * value follows, and a word the rule's other keywords share), else the longest (the most
+ * distinctive to the prefilter: `spark post` at `spark`, `azure ai` at `azure`), the last of
+ * equally long ones.
+ */
+function anchorIndex(spec: string, words: readonly string[]): number {
+  const marked = spec.trim().split(/[\s_.-]+/).filter((part) => part !== '')
+    .findIndex((word) => /^[A-Z0-9]*[A-Z][A-Z0-9]*$/.test(word));
+  if (marked >= 0 && /[a-z]/.test(spec)) return marked;
+  let best = 0;
+  words.forEach((word, i) => {
+    if (word.length >= words[best]!.length) best = i;
+  });
+  return best;
+}
+
+/**
+ * A keyword's regex: from its anchor word, with the words before it in a lookbehind and the
+ * words after it following, so the match starts where the prefilter sees keywordLiteral. A
+ * short first word must start a word.
  */
 function keywordPattern(keyword: string): string {
   const trimmed = keyword.trim();
@@ -81,15 +99,20 @@ function keywordPattern(keyword: string): string {
   const lead = trimmed.startsWith('_') ? '_' : '';
   const start = lead !== '' ? `(?<=${NAME_START}` : words[0]!.length <= SHORT_KEYWORD ? `(?<=${WORD_START}` : '(?<=';
   const after = /[_.-]$/.test(trimmed) ? SEPARATOR_AFTER : '';
-  const last = lead + caseless(words.at(-1)!);
-  if (words.length === 1) return `${start === '(?<=' ? '' : `${start})`}${last}${after}`;
-  return `${last}${start}${lead}${words.map(caseless).join('[_.-]?')})${after}`;
+  const anchor = anchorIndex(trimmed, words);
+  const spelt = words.map(caseless);
+  spelt[0] = lead + spelt[0];
+  const following = spelt.slice(anchor + 1).map((word) => `[_.-]?${word}`).join('');
+  const behind = anchor > 0 || start !== '(?<=' ? `${start}${spelt.slice(0, anchor + 1).join('[_.-]?')})` : '';
+  return `${spelt[anchor]}${behind}${following}${after}`;
 }
 
 /** The literal a keyword's matches start with (lower case): what the prefilter looks for. */
 export function keywordLiteral(keyword: string): string {
   const trimmed = keyword.trim();
-  return (trimmed.startsWith('_') ? '_' : '') + parts(trimmed).at(-1)!.toLowerCase();
+  const words = parts(trimmed);
+  const anchor = anchorIndex(trimmed, words);
+  return (anchor === 0 && trimmed.startsWith('_') ? '_' : '') + words[anchor]!.toLowerCase();
 }
 
 /** Name characters after the keyword: the rest of an identifier, dotted path or kebab name. */
@@ -98,6 +121,17 @@ const NAME_TAIL = '[\\w.-]{0,30}';
 /** A name ending in one of these words names something about a secret, not the secret. */
 const NOT_SECRET_NAMES = ['id', 'ids', 'name', 'names', 'url', 'uri', 'urls', 'path', 'file', 'dir', 'host', 'endpoint',
   'region', 'user', 'username', 'email', 'version', 'type', 'mode', 'enabled', 'length', 'size', 'count', 'prefix', 'format'];
+
+/**
+ * Matches (they start at the keyword) whose name ends in one of NOT_SECRET_NAMES: after a
+ * separator in any case (`_ID`, `.url`), or capitalised in camelCase (`appId`), so `plaid` is
+ * no `id`. Judged as an allowlist on the few matches rather than in every rule's regex, which
+ * it would double in size and in compile time.
+ */
+export const NOT_SECRET_NAME: readonly RegExp[] = [
+  new RegExp(`^[\\w.-]*[_.-](?:${NOT_SECRET_NAMES.join('|')})(?![\\w.-])`, 'i'),
+  new RegExp(`^[\\w.-]*[a-z0-9](?:${NOT_SECRET_NAMES.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('|')})(?![\\w.-])`),
+];
 
 /** A quote closing the name (possibly escaped, as in JSON inside a string) and a closing `]`. */
 const NAME_CLOSE = `(?:\\\\{0,3}["'\\x60])?\\]?`;
@@ -134,12 +168,9 @@ const VALUE_END = '(?![\\w+/=([-]|\\.[\\w-])';
 export function assignmentRegex(spec: AssignmentSpec): { source: string; flags: string } {
   const keywords = spec.keywords.map(keywordPattern);
   const names = spec.names.length > 0 ? `[\\w.-]{0,24}?(?:${spec.names.map(wordPattern).join('|')})` : '';
-  // After a separator in any case (`_ID`, `.url`), or capitalised in camelCase (`appId`): `plaid` is no `id`.
-  const capitalised = NOT_SECRET_NAMES.map((word) => word[0]!.toUpperCase() + word.slice(1));
-  const notSecretName = `(?<![_.-](?:${NOT_SECRET_NAMES.map(caseless).join('|')})|[a-z0-9](?:${capitalised.join('|')}))`;
   const insensitive = spec.value.startsWith('(?i)');
   const value = insensitive ? spec.value.slice(4) : spec.value;
-  const source = `(?:${keywords.join('|')})${names}${NAME_TAIL}${notSecretName}${NAME_CLOSE}(?:${SEPARATOR})${VALUE_OPEN}` +
+  const source = `(?:${keywords.join('|')})${names}${NAME_TAIL}${NAME_CLOSE}(?:${SEPARATOR})${VALUE_OPEN}` +
     `${spec.lead ?? ''}(?<${ASSIGNMENT_SECRET_GROUP}>${value})${VALUE_END}`;
   return { source, flags: insensitive ? 'i' : '' };
 }

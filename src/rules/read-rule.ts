@@ -1,6 +1,7 @@
 // Reads and validates one `[[rules]]` table into a compiled Rule. Leakstop's format and
 // gitleaks' differ in the regex dialect, path syntax and a few field names only.
-import { assignmentRegex, ASSIGNMENT_SECRET_GROUP, keywordLiteral, type AssignmentSpec } from '../detect/assignment-grammar.js';
+import { assignmentRegex, ASSIGNMENT_SECRET_GROUP, keywordLiteral, NOT_SECRET_NAME, type AssignmentSpec } from '../detect/assignment-grammar.js';
+import { literalPrefixes } from '../detect/literal-prefixes.js';
 import type { ChecksumKind, Rule, Severity } from '../types.js';
 import { compileRegex, regexGroups } from './compile-rule-regex.js';
 import { compileDialectRegex, readAllowlist, type ConfigDialect } from './read-allowlist.js';
@@ -41,7 +42,11 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
   const compiled = assignment ? compileAssignment(assignment) : compileDialectRegex(fields.string('regex'), dialect);
   if (!compiled.ok) throw fields.error(assignment ? 'assignment' : 'regex', compiled.error);
   const regex = compiled.regex;
-  if (regex.test('')) throw fields.error('regex', 'matches the empty string, so it would match everywhere');
+  // A regex whose every match starts with a literal (an assignment regex starts with its keyword) cannot match
+  // the empty string; testing it would compile it at load, which its first scan does only if it runs at all.
+  if (!assignment && literalPrefixes(regex.source) === undefined && regex.test('')) {
+    throw fields.error('regex', 'matches the empty string, so it would match everywhere');
+  }
 
   const rule: Rule = {
     id,
@@ -81,6 +86,9 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
     if (single) rule.allowlists.push(readAllowlist(single, dialect, { global: false }));
   }
   for (const allowlist of fields.tables('allowlists')) rule.allowlists.push(readAllowlist(allowlist, dialect, { global: false }));
+  if (assignment) {
+    rule.allowlists.push({ description: 'names of something about a secret (`_ID`, `Url`)', regexes: [...NOT_SECRET_NAME], regexTarget: 'match', stopwords: [], paths: [] });
+  }
   return rule;
 }
 
