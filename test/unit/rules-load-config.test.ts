@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/detect/compile-engine.js';
 import { detectContent } from '../../src/detect/detect-content.js';
 import { ConfigError } from '../../src/errors.js';
+import { expandTemplate } from '../../src/rules/example-template.js';
 import { loadConfig, parseMaxFileSize } from '../../src/rules/load-config.js';
 import { tempDir } from '../helpers/git-repo.js';
 
@@ -142,7 +143,7 @@ describe('loadConfig: rule files', () => {
     const [rule] = config.rules;
     expect(rule).toMatchObject({ id: 'acme-key', keywords: ['corp', 'acme'], secretGroup: 'secret',
       assignment: { keywords: ['acme corp', 'acme'], names: ['key'], value: '[0-9a-f]{32}' } });
-    const value = 'ab'.repeat(16);
+    const value = expandTemplate('{hex:32}');
     for (const text of [`ACME_API_KEY=${value}`, `acmeCorpKey: "${value}"`, `<acme.key>${value}</acme.key>`, `--acme-key ${value}`]) {
       expect(rule!.regex.exec(text)?.groups?.secret, text).toBe(value);
     }
