@@ -1,6 +1,7 @@
 // The central domain types. Every stage speaks these; none of them carries I/O.
 import { inspect } from 'node:util';
 import { redact } from './redact.js';
+import type { AssignmentSpec } from './detect/assignment-grammar.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
@@ -56,7 +57,14 @@ export interface Rule {
   /** How to rotate a key of this kind, shown in reports. */
   guidance?: string;
   /** Example templates (see src/rules/example-template.ts): must match / must not match. */
-  examples: { match: RuleExample[]; noMatch: string[] };
+  examples: {
+    match: RuleExample[];
+    noMatch: string[];
+    /** Contexts of the example matrix (test/helpers/assignment-contexts.ts) the rule cannot hold in, e.g. a PEM block in one line. */
+    excludeContexts?: string[];
+  };
+  /** Keyword-anchored rules: the keyword and value the shared assignment grammar built the regex from. */
+  assignment?: AssignmentSpec;
   /** Where the rule came from (file path), for error messages. */
   source: string;
   /** Registry-shape rules: a registered key is a leak wherever it stands, so no allowlist applies. */
@@ -176,12 +184,16 @@ export type DropReason =
   | 'allowlist-regex'
   | 'allowlist-stopword'
   | 'inline-allow'
-  | 'superseded';
+  | 'superseded'
+  /** A generic match on text a specific rule rejected (checksum, placeholder, stopword): not a secret of any kind. */
+  | 'rejected-by-specific-rule';
 
 export interface DroppedCandidate {
   ruleId: string;
   line: number;
   reason: DropReason;
+  /** The dropped text, when the engine knew it. */
+  secret?: Secret;
 }
 
 export type RegistryMatch =

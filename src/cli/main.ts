@@ -17,6 +17,7 @@ const SUBCOMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   incidents: async () => (await import('./incidents.js')).registerIncidents,
   registry: async () => (await import('./registry.js')).registerRegistry,
   check: async () => (await import('./check.js')).registerCheck,
+  rules: async () => (await import('./rules.js')).registerRules,
 };
 
 const program = new Command('leakstop')

@@ -20,6 +20,8 @@ export interface Drop {
   ruleIndex: number;
   offset: number;
   reason: DropReason;
+  /** The dropped text, when known: `leakstop rules test` shows it redacted. */
+  secret?: string;
 }
 
 /**

@@ -37,7 +37,11 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], finge
       guarded: rule.untrusted === true && RuleGuard.available(),
     };
     const paths = compilePathMatcher(rule.paths, rule.pathRegexes);
-    if (paths) engineRule.paths = paths;
+    if (paths) {
+      engineRule.paths = paths;
+      // Whether it applies is known only with the path: it supersedes at placement (place-matches.ts).
+      engineRule.specificity = 0;
+    }
     if (startsWithKeyword(rule)) engineRule.anchor = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, '')}y`);
     ruleById.set(rule.id, engineRule);
     return engineRule;

@@ -76,7 +76,9 @@ export function detectContent(text: string, engine: Engine, options: DetectOptio
   });
   if (onDrop && drops) {
     for (const drop of drops) {
-      onDrop({ ruleId: engine.rules[drop.ruleIndex]!.rule.id, line: index.position(drop.offset).line, reason: drop.reason });
+      const dropped: DroppedCandidate = { ruleId: engine.rules[drop.ruleIndex]!.rule.id, line: index.position(drop.offset).line, reason: drop.reason };
+      if (drop.secret !== undefined) dropped.secret = new Secret(drop.secret);
+      onDrop(dropped);
     }
   }
   return matches;

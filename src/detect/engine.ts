@@ -27,7 +27,8 @@ export interface EngineRule {
   bypass: boolean;
   /**
    * Where one secret is matched by several rules, only the most specific reports it:
-   * 1 provider rules, 0 rules tagged `generic` (guesses). Registry shapes take no part:
+   * 1 provider rules, 0 rules tagged `generic` (guesses) and path-limited rules (they supersede
+   * once placed, see place-matches.ts). Registry shapes take no part:
    * only the registry can tell whether theirs is the finding (see match-registry.ts).
    */
   specificity: number;

@@ -120,7 +120,9 @@ function readSmallClass(source: string, pos: number): Choice | undefined {
     for (const char of literal.chars) chars.push(char);
     at = literal.end;
   }
-  return at < source.length && chars.length > 0 && chars.length <= 8 ? { chars, end: at + 1 } : undefined;
+  // Case aside, `[aA]` is one character: a caseless keyword spelt letter by letter stays one prefix, not 2ⁿ.
+  const caseless = chars.filter((char, i) => chars.findIndex((other) => other.toLowerCase() === char.toLowerCase()) === i);
+  return at < source.length && chars.length > 0 && chars.length <= 8 ? { chars: caseless, end: at + 1 } : undefined;
 }
 
 /** The quantifier at pos (none: exactly once), with any lazy marker. */

@@ -21,7 +21,20 @@ export function placeMatches(matches: Match[], origin: Origin, engine: Engine): 
     if (!rule.bypass && allowedHere(engine, rule, match, path, origin.commit)) continue;
     findings.push(toFinding(match, rule, origin, path, engine));
   }
-  return findings;
+  return withoutGenericTwins(findings, engine);
+}
+
+/**
+ * A path-limited rule (a Maven settings.xml, a .pypirc) can supersede a generic match of the
+ * same secret only here, once the path is known: detection cannot, or a `<password>` in any
+ * other XML file would be reported by neither rule.
+ */
+function withoutGenericTwins(findings: Finding[], engine: Engine): Finding[] {
+  const ruleOf = (finding: Finding) => engine.ruleById.get(finding.ruleId)!;
+  const where = (finding: Finding) => `${finding.line}:${finding.column}:${finding.secretHash}`;
+  const placed = new Set(findings.filter((finding) => ruleOf(finding).paths).map(where));
+  if (placed.size === 0) return findings;
+  return findings.filter((finding) => ruleOf(finding).specificity > 0 || ruleOf(finding).paths !== undefined || !placed.has(where(finding)));
 }
 
 function allowedHere(engine: Engine, rule: EngineRule, match: Match, path: string, commit: string | undefined): boolean {

@@ -31,7 +31,7 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
     const visit = (match: RuleMatch) => {
       const judgement = judgeCandidate(engine, rule, match, text);
       if (!judgement.kept) {
-        drops?.push({ ruleIndex: index, offset: match.start, reason: judgement.reason });
+        drops?.push({ ruleIndex: index, offset: match.start, reason: judgement.reason, secret: match.secret });
         if (casts && RECOGNISED.has(judgement.reason)) shadows.push({ ruleIndex: index, secret: match.secret, start: match.start, end: match.end });
         return;
       }

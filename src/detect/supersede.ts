@@ -57,9 +57,10 @@ export function withoutSuperseded(candidates: Candidate[], shadows: readonly Sha
     (shadowsAt.get(candidate.start)?.get(candidate.secret) ?? 0) > specificity;
 
   const dropped = new Uint8Array(candidates.length);
-  const drop = (at: number) => {
+  const drop = (at: number, reason: 'superseded' | 'rejected-by-specific-rule' = 'superseded') => {
     dropped[at] = 1;
-    drops?.push({ ruleIndex: candidates[at]!.ruleIndex, offset: candidates[at]!.start, reason: 'superseded' });
+    const { ruleIndex, start, secret } = candidates[at]!;
+    drops?.push({ ruleIndex, offset: start, reason, secret });
   };
   // Candidates of one start at a time: those on the same secret at the same place are among them.
   for (let first = 0, next = 0; first < candidates.length; first = next) {
@@ -67,9 +68,11 @@ export function withoutSuperseded(candidates: Candidate[], shadows: readonly Sha
     for (next = first; next < candidates.length && candidates[next]!.start === candidates[first]!.start; next++) {
       const candidate = candidates[next]!;
       const rule = ruleOf(candidate);
-      if (rule.bypass) continue;
+      // A path-limited rule is settled against its generic twins once placed (place-matches.ts).
+      if (rule.bypass || rule.paths) continue;
       if (superseding.length > 0 && moreSpecific(rule.specificity).overlaps(candidate.start, candidate.end)) drop(next);
-      else if (shadowsAt.size > 0 && shadowed(candidate, rule.specificity)) drop(next);
+      // A rejection is final for generic rules only: another provider's format may well fit the same text.
+      else if (rule.specificity === 0 && shadowsAt.size > 0 && shadowed(candidate, 0)) drop(next, 'rejected-by-specific-rule');
       else samePlace.push(next);
     }
     if (samePlace.length > 1) keepOnePerPlace(candidates, samePlace, engine, drop);

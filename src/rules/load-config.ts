@@ -19,7 +19,15 @@ export interface LoadConfigOptions {
   rulesDir?: string;
   /** Told what the user's config changes that the user may not mean to (a built-in rule replaced). */
   onNotice?: (notice: string) => void;
+  /** Opt-in tags to enable besides those the user config enables (see OPT_IN_TAGS). */
+  enableTags?: string[];
 }
+
+/**
+ * Built-in rules with one of these tags run only when enabled (`[extend] enableTags`): a
+ * password hash is worth reporting to some teams, and is noise to most.
+ */
+export const OPT_IN_TAGS: readonly string[] = ['hash'];
 
 interface BuiltInRules {
   rules: Rule[];
@@ -33,7 +41,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ScanConfig {
   const user = userSource ? readConfigFile(userSource, 'user') : undefined;
   const builtIn = user && !user.useDefault ? undefined : readBuiltInRules(options.rulesDir);
 
-  const rules = user && userSource ? mergeRules(builtIn?.rules ?? [], user, userSource.file, options.onNotice) : builtIn!.rules;
+  for (const [index, tag] of (user?.enableTags ?? []).entries()) {
+    if (!OPT_IN_TAGS.includes(tag)) throw new ConfigError(`${userSource!.file}: extend: enableTags[${index}]: "${tag}" is not an opt-in tag (${OPT_IN_TAGS.join(', ')})`);
+  }
+  const enabled = new Set([...(options.enableTags ?? []), ...(user?.enableTags ?? [])]);
+  const builtInRules = builtIn?.rules.filter((rule) => rule.tags.every((tag) => !OPT_IN_TAGS.includes(tag) || enabled.has(tag))) ?? [];
+  const rules = user && userSource ? mergeRules(builtInRules, user, userSource.file, options.onNotice) : builtInRules;
   if (user && userSource) checkTargetRules(user.allowlists, rules, userSource.file);
   const allowlists = [...(builtIn?.allowlists ?? []), ...(user?.allowlists ?? [])];
 

@@ -14,6 +14,8 @@ export interface ConfigFile {
   /** Keep the built-in rules (Leakstop's default: yes; gitleaks' default: no). */
   useDefault: boolean;
   disabledRules: string[];
+  /** Opt-in tags whose built-in rules to run (e.g. `hash`). */
+  enableTags: string[];
   maxFileSize?: number;
 }
 
@@ -50,15 +52,16 @@ export function readConfigFile(source: TomlSource, kind: ConfigFileKind): Config
   if (single) allowlists.push(readAllowlist(single, dialect, { global: true }));
   for (const fields of top.tables('allowlists')) allowlists.push(readAllowlist(fields, dialect, { global: true }));
 
-  const config: ConfigFile = { dialect, rules, allowlists, useDefault: dialect === 'leakstop', disabledRules: [] };
+  const config: ConfigFile = { dialect, rules, allowlists, useDefault: dialect === 'leakstop', disabledRules: [], enableTags: [] };
   const extend = top.optionalTable('extend');
   if (extend) {
     if (dialect === 'gitleaks' && (extend.has('path') || extend.has('url'))) {
       throw extend.error(extend.has('path') ? 'path' : 'url', 'extending another gitleaks config is not supported; merge it into this file');
     }
-    extend.rejectUnknown(['useDefault', 'disabledRules']);
+    extend.rejectUnknown(dialect === 'leakstop' ? ['useDefault', 'disabledRules', 'enableTags'] : ['useDefault', 'disabledRules']);
     config.useDefault = extend.optionalBoolean('useDefault') ?? config.useDefault;
     config.disabledRules = extend.stringArray('disabledRules');
+    config.enableTags = extend.stringArray('enableTags');
   }
   const maxFileSize = top.table.maxFileSize;
   if (maxFileSize !== undefined) {

@@ -1,13 +1,15 @@
 // Reads and validates one `[[rules]]` table into a compiled Rule. Leakstop's format and
 // gitleaks' differ in the regex dialect, path syntax and a few field names only.
+import { assignmentRegex, ASSIGNMENT_SECRET_GROUP, keywordLiteral, NOT_SECRET_NAME, type AssignmentSpec } from '../detect/assignment-grammar.js';
+import { literalPrefixes } from '../detect/literal-prefixes.js';
 import type { ChecksumKind, Rule, Severity } from '../types.js';
-import { regexGroups } from './compile-rule-regex.js';
+import { compileRegex, regexGroups } from './compile-rule-regex.js';
 import { compileDialectRegex, readAllowlist, type ConfigDialect } from './read-allowlist.js';
 import type { TomlFields } from './toml-fields.js';
 
 const FIELDS: Record<ConfigDialect, string[]> = {
-  leakstop: ['id', 'description', 'provider', 'regex', 'secretGroup', 'keywords', 'entropy', 'checksum', 'paths',
-    'tags', 'severity', 'guidance', 'allowlists', 'examples'],
+  leakstop: ['id', 'description', 'provider', 'regex', 'assignment', 'secretGroup', 'keywords', 'entropy', 'checksum',
+    'paths', 'tags', 'severity', 'guidance', 'allowlists', 'examples'],
   gitleaks: ['id', 'description', 'regex', 'secretGroup', 'keywords', 'entropy', 'path', 'tags', 'allowlist',
     'allowlists'],
 };
@@ -36,18 +38,23 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
 
   const id = fields.string('id');
   if (!ID.test(id)) throw fields.error('id', 'may hold only letters, digits, ".", "_" and "-"');
-  const compiled = compileDialectRegex(fields.string('regex'), dialect);
-  if (!compiled.ok) throw fields.error('regex', compiled.error);
+  const assignment = readAssignment(fields);
+  const compiled = assignment ? compileAssignment(assignment) : compileDialectRegex(fields.string('regex'), dialect);
+  if (!compiled.ok) throw fields.error(assignment ? 'assignment' : 'regex', compiled.error);
   const regex = compiled.regex;
-  if (regex.test('')) throw fields.error('regex', 'matches the empty string, so it would match everywhere');
+  // A regex whose every match starts with a literal (an assignment regex starts with its keyword) cannot match
+  // the empty string; testing it would compile it at load, which its first scan does only if it runs at all.
+  if (!assignment && literalPrefixes(regex.source) === undefined && regex.test('')) {
+    throw fields.error('regex', 'matches the empty string, so it would match everywhere');
+  }
 
   const rule: Rule = {
     id,
     description: defaults.strict ? fields.string('description') : (fields.optionalString('description') ?? id),
     provider: fields.optionalString('provider') ?? defaults.provider ?? 'Custom',
     regex,
-    secretGroup: readSecretGroup(fields, regex),
-    keywords: readKeywords(fields),
+    secretGroup: assignment ? ASSIGNMENT_SECRET_GROUP : readSecretGroup(fields, regex),
+    keywords: assignment ? [...new Set(assignment.keywords.map(keywordLiteral))] : readKeywords(fields),
     entropy: readEntropy(fields),
     paths: dialect === 'leakstop' ? fields.stringArray('paths') : [],
     allowlists: [],
@@ -64,6 +71,7 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
     if (!CHECKSUMS.includes(checksum as ChecksumKind)) throw fields.error('checksum', `must be one of ${CHECKSUMS.join(', ')}`);
     rule.checksum = checksum as ChecksumKind;
   }
+  if (assignment) rule.assignment = assignment;
   const guidance = fields.optionalString('guidance');
   if (guidance) rule.guidance = guidance;
 
@@ -78,7 +86,41 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
     if (single) rule.allowlists.push(readAllowlist(single, dialect, { global: false }));
   }
   for (const allowlist of fields.tables('allowlists')) rule.allowlists.push(readAllowlist(allowlist, dialect, { global: false }));
+  if (assignment) {
+    rule.allowlists.push({ description: 'names of something about a secret (`_ID`, `Url`)', regexes: [...NOT_SECRET_NAME], regexTarget: 'match', stopwords: [], paths: [] });
+  }
   return rule;
+}
+
+/** `[rules.assignment]`: the rule's regex is the shared assignment grammar around a keyword and a value. */
+function readAssignment(fields: TomlFields): AssignmentSpec | undefined {
+  const table = fields.optionalTable('assignment');
+  if (!table) return undefined;
+  for (const field of ['regex', 'secretGroup', 'keywords']) {
+    if (fields.has(field)) throw fields.error(field, 'is set by [rules.assignment]; remove it');
+  }
+  table.rejectUnknown(['keyword', 'name', 'value', 'lead']);
+  const words = (key: string) => table.stringArray(key).map((word, index) => {
+    if (!/^_?[A-Za-z0-9]+(?:[ _.-][A-Za-z0-9]+)*[_.-]?$/.test(word)) {
+      throw table.error(`${key}[${index}]`, 'must be letters and digits, words separated (or ended) by a space, "_", "-" or "."; "_" may start it');
+    }
+    return word;
+  });
+  const keywords = words('keyword');
+  if (keywords.length === 0) throw table.error('keyword', 'is required (the words a name holding this secret starts with)');
+  const spec: AssignmentSpec = { keywords, names: words('name'), value: table.string('value') };
+  const lead = table.optionalString('lead');
+  if (lead !== undefined) spec.lead = lead;
+  return spec;
+}
+
+function compileAssignment(spec: AssignmentSpec): ReturnType<typeof compileRegex> {
+  const value = compileRegex(spec.value.replace(/^\(\?i\)/, ''), '');
+  if (!value.ok) return { ok: false, error: `value: ${value.error}` };
+  if (regexGroups(value.regex).names.length > 0) return { ok: false, error: 'value: must not hold named groups' };
+  if (value.regex.test('')) return { ok: false, error: 'value: matches the empty string' };
+  const { source, flags } = assignmentRegex(spec);
+  return compileRegex(source, flags);
 }
 
 function readSecretGroup(fields: TomlFields, regex: RegExp): number | string {
@@ -118,9 +160,12 @@ function readSeverity(fields: TomlFields): Severity {
 function readExamples(fields: TomlFields): Rule['examples'] {
   const examples = fields.optionalTable('examples');
   if (!examples) return { match: [], noMatch: [] };
-  examples.rejectUnknown(['match', 'noMatch']);
-  return {
+  examples.rejectUnknown(['match', 'noMatch', 'excludeContexts']);
+  const read: Rule['examples'] = {
     match: examples.stringArray('match').map((text) => ({ text })),
     noMatch: examples.stringArray('noMatch'),
   };
+  const excluded = examples.stringArray('excludeContexts');
+  if (excluded.length > 0) read.excludeContexts = excluded;
+  return read;
 }

@@ -103,6 +103,45 @@ describe('leakstop scan (files)', () => {
   });
 });
 
+describe('leakstop scan (rejections are final)', () => {
+  it('does not report a token a specific rule rejected as a generic secret instead', async () => {
+    // The same assignments with a valid token are found by the specific rule; with a wrong
+    // checksum or a placeholder, the token is no token at all, so no rule may report it.
+    const good = ghToken();
+    const badChecksum = expandTemplate('ghp_{badcrc32:30}');
+    const placeholder = `ghp_${'x'.repeat(36)}`;
+    const text = `token = "${good}"\ntoken = "${badChecksum}"\napi_key = "${placeholder}"\nsecret: ${badChecksum}\n`;
+    const result = await runCli(['scan', '--stdin', '--format', 'json'], { input: text });
+    expect(findingsOf(result).map((f) => [f.ruleId, f.line])).toEqual([['github-pat', 1]]);
+    expectNoPlaintext(result, good, badChecksum);
+  });
+});
+
+describe('leakstop scan (path-limited rules)', () => {
+  it('reports a <password> the Maven rule claims only in settings.xml, and as a generic secret elsewhere', async () => {
+    const password = expandTemplate('{alpha:4}{digits:4}{base62:16}');
+    const xml = `<servers>\n  <server>\n    <id>releases</id>\n    <password>${password}</password>\n  </server>\n</servers>\n`;
+    const dir = dirWith({ '.m2/settings.xml': xml, 'deploy/config.xml': xml });
+    const result = await runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(findingsOf(result).map((f) => [f.path, f.ruleId, f.line]).sort()).toEqual([
+      ['.m2/settings.xml', 'maven-settings-password', 4],
+      ['deploy/config.xml', 'generic-api-key', 4],
+    ]);
+    expectNoPlaintext(result, password);
+  });
+});
+
+describe('leakstop scan (opt-in password hashes)', () => {
+  it('reports password hashes only when the config enables the hash tag', async () => {
+    const hash = expandTemplate('$2b$12${alnum:53}');
+    const dir = dirWith({ 'db/seed.sql': `INSERT INTO users VALUES ('admin', '${hash}');\n`, 'leakstop.toml': '[extend]\nenableTags = ["hash"]\n' });
+    expect(findingsOf(await runCli(['scan', 'db', '--format', 'json'], { cwd: dir }))).toEqual([]);
+    const enabled = await runCli(['scan', 'db', '--format', 'json', '--config', 'leakstop.toml'], { cwd: dir });
+    expect(findingsOf(enabled).map((f) => [f.ruleId, f.line])).toEqual([['bcrypt-hash', 1]]);
+    expectNoPlaintext(enabled, hash);
+  });
+});
+
 describe('leakstop scan (large trees)', () => {
   it('spreads detection over worker threads without changing the report', async () => {
     const filler = 'const value = compute(index, "plain words and numbers 12345");\n'.repeat(4000);

@@ -7,7 +7,7 @@ import { detectContent } from '../../src/detect/detect-content.js';
 import type { Engine } from '../../src/detect/engine.js';
 import { literalPrefixes } from '../../src/detect/literal-prefixes.js';
 import { expandExample, expandTemplate } from '../../src/rules/example-template.js';
-import { loadConfig } from '../../src/rules/load-config.js';
+import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
 import type { Match } from '../../src/types.js';
 
 describe('literal prefixes of a regex', () => {
@@ -21,6 +21,8 @@ describe('literal prefixes of a regex', () => {
     ['\\x60tok', ['`tok']],
     ['(?:aws|AWS)[_.-]?secret', ['aws', 'AWS']],
     ['ab+c', ['ab']],
+    // A caseless keyword spelt letter by letter, as the assignment grammar writes it: one prefix, not 2ⁿ.
+    ['[aA][lL][gG][oO][lL][iI][aA][\\w.-]{0,30}', ['algolia']],
   ])('%s starts with one of %j', (source, expected) => {
     expect(literalPrefixes(source)?.sort()).toEqual([...expected].sort());
   });
@@ -40,7 +42,7 @@ describe('literal prefixes of a regex', () => {
 });
 
 describe('anchored rules', () => {
-  const config = loadConfig();
+  const config = loadConfig({ enableTags: [...OPT_IN_TAGS] });
   const anchored = compileEngine(config);
   const unanchored: Engine = compileEngine(config);
   for (const rule of unanchored.rules) delete rule.anchor;
@@ -53,6 +55,8 @@ describe('anchored rules', () => {
     expect(ids.length).toBeGreaterThan(anchored.rules.length / 2);
     expect(ids).toContain('generic-api-key');
     expect(ids).toContain('github-pat');
+    // Every rule built by the assignment grammar starts at its keyword.
+    expect(anchored.rules.filter((rule) => rule.rule.assignment && !rule.anchor).map((rule) => rule.rule.id)).toEqual([]);
   });
 
   it('find exactly what running every regex over the whole text finds', () => {

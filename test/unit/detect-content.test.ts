@@ -63,7 +63,7 @@ const { engine } = fixture;
 
 function drops(text: string): DroppedCandidate[] {
   const dropped: DroppedCandidate[] = [];
-  detectContent(text, engine, { onDrop: (candidate) => dropped.push(candidate) });
+  detectContent(text, engine, { onDrop: ({ ruleId, line, reason }) => dropped.push({ ruleId, line, reason }) });
   return dropped;
 }
 

@@ -62,7 +62,7 @@ describe('positions', () => {
 
   it('reports dropped candidates on their own line', () => {
     const dropped: DroppedCandidate[] = [];
-    detectContent('a\r\nb\r\neol_secret=${FROM_ENV}\r\n', engine, { onDrop: (d) => dropped.push(d) });
+    detectContent('a\r\nb\r\neol_secret=${FROM_ENV}\r\n', engine, { onDrop: ({ ruleId, line, reason }) => dropped.push({ ruleId, line, reason }) });
     expect(dropped).toEqual([{ ruleId: 'rest-of-line', line: 3, reason: 'placeholder' }]);
   });
 

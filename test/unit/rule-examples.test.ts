@@ -6,9 +6,9 @@ import { compileEngine } from '../../src/detect/compile-engine.js';
 import { detectContent } from '../../src/detect/detect-content.js';
 import { placeholderReason } from '../../src/detect/placeholder.js';
 import { expandExample, expandTemplate, type ExpandedExample } from '../../src/rules/example-template.js';
-import { loadConfig } from '../../src/rules/load-config.js';
+import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
 
-const config = loadConfig();
+const config = loadConfig({ enableTags: [...OPT_IN_TAGS] });
 const engine = compileEngine(config);
 
 /**

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/detect/compile-engine.js';
 import { detectContent } from '../../src/detect/detect-content.js';
-import { loadConfig } from '../../src/rules/load-config.js';
+import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
 
-const config = loadConfig();
+const config = loadConfig({ enableTags: [...OPT_IN_TAGS] });
 const rules = config.rules;
 
 /** Providers issue 2 lists by name; each must have at least one rule. */
@@ -16,12 +16,27 @@ const REQUIRED_PROVIDERS = [
   'Databricks', 'HashiCorp Vault', 'Terraform Cloud', 'Postman', 'Pulumi', 'Linear', 'Atlassian', 'Discord',
   'Telegram', 'Grafana', 'New Relic', 'Datadog', 'Sentry', 'Doppler', 'age', 'PEM private key', 'OpenSSH', 'OpenPGP',
   'JWT', 'PostgreSQL', 'MySQL', 'MongoDB', 'Redis', 'RabbitMQ', 'HTTP', 'Generic',
+  // issue 10
+  'Google Gemini', 'Mistral AI', 'Cohere', 'Groq', 'xAI', 'DeepSeek', 'Perplexity', 'Replicate', 'Together AI',
+  'Fireworks AI', 'OpenRouter', 'Cerebras', 'ElevenLabs', 'Cursor', 'LangChain', 'Pinecone', 'Tavily', 'Firecrawl',
+  'Weights & Biases', 'ODBC / ADO.NET', 'JDBC', 'LDAP', 'Kubernetes', 'Microsoft Teams', 'Salesforce', 'Okta', 'Twitch',
+  'PagerDuty', 'Splunk', 'Opsgenie', 'PayPal', 'Braintree', 'Bugsnag', 'PostHog', 'Klaviyo', 'Mandrill', 'DocuSign',
+  'Freshdesk', 'Dependency-Track', 'Adafruit IO', 'Contribsys', 'Snyk', 'SonarQube', 'Algolia', 'Gitter', 'Fly.io',
+  'Supabase', 'Vercel', 'Netlify', 'Cloudflare', 'Railway', 'Render', 'Neon', 'PlanetScale', 'Auth0', 'netrc', 'Maven',
+  'NuGet', 'Docker', 'Composer', 'RubyGems', 'Django', 'Ruby on Rails', 'Gradle', 'PowerShell', 'bcrypt', 'NTLM',
+  'Kerberos',
 ];
 
 describe('the built-in rule pack', () => {
-  it('holds at least 120 rules across at least 80 providers', () => {
-    expect(rules.length).toBeGreaterThanOrEqual(120);
-    expect(new Set(rules.map((rule) => rule.provider)).size).toBeGreaterThanOrEqual(80);
+  it('holds at least 500 rules across at least 350 providers', () => {
+    expect(rules.length).toBeGreaterThanOrEqual(500);
+    expect(new Set(rules.map((rule) => rule.provider)).size).toBeGreaterThanOrEqual(350);
+  });
+
+  it('runs password-hash rules only when a config enables the hash tag', () => {
+    const hashRules = rules.filter((rule) => rule.tags.includes('hash')).map((rule) => rule.id);
+    expect(hashRules).toEqual(expect.arrayContaining(['bcrypt-hash', 'ntlm-hash-pwdump', 'kerberos-asrep-hash']));
+    expect(loadConfig().rules.filter((rule) => rule.tags.includes('hash'))).toEqual([]);
   });
 
   it('gives every rule a unique kebab-case id', () => {
@@ -40,15 +55,19 @@ describe('the built-in rule pack', () => {
     for (const id of ['github-pat', 'github-fine-grained-pat', 'github-oauth-token', 'github-user-to-server-token',
       'github-server-to-server-token', 'github-refresh-token', 'aws-access-key-id', 'aws-secret-access-key',
       'aws-secret-access-key-with-key-id', 'private-key-rsa', 'private-key-ec', 'private-key-openssh',
-      'private-key-pgp', 'jwt', 'url-basic-auth', 'generic-api-key']) {
+      'private-key-pgp', 'jwt', 'url-basic-auth', 'generic-api-key', 'slack-session-cookie', 'slack-workflow-webhook-url',
+      'microsoft-teams-legacy-webhook-url', 'vault-legacy-token', 'vault-unseal-key', 'kubernetes-bootstrap-token',
+      'kubeconfig-client-key-data', 'kubernetes-secret-string-data', 'connection-string-password', 'jdbc-url-password',
+      'pypirc-password', 'composer-auth-password', 'django-secret-key', 'rails-secret-key-base', 'gemini-auth-key',
+      'cloudflare-tunnel-token', 'cloudflare-r2-secret-key']) {
       expect(ids.has(id), id).toBe(true);
     }
   });
 
-  it('gives every rule at least one positive example with a marked secret and one negative example', () => {
+  it('gives every rule at least three positive examples with a marked secret and two negative ones', () => {
     for (const rule of rules) {
-      expect(rule.examples.match.length, rule.id).toBeGreaterThanOrEqual(1);
-      expect(rule.examples.noMatch.length, rule.id).toBeGreaterThanOrEqual(1);
+      expect(rule.examples.match.length, rule.id).toBeGreaterThanOrEqual(3);
+      expect(rule.examples.noMatch.length, rule.id).toBeGreaterThanOrEqual(2);
       for (const example of rule.examples.match) expect(example.text, rule.id).toMatch(/«[^»]+»/);
     }
   });

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { compileEngine } from '../../src/detect/compile-engine.js';
+import { detectContent } from '../../src/detect/detect-content.js';
 import { ConfigError } from '../../src/errors.js';
+import { expandTemplate } from '../../src/rules/example-template.js';
 import { loadConfig, parseMaxFileSize } from '../../src/rules/load-config.js';
 import { tempDir } from '../helpers/git-repo.js';
 
@@ -118,8 +121,41 @@ describe('loadConfig: rule files', () => {
     ['a duplicate id', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nregex = "abc"\n[[rules]]\nid = "x"\ndescription = "d"\nregex = "abd"`,
       /^rules\/bad\.toml: rules\[1\] \(x\): duplicate rule id$/],
     ['invalid TOML', `provider = "p"\n[[rules]\nid = "x"`, /^rules\/bad\.toml: line 2, column \d+: invalid TOML: /],
+    ['an assignment with a regex too', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nregex = "abc"\nassignment = { keyword = ["acme"], value = "[0-9a-f]{32}" }`,
+      /^rules\/bad\.toml: rules\[0\] \(x\): regex: is set by \[rules\.assignment\]; remove it$/],
+    ['an assignment without a keyword', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nassignment = { value = "[0-9a-f]{32}" }`,
+      /rules\[0\] \(x\): assignment: keyword: is required/],
+    ['an assignment keyword that is no word', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nassignment = { keyword = ["acme|corp"], value = "[0-9a-f]{32}" }`,
+      /rules\[0\] \(x\): assignment: keyword\[0\]: must be letters and digits/],
+    ['an assignment value matching the empty string', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nassignment = { keyword = ["acme"], value = "[0-9a-f]*" }`,
+      /rules\[0\] \(x\): assignment: value: matches the empty string$/],
+    ['an assignment value with a named group', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nassignment = { keyword = ["acme"], value = "(?<v>[0-9a-f]{32})" }`,
+      /rules\[0\] \(x\): assignment: value: must not hold named groups$/],
+    ['an unknown assignment field', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nassignment = { keyword = ["acme"], value = "[0-9a-f]{32}", names = ["key"] }`,
+      /rules\[0\] \(x\): assignment: names: unknown field$/],
   ])('rejects %s with one line naming the file and the field', (_, toml, expected) => {
     expect(loadError({ 'rules/bad.toml': toml })).toMatch(expected);
+  });
+
+  it('builds an assignment rule from its keyword and value: keywords for the prefilter, the secret in its group', () => {
+    const dir = setup({ 'rules/acme.toml': `provider = "Acme"\n[[rules]]\nid = "acme-key"\ndescription = "Acme key"\nassignment = { keyword = ["acme corp", "acme"], name = ["key"], value = "[0-9a-f]{32}" }\n` });
+    const config = loadConfig({ rulesDir: path.join(dir, 'rules') });
+    const [rule] = config.rules;
+    expect(rule).toMatchObject({ id: 'acme-key', keywords: ['corp', 'acme'], secretGroup: 'secret',
+      assignment: { keywords: ['acme corp', 'acme'], names: ['key'], value: '[0-9a-f]{32}' } });
+    const value = expandTemplate('{hex:32}');
+    for (const text of [`ACME_API_KEY=${value}`, `acmeCorpKey: "${value}"`, `<acme.key>${value}</acme.key>`, `--acme-key ${value}`]) {
+      expect(rule!.regex.exec(text)?.groups?.secret, text).toBe(value);
+    }
+    // A name ending in `_ID` names something about the key: an allowlist every assignment rule carries drops it.
+    const engine = compileEngine(config);
+    expect(detectContent(`ACME_KEY_ID=${value}`, engine)).toEqual([]);
+    expect(detectContent(`ACME_KEY=${value}`, engine).map((match) => match.secret.reveal())).toEqual([value]);
+  });
+
+  it('rejects an opt-in tag the config does not know', () => {
+    expect(loadError({ 'rules/a.toml': OTHER, 'config.toml': '[extend]\nenableTags = ["hashes"]\n' }, true))
+      .toBe('config.toml: extend: enableTags[0]: "hashes" is not an opt-in tag (hash)');
   });
 
   it('rejects a rule id defined in two files, naming both', () => {
