@@ -7,7 +7,7 @@ import { detectFiles } from '../pipeline/detect-files.js';
 import { applyBaseline, baselineKeyFile, ownBaselineKey, readBaseline, renderBaseline } from '../pipeline/baseline.js';
 import { FINGERPRINT_KEY_ENV, loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
-import { parseMaxFileSize } from '../rules/load-config.js';
+import { parseMaxFileSize } from '../rules/max-file-size.js';
 import { gitTopLevel } from '../sources/git-command.js';
 import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';

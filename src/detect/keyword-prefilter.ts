@@ -23,11 +23,34 @@ export const REGION_SIZE = 32 * 1024;
 
 export interface KeywordPrefilter {
   readonly keywords: readonly string[];
+  /** What it was built from: plain data, kept in the compiled-engine cache. */
+  readonly tables: PrefilterTables;
   scan(text: string): PrefilterResult;
+}
+
+/** The compiled automaton. */
+export interface PrefilterTables {
+  /** Lower-case. */
+  keywords: string[];
+  /** [UTF-16 code unit, class] for every code unit of a class other than 0. */
+  classOf: [number, number][];
+  /** Rows of classCount entries: the byte offset of the next state's row. */
+  table: Int32Array;
+  rowBytes: number;
+  start: number;
+  acceptFrom: number;
+  /** Per state row: the keyword ids ending there. */
+  accepting: number[][];
+  /** Per state row: the recorded keyword ids ending there and their lengths, flattened. */
+  recordedAt: number[][];
 }
 
 /** `recorded`: ids of the keywords whose every occurrence is wanted, not only whether one occurs. */
 export function buildKeywordPrefilter(keywords: readonly string[], recorded: ReadonlySet<number> = new Set()): KeywordPrefilter {
+  return prefilterFromTables(compilePrefilterTables(keywords, recorded));
+}
+
+export function compilePrefilterTables(keywords: readonly string[], recorded: ReadonlySet<number>): PrefilterTables {
   const lower = keywords.map((keyword) => keyword.toLowerCase());
 
   // Character classes: one per distinct keyword character; both cases share a class.
@@ -112,10 +135,20 @@ export function buildKeywordPrefilter(keywords: readonly string[], recorded: Rea
   // Per accepting state, the recorded keywords ending there and their lengths, flattened.
   const recordedAt = accepting.map((ids) => ids.filter((id) => recorded.has(id)).flatMap((id) => [id, lower[id]!.length]));
 
+  const classOf16: [number, number][] = [];
+  classes.forEach((cls, code) => cls !== 0 && classOf16.push([code, cls]));
+  return { keywords: lower, classOf: classOf16, table, rowBytes, start, acceptFrom, accepting, recordedAt };
+}
+
+export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
+  const { keywords: lower, table, rowBytes, start, acceptFrom, accepting, recordedAt } = tables;
+  const classes = new Uint16Array(65536);
+  for (const [code, cls] of tables.classOf) classes[code] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
 
   return {
     keywords: lower,
+    tables,
     scan(text: string): PrefilterResult {
       const length = text.length;
       const found = new Uint8Array(lower.length);
