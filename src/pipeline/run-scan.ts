@@ -2,6 +2,7 @@
 import { assembleEngine } from '../detect/compile-engine.js';
 import { detectFragment } from '../detect/detect-fragment.js';
 import type { Engine } from '../detect/engine.js';
+import type { EnginePlan } from '../detect/plan-engine.js';
 import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import type { Fragment, KeyRegistry, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
 import { matchRegistry } from '../registry/match-registry.js';
@@ -14,6 +15,8 @@ export interface PreparedScan {
   /** Rules made from the registry's key shapes: every string of a registered shape is a candidate. */
   registryRules: Rule[];
   engine: Engine;
+  /** What the engine was assembled from: worker threads assemble theirs from it too. */
+  plan: EnginePlan;
   registry?: KeyRegistry;
 }
 
@@ -31,7 +34,7 @@ export async function prepareScan(options: {
   const registryRules = options.registry ? rulesFromShapes(await options.registry.shapes()) : [];
   const { config: loaded, plan } = await loadPlannedConfig({ configPath: options.configPath, extraRules: registryRules, cacheDir: options.cacheDir });
   const config = options.maxFileSize === undefined ? loaded : { ...loaded, maxFileSize: options.maxFileSize };
-  return { config, registryRules, engine: assembleEngine(config, registryRules, plan, options.fingerprintKey), registry: options.registry };
+  return { config, registryRules, engine: assembleEngine(config, registryRules, plan, options.fingerprintKey), plan, registry: options.registry };
 }
 
 /** Detects in each fragment of a source, in order. */
