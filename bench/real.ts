@@ -240,7 +240,7 @@ function historyRows(name: string, repo: string, gitleaks: string | undefined, f
 }
 
 function directoryRows(title: string, dir: string, gitleaks: string | undefined): void {
-  const bytes = spawnSync('du', ['-sb', dir], { encoding: 'utf8' }).stdout.split('\t')[0];
+  const bytes = spawnSync('du', ['-sb', fs.realpathSync(dir)], { encoding: 'utf8' }).stdout.split('\t')[0];
   log(`\n${title} (${(Number(bytes) / 1e6).toFixed(0)} MB)`);
   const cacheHome = freshCache();
   const report = path.join(ROOT, 'real-dir-leakstop.json');
