@@ -1,6 +1,6 @@
 // Runs the keyword prefilter's DFA over a text's UTF-16 code units in WebAssembly: one class
 // lookup and one table load per code unit, without the bounds checks and string-representation
-// checks a JavaScript loop over charCodeAt pays (measured about twice as fast; see README § Speed).
+// checks a JavaScript loop over charCodeAt pays (measured 1.2-2x that loop on node_modules sources).
 // The module is a few hand-assembled bytes below, so nothing is fetched or built at install.
 
 /** One accepting state reached: the text offset just past the keyword's end, and the state. */
