@@ -3,20 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { detectFiles } from '../pipeline/detect-files.js';
 import { applyBaseline, baselineKeyFile, ownBaselineKey, readBaseline, renderBaseline } from '../pipeline/baseline.js';
 import { FINGERPRINT_KEY_ENV, loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
-import { parseMaxFileSize } from '../rules/load-config.js';
+import { parseMaxFileSize } from '../rules/max-file-size.js';
 import { gitTopLevel } from '../sources/git-command.js';
 import { emptyStats } from '../sources/scan-stats.js';
 import { readStagedChanges } from '../sources/staged-changes.js';
-import { listWorkingTree } from '../sources/working-tree.js';
 import { decodeText } from '../sources/read-text.js';
 import type { KeyRegistry, ScanResult, ScanStats } from '../types.js';
 import { ReportRedactor } from '../report/report-redactor.js';
 import { abandonScanTargets, openScanTargets, parseFormat, writeScanOutput } from './scan-output.js';
-import { checkSomethingScanned } from './nothing-scanned.js';
 import { commitAdvice } from '../report/commit-advice.js';
 import type { ScanRespondFlags } from './scan-respond.js';
 import { REGISTRY_OPTION } from './registry-option.js';
@@ -182,6 +179,9 @@ export function registerScan(program: Command): void {
         } else if (flags.staged) {
           result = detectFragments(readStagedChanges(process.cwd(), config, stats), engine, stats);
         } else {
+          // Loaded here, not at start-up: a pre-commit `--staged` scan needs no directory walk or worker pool.
+          const [{ detectFiles }, { listWorkingTree }, { checkSomethingScanned }] = await Promise.all([
+            import('../pipeline/detect-files.js'), import('../sources/working-tree.js'), import('./nothing-scanned.js')]);
           result = await detectFiles(listWorkingTree(paths, { gitignore: flags.gitignore }, stats), prepared, stats, concurrency);
           checkSomethingScanned(paths, stats);
         }

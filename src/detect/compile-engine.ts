@@ -1,19 +1,27 @@
 // Compiles a ScanConfig (plus extra rules, e.g. the registry's key shapes) into an Engine once
 // per scan: regexes made global, keyword prefilter built, allowlists and path globs compiled.
+// assembleEngine does the cheap part from an EnginePlan (plan-engine.ts), which a warm
+// compiled-engine cache provides without parsing a regex or building an automaton.
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../errors.js';
 import type { Rule, ScanConfig } from '../types.js';
 import { compileAllowlist, type CompiledAllowlist } from './allowlist.js';
 import type { Engine, EngineRule } from './engine.js';
 import { FingerprintKey } from './fingerprint-key.js';
-import { INLINE_ALLOW_MARKERS } from './inline-allow.js';
-import { buildKeywordPrefilter } from './keyword-prefilter.js';
-import { literalPrefixes } from './literal-prefixes.js';
+import { indexKeywords } from './keyword-index.js';
+import { prefilterFromTables } from './keyword-prefilter.js';
 import { compilePathMatcher } from './path-matcher.js';
 import { RuleGuard, type GuardedRule } from './rule-guard.js';
+import { planEngine, type EnginePlan } from './plan-engine.js';
 
 export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], fingerprintKey = FingerprintKey.random()): Engine {
+  return assembleEngine(config, extraRules, planEngine([...config.rules, ...extraRules]), fingerprintKey);
+}
+
+export function assembleEngine(config: ScanConfig, extraRules: Rule[], plan: EnginePlan,
+  fingerprintKey = FingerprintKey.random()): Engine {
   const rules = [...config.rules, ...extraRules];
+  const anchored = new Set(plan.anchored);
   const allowlistByKey = new Map<string, CompiledAllowlist>();
   const keep = (allowlist: CompiledAllowlist) => (allowlistByKey.set(allowlist.key, allowlist), allowlist);
 
@@ -42,28 +50,15 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], finge
       // Whether it applies is known only with the path: it supersedes at placement (place-matches.ts).
       engineRule.specificity = 0;
     }
-    if (startsWithKeyword(rule)) engineRule.anchor = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, '')}y`);
+    if (anchored.has(index)) engineRule.anchor = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, '')}y`);
     ruleById.set(rule.id, engineRule);
     return engineRule;
   });
 
-  const keywordIds = new Map<string, number>();
-  const idOf = (keyword: string) => {
-    const lower = keyword.toLowerCase();
-    if (!keywordIds.has(lower)) keywordIds.set(lower, keywordIds.size);
-    return keywordIds.get(lower)!;
-  };
-  const rulesByKeyword: number[][] = [];
-  const alwaysRun: number[] = [];
-  const keywordIdsByRule = engineRules.map(({ rule, index }) => {
-    if (rule.keywords.length === 0) alwaysRun.push(index);
-    const ids = [...new Set(rule.keywords.map((word) => word.toLowerCase()))].map(idOf);
-    for (const id of ids) (rulesByKeyword[id] ??= []).push(index);
-    return ids;
-  });
-  const inlineAllowIds = INLINE_ALLOW_MARKERS.map(idOf);
-  const keywords = [...keywordIds.keys()];
-  for (let id = 0; id < keywords.length; id++) rulesByKeyword[id] ??= [];
+  const { keywords, keywordIdsByRule, inlineAllowIds } = indexKeywords(rules);
+  const rulesByKeyword: number[][] = keywords.map(() => []);
+  keywordIdsByRule.forEach((ids, index) => ids.forEach((id) => rulesByKeyword[id]!.push(index)));
+  const alwaysRun = rules.flatMap((rule, index) => (rule.keywords.length === 0 ? [index] : []));
 
   const guarded = engineRules.filter((rule) => rule.guarded).map((rule): GuardedRule => ({
     index: rule.index,
@@ -76,7 +71,7 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], finge
     rules: engineRules,
     ruleById,
     ...(guarded.length > 0 ? { guard: new RuleGuard(guarded) } : {}),
-    prefilter: buildKeywordPrefilter(keywords, anchorKeywords(engineRules, keywordIdsByRule)),
+    prefilter: prefilterFromTables(plan.prefilter),
     rulesByKeyword,
     keywordIdsByRule,
     alwaysRun,
@@ -87,23 +82,6 @@ export function compileEngine(config: ScanConfig, extraRules: Rule[] = [], finge
     maxFileSize: config.maxFileSize,
     fingerprintKey,
   };
-}
-
-/**
- * Every match of the rule starts with one of its keywords, as the prefilter sees them (ASCII
- * case folded): not so under Unicode case folding, where `K` (Kelvin) matches `k`.
- */
-function startsWithKeyword(rule: Rule): boolean {
-  if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.ignoreCase) return false;
-  const keywords = rule.keywords.map((keyword) => keyword.toLowerCase());
-  const prefixes = literalPrefixes(rule.regex.source);
-  return prefixes !== undefined &&
-    prefixes.every((prefix) => keywords.some((keyword) => prefix.toLowerCase().startsWith(keyword)));
-}
-
-/** Ids of the keywords whose places the prefilter records: those of anchored rules. */
-function anchorKeywords(rules: EngineRule[], keywordIdsByRule: number[][]): Set<number> {
-  return new Set(rules.filter((rule) => rule.anchor).flatMap((rule) => keywordIdsByRule[rule.index]!));
 }
 
 /** The config's ruleset version, extended by whatever the extra rules match. */

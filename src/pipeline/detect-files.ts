@@ -63,7 +63,7 @@ export async function detectFiles(
     if (inFlight.length >= workers!.parallelism) await inFlight.shift();
   };
 
-  const startWorkers = () => workerDetector(concurrency, { config: prepared.config, extraRules: prepared.registryRules });
+  const startWorkers = () => workerDetector(concurrency, { config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan });
   const parallel = concurrency > 1 && workersAvailable();
   try {
     let inlineBytes = 0;

@@ -7,12 +7,15 @@ import { Worker } from 'node:worker_threads';
 import { SourceError } from '../errors.js';
 import type { Rule, ScanConfig } from '../types.js';
 import type { Engine } from '../detect/engine.js';
+import type { EnginePlan } from '../detect/plan-engine.js';
 import { detectBlob, type BlobVerdict } from './detect-blob.js';
 import { detectFile, type FileVerdict } from './detect-file.js';
 
 export interface DetectWorkerData {
   config: ScanConfig;
   extraRules: Rule[];
+  /** The engine plan the caller has already: each worker then only assembles the engine. */
+  plan?: EnginePlan;
 }
 
 /**

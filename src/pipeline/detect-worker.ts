@@ -1,12 +1,12 @@
 // A detection worker thread: compiles its own engine once, then answers batches of blobs or files.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileEngine } from '../detect/compile-engine.js';
+import { assembleEngine, compileEngine } from '../detect/compile-engine.js';
 import { detectBlob } from './detect-blob.js';
 import { detectFile } from './detect-file.js';
 import type { DetectTask, DetectWorkerData } from './detect-pool.js';
 
-const { config, extraRules } = workerData as DetectWorkerData;
-const engine = compileEngine(config, extraRules);
+const { config, extraRules, plan } = workerData as DetectWorkerData;
+const engine = plan ? assembleEngine(config, extraRules, plan) : compileEngine(config, extraRules);
 
 parentPort!.on('message', (task: DetectTask) => {
   if ('files' in task) {

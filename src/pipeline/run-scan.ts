@@ -1,34 +1,41 @@
 // The scan pipeline the CLI and the app share: source → detect → registry → (baseline) → result.
-import { compileEngine } from '../detect/compile-engine.js';
+import { assembleEngine } from '../detect/compile-engine.js';
 import { detectFragment } from '../detect/detect-fragment.js';
 import type { Engine } from '../detect/engine.js';
+import type { EnginePlan } from '../detect/plan-engine.js';
 import type { FingerprintKey } from '../detect/fingerprint-key.js';
-import { loadConfig } from '../rules/load-config.js';
 import type { Fragment, KeyRegistry, Rule, RuleStopped, ScanConfig, ScanResult, ScanStats } from '../types.js';
 import { matchRegistry } from '../registry/match-registry.js';
 import { rulesFromShapes } from '../registry/shape-rules.js';
 import { emptyStats } from '../sources/scan-stats.js';
+import { loadPlannedConfig } from './engine-cache.js';
 
 export interface PreparedScan {
   config: ScanConfig;
   /** Rules made from the registry's key shapes: every string of a registered shape is a candidate. */
   registryRules: Rule[];
   engine: Engine;
+  /** What the engine was assembled from: worker threads assemble theirs from it too. */
+  plan: EnginePlan;
   registry?: KeyRegistry;
 }
 
-/** Loads the rules, and the registry's shapes when there is a registry, into one engine. */
+/**
+ * Loads the rules, and the registry's shapes when there is a registry, into one engine: through
+ * the compiled-engine cache (engine-cache.ts; `cacheDir`, default the user's cache directory).
+ */
 export async function prepareScan(options: {
   configPath?: string;
   maxFileSize?: number;
   registry?: KeyRegistry;
   fingerprintKey: FingerprintKey;
   onNotice?: (notice: string) => void;
+  cacheDir?: string;
 }): Promise<PreparedScan> {
-  const loaded = loadConfig({ configPath: options.configPath, onNotice: options.onNotice });
-  const config = options.maxFileSize === undefined ? loaded : { ...loaded, maxFileSize: options.maxFileSize };
   const registryRules = options.registry ? rulesFromShapes(await options.registry.shapes()) : [];
-  return { config, registryRules, engine: compileEngine(config, registryRules, options.fingerprintKey), registry: options.registry };
+  const { config: loaded, plan } = await loadPlannedConfig({ configPath: options.configPath, extraRules: registryRules, cacheDir: options.cacheDir, onNotice: options.onNotice });
+  const config = options.maxFileSize === undefined ? loaded : { ...loaded, maxFileSize: options.maxFileSize };
+  return { config, registryRules, engine: assembleEngine(config, registryRules, plan, options.fingerprintKey), plan, registry: options.registry };
 }
 
 /** Detects in each fragment of a source, in order. */

@@ -9,39 +9,46 @@ import { toText } from './read-text.js';
 
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 
-/** Added, copied, modified and renamed files, with renames matched to their old paths. */
-const STAGED_DIFF = ['diff', '--cached', '-M', '--diff-filter=ACMR'];
+interface StagedFile {
+  name: string;
+  /** The staged blob; undefined for a submodule, whose commits are not ours to scan here. */
+  sha?: string;
+  /** Added line numbers in the staged file. */
+  added: Set<number>;
+}
 
-/** Added line numbers (in the staged file) per file, in `git diff` order. */
-function addedLines(top: string): Set<number>[] {
-  const patch = runGit(top, ['-c', 'core.quotePath=false', ...STAGED_DIFF, '--no-color', '--no-ext-diff', '--unified=0']).toString('utf8');
-  const files: Set<number>[] = [];
-  for (const line of patch.split('\n')) {
+/**
+ * The staged files, their blobs and added lines, from one `git diff --raw -p -z`: the raw
+ * records (`:mode mode sha sha status\0path\0`, a rename's `…R<score>\0old\0new\0`) come
+ * first, then an empty record, then the patch, whose file sections come in the same order.
+ */
+function stagedFiles(top: string): StagedFile[] {
+  const out = runGit(top, ['-c', 'core.quotePath=false', 'diff', '--cached', '--raw', '-p', '-z', '--no-abbrev', '--no-color',
+    '--no-ext-diff', '-M', '--unified=0', '--diff-filter=ACMR']).toString('utf8');
+  const rawEnd = out.indexOf('\0\0');
+  const records = (rawEnd < 0 ? out : out.slice(0, rawEnd + 1)).split('\0');
+  const files: StagedFile[] = [];
+  for (let i = 0; i + 1 < records.length;) {
+    const [, dstMode, , dstSha, status] = records[i]!.split(' ');
+    // A rename names its old path, then its new one.
+    const paths = status!.startsWith('R') || status!.startsWith('C') ? 2 : 1;
+    files.push({ name: records[i + paths]!, ...(dstMode === '160000' ? {} : { sha: dstSha }), added: new Set() });
+    i += 1 + paths;
+  }
+  let file = -1;
+  for (const line of rawEnd < 0 ? [] : out.slice(rawEnd + 2).split('\n')) {
     if (line.startsWith('diff --git ')) {
-      files.push(new Set());
+      file++;
       continue;
     }
     const hunk = HUNK.exec(line);
-    if (!hunk || files.length === 0) continue;
+    const current = files[file];
+    if (!hunk || !current) continue;
     const start = Number(hunk[1]);
     const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
-    const current = files[files.length - 1]!;
-    for (let n = start; n < start + count; n++) current.add(n);
+    for (let n = start; n < start + count; n++) current.added.add(n);
   }
   return files;
-}
-
-/** Blob ids of the staged versions of `paths`. */
-function stagedBlobs(top: string, paths: string[]): Map<string, string> {
-  const listing = runGit(top, ['ls-files', '--stage', '-z', '--', ...paths.map((p) => `:(literal)${p}`)]).toString('utf8');
-  const blobs = new Map<string, string>();
-  for (const entry of listing.split('\0')) {
-    const tab = entry.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode, sha] = entry.slice(0, tab).split(' ');
-    if (mode !== '160000') blobs.set(entry.slice(tab + 1), sha!);
-  }
-  return blobs;
 }
 
 /** Reads many blobs with one `git cat-file --batch`. */
@@ -76,34 +83,27 @@ function bytesOfLines(bytes: Uint8Array, lines: ReadonlySet<number>): number {
 /** Yields the staged files, each restricted to its added lines; works before the first commit. */
 export function readStagedChanges(cwd: string, options: { maxFileSize: number }, stats: ScanStats): Fragment[] {
   const top = gitTopLevel(cwd);
-  const names = runGit(top, [...STAGED_DIFF, '--name-only', '-z'])
-    .toString('utf8')
-    .split('\0')
-    .filter(Boolean);
-  if (names.length === 0) return [];
-  const added = addedLines(top);
-  const blobIds = stagedBlobs(top, names);
-  const contents = readBlobs(top, [...new Set(blobIds.values())]);
+  const files = stagedFiles(top);
+  if (files.length === 0) return [];
+  const contents = readBlobs(top, [...new Set(files.flatMap((file) => (file.sha ? [file.sha] : [])))]);
   // Git names files from the top of the work tree; reports name them from where the scan runs.
   const shown = (name: string) => pathFromCwd(path.join(top, name), cwd);
   const fragments: Fragment[] = [];
-  names.forEach((name, index) => {
-    const sha = blobIds.get(name);
+  for (const { name, sha, added } of files) {
     const bytes = sha === undefined ? undefined : contents.get(sha);
-    if (bytes === undefined) return; // a submodule: its commits are not ours to scan here
+    if (bytes === undefined) continue;
     const outcome = toText(bytes, options.maxFileSize);
     if (outcome.kind === 'binary') {
       stats.skippedBinary.push(shown(name));
-      return;
+      continue;
     }
     if (outcome.kind === 'large') {
       stats.skippedLarge.push({ path: shown(name), size: outcome.size });
-      return;
+      continue;
     }
-    const lines = added[index] ?? new Set<number>();
     stats.files++;
-    stats.bytes += bytesOfLines(bytes, lines);
-    fragments.push({ text: outcome.text, origin: { path: shown(name) }, lines });
-  });
+    stats.bytes += bytesOfLines(bytes, added);
+    fragments.push({ text: outcome.text, origin: { path: shown(name) }, lines: added });
+  }
   return fragments;
 }

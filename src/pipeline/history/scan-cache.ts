@@ -5,7 +5,6 @@
 // - per commit SHA: the blobs the commit introduced (pure git data, valid under any rules).
 // It never holds a secret's plaintext.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CachedMatch } from './cached-matches.js';
@@ -34,11 +33,7 @@ const LOOKUP_BATCH = 500;
 /** Up to this many cached blobs per blob sought, the whole rule set is read instead. */
 const WHOLE_READ_FACTOR = 4;
 
-/** `${XDG_CACHE_HOME:-~/.cache}/leakstop`: the scan cache, and the app's git mirrors. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), '.cache');
-  return path.join(base, 'leakstop');
-}
+export { defaultCacheDir } from '../../cache-dir.js';
 
 const toKey = (sha: string): Buffer => Buffer.from(sha, 'hex');
 

@@ -1,0 +1,114 @@
+// The compiled-engine cache: the parsed rules and the engine plan (anchored rules, the keyword
+// automaton) of one rule set, in `<cache dir>/engine-cache.json`, so a pre-commit scan neither
+// loads the TOML parser nor parses a rule or a regex. Keyed by Leakstop's version and the rule
+// set's (every built-in rule file's text, the engine version, the extra rules);
+// a stale, unreadable or corrupt file is rebuilt. It holds rules, never a secret nor the
+// fingerprint key: the key joins the engine after loading (assembleEngine).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultCacheDir } from '../cache-dir.js';
+import type { EnginePlan } from '../detect/plan-engine.js';
+import { BUILT_IN_RULES_DIR, PACKAGE_ROOT } from '../rules/package-root.js';
+import { rulesetVersion, type VersionedSource } from '../rules/ruleset-version.js';
+import type { Rule, ScanConfig } from '../types.js';
+
+export interface PlannedConfig {
+  config: ScanConfig;
+  plan: EnginePlan;
+}
+
+const FORMAT = 'leakstop-engine-cache 1';
+export const ENGINE_CACHE_FILE = 'engine-cache.json';
+
+/**
+ * The rules of `configPath` (and the built-in ones) with the plan of an engine over them plus
+ * `extraRules`: for the built-in rules, from the cache when it is current, else loaded, planned
+ * and cached. A user config is loaded afresh every time: its rules are untrusted (they run under
+ * a time budget) and what it replaces is said as it loads (`onNotice`).
+ */
+export async function loadPlannedConfig(options: {
+  configPath?: string;
+  extraRules: Rule[];
+  cacheDir?: string;
+  onNotice?: (notice: string) => void;
+}): Promise<PlannedConfig> {
+  const file = path.join(options.cacheDir ?? defaultCacheDir(), ENGINE_CACHE_FILE);
+  const key = options.configPath === undefined ? cacheKey(options.extraRules) : undefined;
+  const cached = key === undefined ? undefined : readCache(file, key);
+  if (cached) return cached;
+
+  const [{ loadConfig }, { planEngine }] = await Promise.all([import('../rules/load-config.js'), import('../detect/plan-engine.js')]);
+  const config = loadConfig({ configPath: options.configPath, onNotice: options.onNotice });
+  const planned = { config, plan: planEngine([...config.rules, ...options.extraRules]) };
+  if (key !== undefined) writeCache(file, key, planned);
+  return planned;
+}
+
+/** Undefined when a rule source cannot be read: the uncached load then reports why. */
+function cacheKey(extraRules: Rule[]): string | undefined {
+  try {
+    const sources: VersionedSource[] = fs.readdirSync(BUILT_IN_RULES_DIR)
+      .filter((name) => name.endsWith('.toml'))
+      .sort()
+      .map((name) => ({ name, text: fs.readFileSync(path.join(BUILT_IN_RULES_DIR, name), 'utf8') }));
+    const { version } = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+    return createHash('sha256')
+      .update(`leakstop ${version}\0${rulesetVersion(sources)}\0`)
+      .update(serialize(extraRules))
+      .digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+function readCache(file: string, key: string): PlannedConfig | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const [format, storedKey, digest] = text.split('\n', 3);
+  if (format !== FORMAT || storedKey !== key || digest === undefined) return undefined;
+  const payload = text.slice(format.length + storedKey.length + digest.length + 3);
+  if (createHash('sha256').update(payload).digest('hex') !== digest) return undefined;
+  try {
+    return JSON.parse(payload, revive) as PlannedConfig;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort, written whole or not at all: a scan never fails for want of a cache. */
+function writeCache(file: string, key: string, planned: PlannedConfig): void {
+  const payload = serialize(planned);
+  const digest = createHash('sha256').update(payload).digest('hex');
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temporary, `${FORMAT}\n${key}\n${digest}\n${payload}`, { mode: 0o600 });
+    fs.renameSync(temporary, file);
+  } catch {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/** JSON with regexes and the automaton's table kept. */
+function serialize(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item instanceof RegExp) return { $regex: [item.source, item.flags] };
+    if (item instanceof Int32Array) return { $int32: Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString('base64') };
+    return item;
+  });
+}
+
+function revive(_key: string, item: unknown): unknown {
+  if (typeof item !== 'object' || item === null) return item;
+  if ('$regex' in item) {
+    const [source, flags] = item.$regex as [string, string];
+    return new RegExp(source, flags);
+  }
+  if ('$int32' in item) return new Int32Array(new Uint8Array(Buffer.from(item.$int32 as string, 'base64')).buffer);
+  return item;
+}
