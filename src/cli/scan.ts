@@ -17,6 +17,7 @@ import type { KeyRegistry, ScanResult } from '../types.js';
 import { ReportRedactor } from '../report/report-redactor.js';
 import { abandonScanTargets, openScanTargets, parseFormat, writeScanOutput } from './scan-output.js';
 import { checkSomethingScanned } from './nothing-scanned.js';
+import { ciContext } from './ci-environment.js';
 import type { ScanRespondFlags } from './scan-respond.js';
 import { REGISTRY_OPTION } from './registry-option.js';
 
@@ -107,7 +108,7 @@ export function registerScan(program: Command): void {
     .option('--branch <name>', 'with --history: one branch instead of all refs')
     .option('--no-cache', 'with --history: read every blob, ignoring and not updating the scan cache')
     .option('--concurrency <n>', 'detection threads (default: all cores for large scans)')
-    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--format <format>', 'text, json, sarif, gitlab (secret-detection report), junit or markdown', 'text')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'a Leakstop rules TOML or a gitleaks config')
     .option('--baseline <file>', 'ignore findings recorded in this baseline')
@@ -193,6 +194,7 @@ export function registerScan(program: Command): void {
         const written = writeScanOutput(reported, rules, {
           format,
           srcRoot,
+          ci: format === 'gitlab' || format === 'markdown' ? ciContext(process.env, flags.history ? repositoryRoot(paths[0] ?? '.') : process.cwd()) : undefined,
           targets,
           baseline: baselineKey ? renderBaseline(safe.findings, baselineKey) : undefined,
           reveal: Boolean(flags.reveal),
