@@ -9,7 +9,7 @@ import { gitTopLevel, runGit } from '../sources/git-command.js';
 const MARKER = '# leakstop pre-commit hook';
 
 /** Single-quotes a value for sh. */
-const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
+export const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
 
 /** The hook calls this very installation of Leakstop, falling back to one on PATH if it moves. */
 function hookScript(): string {
@@ -42,7 +42,13 @@ export function registerHook(program: Command): void {
     .command('install')
     .description('install a pre-commit hook that runs `leakstop scan --staged`')
     .option('--force', 'replace an existing pre-commit hook that is not Leakstop\'s')
-    .action((flags: { force?: boolean }) => {
+    .option('--pre-receive <dir>', 'instead: install the server-side pre-receive hook into the bare repository DIR')
+    .action(async (flags: { force?: boolean; preReceive?: string }) => {
+      if (flags.preReceive !== undefined) {
+        const installed = (await import('./pre-receive-hook.js')).installPreReceiveHook(flags.preReceive, Boolean(flags.force));
+        process.stdout.write(`Installed the Leakstop pre-receive hook at ${installed} (receive.advertisePushOptions is on, for -o leakstop.allow)\n`);
+        return;
+      }
       const written = installHook(process.cwd(), Boolean(flags.force));
       process.stdout.write(`Installed the Leakstop pre-commit hook at ${written}\n`);
     });

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { detectFiles } from '../pipeline/detect-files.js';
 import { applyBaseline, baselineKeyFile, ownBaselineKey, readBaseline, renderBaseline } from '../pipeline/baseline.js';
 import { FINGERPRINT_KEY_ENV, loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
+import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
 import { gitTopLevel } from '../sources/git-command.js';
@@ -41,6 +42,9 @@ interface ScanFlags extends ScanRespondFlags {
   branch?: string;
   cache: boolean;
   concurrency?: string;
+  preReceive?: boolean;
+  timeout?: string;
+  auditFile?: string;
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -50,14 +54,17 @@ async function readStdin(): Promise<Buffer> {
 }
 
 function chosenModes(flags: ScanFlags): string[] {
-  return [flags.staged && '--staged', flags.stdin && '--stdin', flags.history && '--history'].filter((mode): mode is string => Boolean(mode));
+  return [flags.staged && '--staged', flags.stdin && '--stdin', flags.history && '--history', flags.preReceive && '--pre-receive']
+    .filter((mode): mode is string => Boolean(mode));
 }
 
 /** History-only flags given without --history would silently scan something else. */
 function checkHistoryFlags(paths: string[], flags: ScanFlags): void {
-  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && '--no-cache']
+  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && !flags.preReceive && '--no-cache']
     .filter((flag): flag is string => Boolean(flag));
   if (!flags.history && historyOnly.length > 0) throw new UsageError(`${historyOnly[0]} needs --history`);
+  const hookOnly = [flags.timeout && '--timeout', flags.auditFile && '--audit-file'].filter((flag): flag is string => Boolean(flag));
+  if (!flags.preReceive && hookOnly.length > 0) throw new UsageError(`${hookOnly[0]} needs --pre-receive`);
   if (flags.history && paths.length > 1) throw new UsageError('--history scans one repository; give one path');
 }
 
@@ -95,6 +102,28 @@ function maxFileSizeFlag(value: string): number {
   return size.bytes;
 }
 
+async function runPreReceiveHook(repoPath: string, flags: ScanFlags, fingerprintKey: FingerprintKey, concurrency: number | undefined): Promise<number> {
+  const { runPreReceive } = await import('./pre-receive.js');
+  const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
+  const registry = registrySpec ? await (await import('../registry/open-registry.js')).openRegistry(registrySpec) : undefined;
+  try {
+    return await runPreReceive({
+      repoPath,
+      updates: (await readStdin()).toString('utf8'),
+      configPath: flags.config,
+      registry,
+      fingerprintKey,
+      timeout: flags.timeout,
+      auditFile: flags.auditFile,
+      cache: flags.cache,
+      concurrency,
+      env: process.env,
+    });
+  } finally {
+    await registry?.close();
+  }
+}
+
 export function registerScan(program: Command): void {
   program
     .command('scan')
@@ -107,6 +136,9 @@ export function registerScan(program: Command): void {
     .option('--range <a..b>', 'with --history: only commits reachable from B and not from A')
     .option('--branch <name>', 'with --history: one branch instead of all refs')
     .option('--no-cache', 'with --history: read every blob, ignoring and not updating the scan cache')
+    .option('--pre-receive', 'a git pre-receive hook: scan the commits a push brings (`<old> <new> <ref>` lines on stdin) and refuse it when they hold a secret')
+    .option('--timeout <seconds>', 'with --pre-receive: time budget; past it the push is let in with a warning (default 5)')
+    .option('--audit-file <file>', 'with --pre-receive: where pushes let through by -o leakstop.allow are recorded (default leakstop-allow.log in the git directory)')
     .option('--concurrency <n>', 'detection threads (default: all cores for large scans)')
     .option('--format <format>', 'text, json, sarif, gitlab (secret-detection report), junit or markdown', 'text')
     .option('--output <file>', 'write the report to a file instead of stdout')
@@ -131,6 +163,10 @@ export function registerScan(program: Command): void {
       const concurrency = concurrencyFlag(flags.concurrency);
       const format = parseFormat(flags.format);
       const fingerprintKey = loadFingerprintKey();
+      if (flags.preReceive) {
+        process.exitCode = await runPreReceiveHook(paths[0] ?? '.', flags, fingerprintKey, concurrency);
+        return;
+      }
       const baseline = flags.baseline ? readBaseline(flags.baseline, fingerprintKey) : undefined;
       if (baseline?.unkeyed) {
         process.stderr.write(`leakstop: baseline ${flags.baseline} holds unkeyed SHA-256 hashes, which give weak secrets away: ` +

@@ -17,15 +17,15 @@ export type PushRange =
   | { kind: 'fast-forward' | 'new-ref' | 'force-push'; revs: string[] };
 
 const OBJECT_ID = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
-const isNull = (sha: string): boolean => /^0+$/.test(sha);
+export const isNull = (sha: string): boolean => /^0+$/.test(sha);
 
-function checkedId(sha: string, field: string): string {
+export function checkedId(sha: string, field: string): string {
   if (!OBJECT_ID.test(sha)) throw new UsageError(`push ${field} "${sha.slice(0, 80)}" is not a commit id`);
   return sha;
 }
 
 /** Commits the other refs point to (tags peeled); refs to trees or blobs exclude nothing. */
-function otherRefCommits(repoDir: string, pushed: string): string[] {
+export function otherRefCommits(repoDir: string, pushed: string): string[] {
   const listing = runGit(repoDir, [
     'for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)',
   ]).toString('utf8');
