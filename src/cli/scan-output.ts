@@ -63,7 +63,8 @@ export interface OutputOptions {
   ci?: CiContext;
 }
 
-function renderReport(result: ScanResult, rules: Rule[], options: OutputOptions): string {
+/** The report's text in the format asked. */
+export function renderReport(result: ScanResult, rules: Rule[], options: Pick<OutputOptions, 'format' | 'reveal' | 'srcRoot' | 'ci'>): string {
   const { reveal } = options;
   switch (options.format) {
     case 'json':

@@ -30,6 +30,6 @@ function commitTips(repoDir: string, updates: PushedRef[]): string[] {
 export function receivedRevs(repoDir: string, updates: PushedRef[]): string[] {
   const tips = commitTips(repoDir, updates);
   if (tips.length === 0) return [];
-  // '' is no ref's name: every ref counts as already on the server.
-  return [...tips, ...otherRefCommits(repoDir, '').map((commit) => `^${commit}`)];
+  // Every ref counts as already on the server.
+  return [...tips, ...otherRefCommits(repoDir).map((commit) => `^${commit}`)];
 }
