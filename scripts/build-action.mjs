@@ -28,6 +28,8 @@ export async function buildAction(outdir = path.join(ROOT, 'dist-action')) {
     banner: { js: "import { createRequire as leakstopCreateRequire } from 'node:module';\nconst require = leakstopCreateRequire(import.meta.url);" },
     external: ['pg-native'],
     plugins: [noSqlite],
+    // Paths in the bundle's comments stay `node_modules/…` where node_modules is a symlink (a worktree), so every checkout builds the same bytes.
+    preserveSymlinks: true,
     logLevel: 'warning',
   });
 }

@@ -92,6 +92,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     for (const finding of kept.findings) process.stdout.write(annotation(finding));
 
     const sarifFile = path.resolve(workspace, inputs.sarifFile);
+    fs.mkdirSync(path.dirname(sarifFile), { recursive: true });
     fs.writeFileSync(sarifFile, renderSarif(kept.findings, rules, kept.stats, false, workspace));
     appendSummary(env.GITHUB_STEP_SUMMARY, `Leakstop scanned ${scope.what}.\n\n${notes.map((note) => `${note}\n\n`).join('')}${renderMarkdown(kept, ci.web, false)}`);
     setOutput(env.GITHUB_OUTPUT, 'findings', String(kept.findings.length));
