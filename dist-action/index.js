@@ -18758,6 +18758,21 @@ function listNotes(repoDir, ref) {
     return { blob, annotated };
   });
 }
+function unlistedTags(repoDir, revs) {
+  if (revs.length === 0) return [];
+  const types3 = runGit(repoDir, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], Buffer.from(`${revs.join("\n")}
+`)).toString("latin1");
+  const tags = [];
+  for (const line of types3.split("\n")) {
+    const [id = "", type] = line.split(" ");
+    if (type !== "tag") continue;
+    const header = runGit(repoDir, ["cat-file", "tag", id]).toString("latin1").split("\n\n")[0];
+    const field = (name) => header.split("\n").find((row2) => row2.startsWith(`${name} `))?.slice(name.length + 1);
+    const commit = field("object");
+    if (field("type") === "commit" && commit) tags.push({ object: id, within: `tag ${field("tag") ?? id.slice(0, 12)}`, commit, always: true });
+  }
+  return tags;
+}
 function attachedTexts(repoDir, selection) {
   const pushed = new Set(selection.stdin.filter((rev) => !rev.startsWith("^")));
   const everyRef = walksAllRefs(selection);
@@ -18770,6 +18785,8 @@ function attachedTexts(repoDir, selection) {
       texts.push({ object: ref.id, within: `tag ${ref.name.replace(/^refs\/tags\//, "")}`, commit: ref.peeled, always: pushed.has(ref.id) });
     }
   }
+  const attached = new Set(texts.map((text) => text.object));
+  texts.push(...unlistedTags(repoDir, [...pushed].filter((id) => !attached.has(id))));
   return texts;
 }
 function commitNumbers(index, wanted) {

@@ -154,7 +154,7 @@ describe('leakstop scan --pre-receive (file transport)', { timeout: 240_000 }, (
     expect(refOf(bare, 'refs/heads/main')).toBe(fixed);
   });
 
-  it('a tag brings its commit: a tag of a new leaking commit is refused, a tag of a commit on the server is not', async () => {
+  it('a tag brings its commit and its message: a tag of a new leaking commit or with a secret in its message is refused, a plain tag of a commit on the server is not', async () => {
     const { bare, work } = await server();
     work.commit('base', { 'a.txt': 'a\n' });
     expect((await push(work, ['origin', 'HEAD:refs/heads/main'])).ok).toBe(true);
@@ -168,6 +168,14 @@ describe('leakstop scan --pre-receive (file transport)', { timeout: 240_000 }, (
     expect(refused.stderr).toContain('k.env:1  github-pat');
     expect(refOf(bare, 'refs/tags/v2')).toBeUndefined();
     expect(refused.stderr).not.toContain(token);
+
+    // A tag's own message is new with it, even on a commit the server has.
+    const inMessage = ghToken();
+    work.git(['tag', '-a', '-m', `deploy with ${inMessage}`, 'v1.1', 'HEAD~1']);
+    const tagged = await push(work, ['origin', 'refs/tags/v1.1']);
+    expect(tagged.ok).toBe(false);
+    expect(tagged.stderr).toMatch(/the tag v1\.1 of commit [0-9a-f]{12}  github-pat  ghp_…/);
+    expect(tagged.stderr).not.toContain(inMessage);
   });
 
   it('a scan over its time budget lets the push in with a warning', async () => {

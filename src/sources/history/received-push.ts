@@ -18,12 +18,16 @@ export function parseReceivedUpdates(text: string): PushedRef[] {
   return updates;
 }
 
-/** The new tips that are (or peel to) commits: a deleted ref has none, a tag of a tree or blob brings no history. */
+/**
+ * The new tips that are (or peel to) commits — kept as pushed, so an annotated tag's object is
+ * among the revisions and its message is scanned: a deleted ref has none, a tag of a tree or blob brings no history.
+ */
 function commitTips(repoDir: string, updates: PushedRef[]): string[] {
   const tips = [...new Set(updates.filter((update) => !isNull(update.after)).map((update) => update.after))];
   if (tips.length === 0) return [];
-  const checked = runGit(repoDir, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], Buffer.from(tips.map((tip) => `${tip}^{commit}\n`).join('')));
-  return checked.toString('utf8').split('\n').filter((line) => line.endsWith(' commit')).map((line) => line.split(' ')[0]!);
+  const checked = runGit(repoDir, ['cat-file', '--batch-check=%(objecttype)'], Buffer.from(tips.map((tip) => `${tip}^{commit}\n`).join('')));
+  const types = checked.toString('utf8').split('\n');
+  return tips.filter((_, i) => types[i] === 'commit');
 }
 
 /** Revisions for a history scan of exactly the pushed commits; empty when the push brings none (deletions only). */
