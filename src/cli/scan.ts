@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { detectFiles } from '../pipeline/detect-files.js';
 import { applyBaseline, baselineKeyFile, ownBaselineKey, readBaseline, renderBaseline } from '../pipeline/baseline.js';
 import { FINGERPRINT_KEY_ENV, loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
-import type { FingerprintKey } from '../detect/fingerprint-key.js';
+import { FingerprintKey } from '../detect/fingerprint-key.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/load-config.js';
 import { gitTopLevel } from '../sources/git-command.js';
@@ -102,6 +102,19 @@ function maxFileSizeFlag(value: string): number {
   return size.bytes;
 }
 
+/**
+ * A hook's key only names findings in the audit file: where the server account cannot keep a key
+ * file (a read-only hook environment), a key for this push does, rather than refusing every push.
+ */
+function hookFingerprintKey(): FingerprintKey {
+  try {
+    return loadFingerprintKey();
+  } catch (error) {
+    if (error instanceof ConfigError && !process.env[FINGERPRINT_KEY_ENV]) return FingerprintKey.random();
+    throw error;
+  }
+}
+
 async function runPreReceiveHook(repoPath: string, flags: ScanFlags, fingerprintKey: FingerprintKey, concurrency: number | undefined): Promise<number> {
   const { runPreReceive } = await import('./pre-receive.js');
   const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
@@ -162,11 +175,11 @@ export function registerScan(program: Command): void {
       if (modes.length === 0) checkSomePathExists(paths);
       const concurrency = concurrencyFlag(flags.concurrency);
       const format = parseFormat(flags.format);
-      const fingerprintKey = loadFingerprintKey();
       if (flags.preReceive) {
-        process.exitCode = await runPreReceiveHook(paths[0] ?? '.', flags, fingerprintKey, concurrency);
+        process.exitCode = await runPreReceiveHook(paths[0] ?? '.', flags, hookFingerprintKey(), concurrency);
         return;
       }
+      const fingerprintKey = loadFingerprintKey();
       const baseline = flags.baseline ? readBaseline(flags.baseline, fingerprintKey) : undefined;
       if (baseline?.unkeyed) {
         process.stderr.write(`leakstop: baseline ${flags.baseline} holds unkeyed SHA-256 hashes, which give weak secrets away: ` +

@@ -54,7 +54,7 @@ function runAction(workspace: TestRepo, event: string, payload: unknown, inputs:
     GITHUB_REPOSITORY: 'octo/app',
     GITHUB_SHA: workspace.git(['rev-parse', 'HEAD']).trim(),
     LEAKSTOP_DEBUG: undefined,
-    XDG_DATA_HOME: runner,
+    XDG_CONFIG_HOME: runner,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   };
   return new Promise((resolve, reject) => {

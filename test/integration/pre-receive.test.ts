@@ -190,6 +190,18 @@ describe('leakstop scan --pre-receive (file transport)', { timeout: 240_000 }, (
     expect(refOf(bare, 'refs/heads/main')).toBe(leak);
   });
 
+  it('judges pushes where the server account cannot keep a fingerprint key file', async () => {
+    const { work } = await server();
+    const notADir = path.join(dir(), 'file');
+    fs.writeFileSync(notADir, '');
+    const token = ghToken();
+    work.commit('leak', { 'k.env': `${token}\n` });
+    const refused = await push(work, ['origin', 'HEAD:refs/heads/main'], { XDG_CONFIG_HOME: path.join(notADir, 'config'), LEAKSTOP_FINGERPRINT_KEY: undefined });
+    expect(refused.ok).toBe(false);
+    expect(refused.stderr).toContain('k.env:1  github-pat');
+    expect(refused.stderr).not.toContain('leakstop: ');
+  });
+
   it('rejects a bad --timeout and a hook install into a work tree with one line', async () => {
     const bad = await runCli(['scan', '--pre-receive', '--timeout', '0'], { input: '' });
     expect(bad.code).toBe(2);
