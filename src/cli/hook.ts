@@ -9,7 +9,7 @@ import { gitTopLevel, runGit } from '../sources/git-command.js';
 const MARKER = '# leakstop pre-commit hook';
 
 /** Single-quotes a value for sh. */
-const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
+export const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
 
 /** The hook calls this very installation of Leakstop, falling back to one on PATH if it moves. */
 function hookScript(scanArgs: string[]): string {
@@ -69,9 +69,15 @@ export function registerHook(program: Command): void {
   hook
     .command('install')
     .description('install a pre-commit hook that runs `leakstop scan --staged`')
-    .option('--force', 'replace an existing pre-commit hook that is not Leakstop\'s (it is kept as pre-commit.leakstop-replaced)')
+    .option('--force', 'replace an existing hook that is not Leakstop\'s (a pre-commit hook is kept as pre-commit.leakstop-replaced)')
     .option('--baseline <file>', 'the hook ignores the findings recorded in this baseline')
-    .action((flags: { force?: boolean; baseline?: string }) => {
+    .option('--pre-receive <dir>', 'instead: install the server-side pre-receive hook into the bare repository DIR')
+    .action(async (flags: { force?: boolean; baseline?: string; preReceive?: string }) => {
+      if (flags.preReceive !== undefined) {
+        const installed = (await import('./pre-receive-hook.js')).installPreReceiveHook(flags.preReceive, Boolean(flags.force));
+        process.stdout.write(`Installed the Leakstop pre-receive hook at ${installed} (receive.advertisePushOptions is on, for -o leakstop.allow)\n`);
+        return;
+      }
       const installed = installHook(process.cwd(), { force: Boolean(flags.force), baseline: flags.baseline });
       process.stdout.write(`Installed the Leakstop pre-commit hook at ${installed.hook}\n`);
       if (installed.kept) process.stdout.write(`The hook it replaced is kept at ${installed.kept}\n`);

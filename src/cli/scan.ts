@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { applyBaseline, baselineKeyFile, ownBaselineKey, readBaseline, renderBaseline } from '../pipeline/baseline.js';
 import { FINGERPRINT_KEY_ENV, loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
+import { FingerprintKey } from '../detect/fingerprint-key.js';
 import { attachRegistry, detectFragments, prepareScan } from '../pipeline/run-scan.js';
 import { parseMaxFileSize } from '../rules/max-file-size.js';
 import { gitTopLevel } from '../sources/git-command.js';
@@ -15,6 +16,7 @@ import type { KeyRegistry, ScanResult, ScanStats } from '../types.js';
 import { ReportRedactor } from '../report/report-redactor.js';
 import { abandonScanTargets, openScanTargets, parseFormat, writeScanOutput } from './scan-output.js';
 import { commitAdvice } from '../report/commit-advice.js';
+import { ciContext } from './ci-environment.js';
 import type { ScanRespondFlags } from './scan-respond.js';
 import { REGISTRY_OPTION } from './registry-option.js';
 
@@ -38,28 +40,37 @@ interface ScanFlags extends ScanRespondFlags {
   branch?: string;
   cache: boolean;
   concurrency?: string;
+  preReceive?: boolean;
+  timeout?: string;
+  auditFile?: string;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Stdin as text, counted in `stats`; its bytes are not kept past decoding (a large input would be held twice). */
 async function readStdinText(stats: ScanStats): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const bytes = Buffer.concat(chunks);
-  chunks.length = 0;
+  const bytes = await readStdin();
   stats.files = 1;
   stats.bytes = bytes.byteLength;
   return decodeText(bytes);
 }
 
 function chosenModes(flags: ScanFlags): string[] {
-  return [flags.staged && '--staged', flags.stdin && '--stdin', flags.history && '--history'].filter((mode): mode is string => Boolean(mode));
+  return [flags.staged && '--staged', flags.stdin && '--stdin', flags.history && '--history', flags.preReceive && '--pre-receive']
+    .filter((mode): mode is string => Boolean(mode));
 }
 
 /** History-only flags given without --history would silently scan something else. */
 function checkHistoryFlags(paths: string[], flags: ScanFlags): void {
-  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && '--no-cache']
+  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && !flags.preReceive && '--no-cache']
     .filter((flag): flag is string => Boolean(flag));
   if (!flags.history && historyOnly.length > 0) throw new UsageError(`${historyOnly[0]} needs --history`);
+  const hookOnly = [flags.timeout && '--timeout', flags.auditFile && '--audit-file'].filter((flag): flag is string => Boolean(flag));
+  if (!flags.preReceive && hookOnly.length > 0) throw new UsageError(`${hookOnly[0]} needs --pre-receive`);
   if (flags.history && paths.length > 1) throw new UsageError('--history scans one repository; give one path');
 }
 
@@ -97,6 +108,41 @@ function maxFileSizeFlag(value: string): number {
   return size.bytes;
 }
 
+/**
+ * A hook's key only names findings in the audit file: where the server account cannot keep a key
+ * file (a read-only hook environment), a key for this push does, rather than refusing every push.
+ */
+function hookFingerprintKey(): FingerprintKey {
+  try {
+    return loadFingerprintKey();
+  } catch (error) {
+    if (error instanceof ConfigError && !process.env[FINGERPRINT_KEY_ENV]) return FingerprintKey.random();
+    throw error;
+  }
+}
+
+async function runPreReceiveHook(repoPath: string, flags: ScanFlags, fingerprintKey: FingerprintKey, concurrency: number | undefined): Promise<number> {
+  const { runPreReceive } = await import('./pre-receive.js');
+  const registrySpec = flags.registry ?? process.env.LEAKSTOP_REGISTRY;
+  const registry = registrySpec ? await (await import('../registry/open-registry.js')).openRegistry(registrySpec) : undefined;
+  try {
+    return await runPreReceive({
+      repoPath,
+      updates: (await readStdin()).toString('utf8'),
+      configPath: flags.config,
+      registry,
+      fingerprintKey,
+      timeout: flags.timeout,
+      auditFile: flags.auditFile,
+      cache: flags.cache,
+      concurrency,
+      env: process.env,
+    });
+  } finally {
+    await registry?.close();
+  }
+}
+
 export function registerScan(program: Command): void {
   program
     .command('scan')
@@ -109,8 +155,11 @@ export function registerScan(program: Command): void {
     .option('--range <a..b>', 'with --history: only commits reachable from B and not from A')
     .option('--branch <name>', 'with --history: one branch instead of all refs')
     .option('--no-cache', 'with --history: read every blob, ignoring and not updating the scan cache')
+    .option('--pre-receive', 'a git pre-receive hook: scan the commits a push brings (`<old> <new> <ref>` lines on stdin) and refuse it when they hold a secret')
+    .option('--timeout <seconds>', 'with --pre-receive: time budget; past it the push is let in with a warning (default 5)')
+    .option('--audit-file <file>', 'with --pre-receive: where pushes let through by -o leakstop.allow are recorded (default leakstop-allow.log in the git directory)')
     .option('--concurrency <n>', 'detection threads (default: all cores for large scans)')
-    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--format <format>', 'text, json, sarif, gitlab (secret-detection report), junit or markdown', 'text')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'a Leakstop rules TOML or a gitleaks config')
     .option('--baseline <file>', 'ignore findings recorded in this baseline')
@@ -132,6 +181,10 @@ export function registerScan(program: Command): void {
       if (modes.length === 0) checkSomePathExists(paths);
       const concurrency = concurrencyFlag(flags.concurrency);
       const format = parseFormat(flags.format);
+      if (flags.preReceive) {
+        process.exitCode = await runPreReceiveHook(paths[0] ?? '.', flags, hookFingerprintKey(), concurrency);
+        return;
+      }
       const fingerprintKey = loadFingerprintKey();
       const baseline = flags.baseline ? readBaseline(flags.baseline, fingerprintKey) : undefined;
       if (baseline?.unkeyed) {
@@ -197,6 +250,7 @@ export function registerScan(program: Command): void {
         const written = writeScanOutput(reported, rules, {
           format,
           srcRoot,
+          ci: format === 'gitlab' || format === 'markdown' ? ciContext(process.env, flags.history ? repositoryRoot(paths[0] ?? '.') : process.cwd()) : undefined,
           targets,
           baseline: baselineKey ? renderBaseline(safe.findings, baselineKey) : undefined,
           reveal: Boolean(flags.reveal),

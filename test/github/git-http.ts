@@ -37,6 +37,8 @@ export interface BackendRequest {
   endpoint: string;
   remoteUser: string;
   remoteAddr: string;
+  /** More environment for http-backend and the hooks it runs. */
+  env?: Record<string, string>;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {
@@ -76,6 +78,7 @@ export function runHttpBackend(request: BackendRequest, response: ServerResponse
     GIT_PROTOCOL: header(request.headers, 'git-protocol'),
     REMOTE_USER: request.remoteUser,
     REMOTE_ADDR: request.remoteAddr,
+    ...request.env,
   });
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] });

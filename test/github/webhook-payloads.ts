@@ -17,7 +17,7 @@ interface WebhookDefinition {
 
 const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as WebhookDefinition[];
 
-function example(event: string, pick: (payload: Record<string, unknown>) => boolean): Record<string, unknown> {
+export function example(event: string, pick: (payload: Record<string, unknown>) => boolean): Record<string, unknown> {
   const found = definitions.find((definition) => definition.name === event)?.examples.find(pick);
   if (!found) throw new Error(`no ${event} example in @octokit/webhooks-examples`);
   return structuredClone(found);

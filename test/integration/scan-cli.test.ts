@@ -210,7 +210,7 @@ describe('leakstop scan (hostile input)', () => {
   it('rejects an unknown format with one line and exit 2', async () => {
     const result = await runCli(['scan', '--stdin', '--format', 'xml']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('leakstop: --format must be text, json or sarif, not "xml"');
+    expect(result.stderr.trim()).toBe('leakstop: --format must be text, json, sarif, gitlab, junit or markdown, not "xml"');
   });
 });
 

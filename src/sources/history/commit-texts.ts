@@ -45,6 +45,25 @@ function listNotes(repoDir: string, ref: string): { blob: string; annotated: str
   });
 }
 
+/**
+ * Annotated tags among the revisions that no ref names yet — a tag a pre-receive hook is being
+ * pushed, still in git's quarantine: named by the tag object's own `tag` header.
+ */
+function unlistedTags(repoDir: string, revs: string[]): AttachedText[] {
+  if (revs.length === 0) return [];
+  const types = runGit(repoDir, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], Buffer.from(`${revs.join('\n')}\n`)).toString('latin1');
+  const tags: AttachedText[] = [];
+  for (const line of types.split('\n')) {
+    const [id = '', type] = line.split(' ');
+    if (type !== 'tag') continue;
+    const header = runGit(repoDir, ['cat-file', 'tag', id]).toString('latin1').split('\n\n')[0]!;
+    const field = (name: string): string | undefined => header.split('\n').find((row) => row.startsWith(`${name} `))?.slice(name.length + 1);
+    const commit = field('object');
+    if (field('type') === 'commit' && commit) tags.push({ object: id, within: `tag ${field('tag') ?? id.slice(0, 12)}`, commit, always: true });
+  }
+  return tags;
+}
+
 function attachedTexts(repoDir: string, selection: RevSelection): AttachedText[] {
   // A pushed tag selects no commit when its commit is on a branch already; its message is new all the same.
   const pushed = new Set(selection.stdin.filter((rev) => !rev.startsWith('^')));
@@ -59,6 +78,8 @@ function attachedTexts(repoDir: string, selection: RevSelection): AttachedText[]
       texts.push({ object: ref.id, within: `tag ${ref.name.replace(/^refs\/tags\//, '')}`, commit: ref.peeled, always: pushed.has(ref.id) });
     }
   }
+  const attached = new Set(texts.map((text) => text.object));
+  texts.push(...unlistedTags(repoDir, [...pushed].filter((id) => !attached.has(id))));
   return texts;
 }
 

@@ -17,22 +17,22 @@ export type PushRange =
   | { kind: 'fast-forward' | 'new-ref' | 'force-push'; revs: string[] };
 
 const OBJECT_ID = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
-const isNull = (sha: string): boolean => /^0+$/.test(sha);
+export const isNull = (sha: string): boolean => /^0+$/.test(sha);
 
-function checkedId(sha: string, field: string): string {
+export function checkedId(sha: string, field: string): string {
   if (!OBJECT_ID.test(sha)) throw new UsageError(`push ${field} "${sha.slice(0, 80)}" is not a commit id`);
   return sha;
 }
 
-/** Commits the other refs point to (tags peeled); refs to trees or blobs exclude nothing. */
-function otherRefCommits(repoDir: string, pushed: string): string[] {
+/** Commits the other refs point to (tags peeled); refs to trees or blobs exclude nothing. `pushed`: the refs that are not "other". */
+export function otherRefCommits(repoDir: string, ...pushed: string[]): string[] {
   const listing = runGit(repoDir, [
     'for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)',
   ]).toString('utf8');
   const commits = new Set<string>();
   for (const line of listing.split('\n')) {
     const [name, type, id, peeledType, peeledId] = line.split('\0');
-    if (!name || name === pushed) continue;
+    if (!name || pushed.includes(name)) continue;
     if (type === 'commit') commits.add(id!);
     else if (peeledType === 'commit') commits.add(peeledId!);
   }
@@ -50,12 +50,13 @@ function isAncestor(repoDir: string, older: string, newer: string): boolean {
   }
 }
 
-export async function pushRange(repoDir: string, push: PushedRef): Promise<PushRange> {
+/** `sameRefs`: refs of this repository that are the pushed ref too (a CI checkout's local branch and its remote-tracking ref). */
+export async function pushRange(repoDir: string, push: PushedRef, sameRefs: string[] = []): Promise<PushRange> {
   if (isNull(checkedId(push.after, 'after'))) return { kind: 'deleted' };
   const before = checkedId(push.before, 'before');
   if (!isNull(before) && isAncestor(repoDir, before, push.after)) {
     return { kind: 'fast-forward', revs: [push.after, `^${before}`] };
   }
-  const others = otherRefCommits(repoDir, push.ref);
+  const others = otherRefCommits(repoDir, push.ref, ...sameRefs);
   return { kind: isNull(before) ? 'new-ref' : 'force-push', revs: [push.after, ...others.map((sha) => `^${sha}`)] };
 }
