@@ -25,6 +25,8 @@ export interface ReportTarget {
   private: boolean;
   /** What was scanned, in words, for the summary. */
   scope: string;
+  /** Told when the check run is published. */
+  published?: () => void;
 }
 
 export interface ResponseSettings {
@@ -113,6 +115,7 @@ export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, t
     notes: report.notes,
   });
   await publishCheckRun(target.github, target.commit, target.externalId, checkRun);
+  target.published?.();
   log.info({ findings: findings.length, conclusion: checkRun.conclusion }, `check run completed: ${checkRun.title}`);
   if (hits && !settings.dryRun) {
     const filed = await respond(findings, github);
