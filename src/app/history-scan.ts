@@ -4,7 +4,7 @@ import type { ProbotOctokit } from 'probot';
 import type { AppServices } from './app-services.js';
 import { hasCheckRun, type CommitRef } from './publish-check-run.js';
 import { readRepoConfig } from './read-repo-config.js';
-import { respondAndReport } from './respond-and-report.js';
+import { finishResponses, respondAndReport } from './respond-and-report.js';
 import { scanRepository } from './scan-repository.js';
 
 export interface HistoryJobData {
@@ -19,6 +19,8 @@ export interface HistoryScanRun {
   installationId: number;
   github: InstanceType<typeof ProbotOctokit>;
   signal: AbortSignal;
+  /** Not the job's first try: a response an earlier try left unfinished is finished. */
+  retry: boolean;
 }
 
 /** Scans a repository's whole history and reports on its default branch's head. */
@@ -40,11 +42,12 @@ export async function runHistoryScan(run: HistoryScanRun, services: AppServices)
       }
       const commit: CommitRef = { owner, repo: name, headSha: head };
       const externalId = `history:${head}`;
+      const { config: repoConfig, notes } = await readRepoConfig(services.gitCache, repo, facts.default_branch);
       if (await hasCheckRun(github, commit, externalId)) {
-        log.info('history already scanned at this head: nothing to do');
+        const finished = run.retry ? await finishResponses(repoConfig, { github, fullName: repo.fullName }, services.response(installationId)) : 0;
+        log.info(`history already scanned at this head${run.retry ? `; ${finished} unfinished response(s) finished` : ': nothing to do'}`);
         return;
       }
-      const { config: repoConfig, notes } = await readRepoConfig(services.gitCache, repo, facts.default_branch);
       const scan = await scanRepository({ gitDir, repo: repo.fullName, repoConfig, signal, log }, services.scanner);
       // Removed meanwhile: no response and no report for a repository the app may no longer touch.
       signal.throwIfAborted();

@@ -42,6 +42,7 @@ export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> 
             installationId: job.installationId,
             github: await services.github(job.installationId),
             signal,
+            retry: job.attempt > 1,
             lastTry: job.attempt >= job.maxAttempts ? { jobId: job.id } : undefined,
           },
           services,
@@ -51,7 +52,7 @@ export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> 
     'history-scan': async (job, signal) => {
       await holding(await backfillSlot(services, job), "the installation's backfill slots are taken", async () =>
         holding(await services.queue.tryLock(job.group), 'the repository is being worked on', async () =>
-          runHistoryScan({ data: job.data as unknown as HistoryJobData, installationId: job.installationId, github: await services.github(job.installationId), signal }, services),
+          runHistoryScan({ data: job.data as unknown as HistoryJobData, installationId: job.installationId, github: await services.github(job.installationId), signal, retry: job.attempt > 1 }, services),
         ),
       );
     },

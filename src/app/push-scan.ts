@@ -6,7 +6,7 @@ import { pushRange, type PushRange } from '../sources/history/push-range.js';
 import type { AppServices } from './app-services.js';
 import { failureReport, hasCheckRun, publishCheckRun, type CommitRef } from './publish-check-run.js';
 import { readRepoConfig } from './read-repo-config.js';
-import { respondAndReport } from './respond-and-report.js';
+import { finishResponses, respondAndReport } from './respond-and-report.js';
 import { scanRepository } from './scan-repository.js';
 
 const short = (sha: string): string => sha.slice(0, 7);
@@ -42,6 +42,8 @@ export interface PushScanRun {
   installationId: number;
   github: InstanceType<typeof ProbotOctokit>;
   signal: AbortSignal;
+  /** Not the job's first try: a response an earlier try left unfinished is finished. */
+  retry: boolean;
   /** The job's last try: a failure is reported on the commit. */
   lastTry: { jobId: string } | undefined;
 }
@@ -59,7 +61,15 @@ export async function runPushScan(run: PushScanRun, services: AppServices): Prom
 
   await services.gitCache.exclusive(repo, async () => {
     if (await hasCheckRun(github, commit, externalId)) {
-      log.info('push already scanned and reported: nothing to do');
+      if (!run.retry) {
+        log.info('push already scanned and reported: nothing to do');
+        return;
+      }
+      const { token } = (await github.auth({ type: 'installation' })) as { token: string };
+      await services.gitCache.fetch(repo, { token, signal });
+      const { config } = await readRepoConfig(services.gitCache, repo, push.repository.defaultBranch);
+      const finished = await finishResponses(config, { github, fullName }, services.response(run.installationId));
+      log.info(`push already reported by an earlier try; ${finished} unfinished response(s) finished`);
       return;
     }
     const started = performance.now();

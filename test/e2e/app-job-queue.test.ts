@@ -217,7 +217,8 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     const { head } = await seedRepo('resp', { 'ci.env': `TOKEN=${key.plaintext}\n` });
     world.github.addInstallationRepos(installationId, ['resp']);
     // The incident issue is held: the key is revoked and the check run published when the worker dies.
-    const held = world.github.faults.add({ method: 'POST', path: `/repos/${OWNER}/resp/issues`, respond: { timeoutMs: 4_000, afterTimeout: 'handle' } });
+    // Dropped unanswered: only the retry can file the issue.
+    const held = world.github.faults.add({ method: 'POST', path: `/repos/${OWNER}/resp/issues`, respond: { timeoutMs: 4_000 } });
     expect(await send('installation_repositories', installationRepositoriesPayload(world.github, { installationId, action: 'added', repos: ['resp'] }))).toBe(202);
     await waitFor('the incident issue to be on its way', () => (held.hits > 0 ? true : undefined));
     expect(await world.key(key.record.id)).toMatchObject({ status: 'revoked' });
