@@ -94,7 +94,7 @@ export class JobWorker {
   async #run(job: LeasedJob): Promise<void> {
     const controller = new AbortController();
     this.#running.set(job.id, { job, controller });
-    const log = this.options.log.child({ job: job.id, kind: job.kind, attempt: job.attempt });
+    const log = this.options.log.child({ job: job.id, kind: job.kind, on: job.group, attempt: job.attempt });
     const heartbeat = setInterval(() => {
       this.queue.renew(job).then(
         (held) => {

@@ -3,11 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import type { JobQueue, QueueTuning } from '../../src/queue/job-queue.js';
 import { openJobQueue } from '../../src/queue/open-job-queue.js';
 import { tempDir } from './git-repo.js';
-import { POSTGRES_URL } from './registry-backends.js';
+import { dropSchema, POSTGRES_URL } from './registry-backends.js';
 import { createRegistry } from './registry-keys.js';
 
 export interface TestQueue {
@@ -20,16 +19,6 @@ export interface TestQueue {
 export interface QueueBackend {
   name: 'embedded' | 'postgres';
   create(): Promise<TestQueue>;
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 export const EMBEDDED_QUEUE: QueueBackend = {
