@@ -11,6 +11,8 @@ import type { PushJobData } from './push-scan.js';
 /** Pushes are fetched before backfills anyway (their own kind); within a kind, higher first. */
 const PUSH_PRIORITY = 10;
 const HISTORY_PRIORITY = 0;
+/** Jobs stored at once (PostgreSQL: about pg-boss's pool of connections). */
+const ENQUEUE_BATCH = 8;
 
 export const repoGroup = (repoId: number): string => `repo:${repoId}`;
 
@@ -29,10 +31,15 @@ export function leakstopApp(services: AppServices): ApplicationFunction {
   const enqueueHistoryScans = async (context: Context<'installation' | 'installation_repositories'>, repos: AddedRepo[]) => {
     const installationId = context.payload.installation.id;
     let queued = 0;
-    for (const repo of repos) {
-      const data: HistoryJobData = { delivery: context.id, receivedAt: Date.now(), repository: { id: repo.id, fullName: repo.full_name } };
-      const spec = { kind: 'history-scan' as const, key: `${repo.id}:${context.id}`, group: repoGroup(repo.id), installationId, priority: HISTORY_PRIORITY, data: { ...data } };
-      if (await enqueue(context.name, spec)) queued++;
+    // A few at a time: an organisation's installation lists thousands, and the answer waits for them all.
+    for (let start = 0; start < repos.length; start += ENQUEUE_BATCH) {
+      const created = await Promise.all(
+        repos.slice(start, start + ENQUEUE_BATCH).map((repo) => {
+          const data: HistoryJobData = { delivery: context.id, receivedAt: Date.now(), repository: { id: repo.id, fullName: repo.full_name } };
+          return enqueue(context.name, { kind: 'history-scan', key: `${repo.id}:${context.id}`, group: repoGroup(repo.id), installationId, priority: HISTORY_PRIORITY, data: { ...data } });
+        }),
+      );
+      queued += created.filter(Boolean).length;
     }
     services.log.info({ installation: installationId, delivery: context.id, repos: repos.map((repo) => repo.full_name) }, `queued ${queued} history scan(s)`);
   };

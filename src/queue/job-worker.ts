@@ -87,7 +87,8 @@ export class JobWorker {
       }
       // Stopped between fetch and start: the job goes straight back.
       if (this.#stopping) await this.queue.handBack(job, 0).catch(() => undefined);
-      else await this.#run(job);
+      // The queue failing to record the outcome: the lease runs out and the job is tried again.
+      else await this.#run(job).catch((error: unknown) => this.options.log.warn(`could not record a job's outcome in the queue: ${(error as Error).message.split('\n')[0]}`));
     }
   }
 
