@@ -32,3 +32,6 @@ export class GitHubError extends LeakstopError {}
 
 /** A file Leakstop was asked to write (a report, a baseline, a key) cannot be written. */
 export class OutputError extends LeakstopError {}
+
+/** The job queue (PostgreSQL or the embedded one) cannot be opened or used. */
+export class QueueError extends LeakstopError {}

@@ -1,6 +1,7 @@
-// What the webhook handlers share for the life of the server: the registry, the rules, the
-// per-repository git caches and the installation scan queue.
+// What the webhook handlers and the job workers share for the life of the process: the registry,
+// the rules, the per-repository git caches, the job queue, GitHub clients and the metrics.
 import type { Logger } from 'pino';
+import type { Probot, ProbotOctokit } from 'probot';
 import { loadFingerprintKey } from '../pipeline/load-fingerprint-key.js';
 import { compileEngine } from '../detect/compile-engine.js';
 import { openRegistry } from '../registry/open-registry.js';
@@ -9,7 +10,10 @@ import { ReportRedactor } from '../report/report-redactor.js';
 import { loadConfig } from '../rules/load-config.js';
 import type { KeyRegistry, ScanConfig } from '../types.js';
 import { ensureCacheDir } from './ensure-cache-dir.js';
-import { InstallationScans } from './installation-scans.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import { openJobQueue } from '../queue/open-job-queue.js';
+import { AppMetrics } from './app-metrics.js';
+import { createProbot } from './create-probot.js';
 import { RepoGitCache } from './repo-git-cache.js';
 import type { ResponseSettings } from './respond-and-report.js';
 import type { ScannerOptions } from './scan-repository.js';
@@ -21,7 +25,13 @@ export interface AppServices {
   registry: KeyRegistry;
   gitCache: RepoGitCache;
   scanner: ScannerOptions;
-  installationScans: InstallationScans;
+  queue: JobQueue;
+  metrics: AppMetrics;
+  /** App JWTs and installation tokens; receives the webhooks in the app's process. */
+  probot: Probot;
+  /** An installation's client. Not probot's `context.octokit`: that one has no throttling id, so
+   * GitHub's "one write a second" pacing would be shared by every installation. */
+  github(installationId: number): Promise<InstanceType<typeof ProbotOctokit>>;
   /** How responses are made on behalf of an installation. */
   response(installationId: number | undefined): ResponseSettings;
   close(): Promise<void>;
@@ -45,13 +55,24 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
   const registry = await openRegistry(settings.registry);
   // Check runs show keyed fingerprints, and the scan cache checks secrets by them.
   const fingerprintKey = loadFingerprintKey();
+  let queue: JobQueue;
+  try {
+    queue = await openJobQueue({ queue: settings.queue, registry: settings.registry }, settings.queueTuning);
+  } catch (error) {
+    await registry.close();
+    throw error;
+  }
+  const probot = createProbot(settings, log);
   const services: AppServices = {
     settings,
     log,
     registry,
     gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl, settings.cacheMaxBytes ? { maxBytes: settings.cacheMaxBytes, log } : undefined),
     scanner: { config, registry, fingerprintKey, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs, redactor: sharedRedactor(config, registry) },
-    installationScans: new InstallationScans(settings.installationScanConcurrency, log),
+    queue,
+    metrics: new AppMetrics(queue, registry),
+    probot,
+    github: (installationId) => probot.auth(installationId),
     response: (installationId) => ({
       registry,
       actor: { kind: 'app', name: `github-app/${settings.appId}${installationId === undefined ? '' : `/installation/${installationId}`}` },
@@ -59,7 +80,7 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
       log,
     }),
     close: async () => {
-      await services.installationScans.close();
+      await queue.close();
       await registry.close();
     },
   };

@@ -1,23 +1,83 @@
-// The probot app: which webhook runs which handler. The handlers hold no scanning logic of
-// their own; they call the pipeline the CLI uses.
-import type { ApplicationFunction } from 'probot';
+// The probot app: webhooks (their signatures already checked) become jobs on the queue and
+// nothing else, so a delivery is answered at once whatever the push's size. A job's key makes a
+// redelivered webhook a no-op: a push is keyed by repository, ref and before..after, a history
+// scan by repository and delivery. Workers run the jobs (job-handlers.ts).
+import type { ApplicationFunction, Context } from 'probot';
+import type { JobSpec } from '../queue/job-queue.js';
 import type { AppServices } from './app-services.js';
-import { onInstallationCreated, onInstallationDeleted, onRepositoriesAdded, onRepositoriesRemoved } from './on-installation.js';
-import { onPush } from './on-push.js';
+import type { HistoryJobData } from './history-scan.js';
+import type { PushJobData } from './push-scan.js';
+
+/** Pushes are fetched before backfills anyway (their own kind); within a kind, higher first. */
+const PUSH_PRIORITY = 10;
+const HISTORY_PRIORITY = 0;
+/** Jobs stored at once (PostgreSQL: about pg-boss's pool of connections). */
+const ENQUEUE_BATCH = 8;
+
+export const repoGroup = (repoId: number): string => `repo:${repoId}`;
+
+interface AddedRepo {
+  id: number;
+  full_name: string;
+}
 
 export function leakstopApp(services: AppServices): ApplicationFunction {
+  const enqueue = async (event: string, spec: JobSpec) => {
+    const { created } = await services.queue.enqueue(spec);
+    services.metrics.webhook(event, created ? 'enqueued' : 'duplicate');
+    return created;
+  };
+
+  const enqueueHistoryScans = async (context: Context<'installation' | 'installation_repositories'>, repos: AddedRepo[]) => {
+    const installationId = context.payload.installation.id;
+    let queued = 0;
+    // A few at a time: an organisation's installation lists thousands, and the answer waits for them all.
+    for (let start = 0; start < repos.length; start += ENQUEUE_BATCH) {
+      const created = await Promise.all(
+        repos.slice(start, start + ENQUEUE_BATCH).map((repo) => {
+          const data: HistoryJobData = { delivery: context.id, receivedAt: Date.now(), repository: { id: repo.id, fullName: repo.full_name } };
+          return enqueue(context.name, { kind: 'history-scan', key: `${repo.id}:${context.id}`, group: repoGroup(repo.id), installationId, priority: HISTORY_PRIORITY, data: { ...data } });
+        }),
+      );
+      queued += created.filter(Boolean).length;
+    }
+    services.log.info({ installation: installationId, delivery: context.id, repos: repos.map((repo) => repo.full_name) }, `queued ${queued} history scan(s)`);
+  };
+
   return (app) => {
-    // Not `context.octokit`: probot builds that without a throttling id, so GitHub's "one write
-    // a second" pacing would be shared by every installation instead of applying to each.
-    const installationOctokit = (installationId: number) => app.auth(installationId);
     app.on('push', async (context) => {
-      if (context.payload.installation) await onPush(context, services, await installationOctokit(context.payload.installation.id));
+      const { payload } = context;
+      const log = services.log.child({ repo: payload.repository.full_name, delivery: context.id });
+      if (!payload.installation) return;
+      if (payload.deleted) {
+        services.metrics.webhook('push', 'ignored');
+        log.info('ref deleted: nothing was introduced, nothing to scan');
+        return;
+      }
+      const repository = payload.repository;
+      const data: PushJobData = {
+        delivery: context.id,
+        receivedAt: Date.now(),
+        repository: { id: repository.id, fullName: repository.full_name, name: repository.name, private: repository.private, defaultBranch: repository.default_branch },
+        ref: payload.ref,
+        before: payload.before,
+        after: payload.after,
+        headSha: payload.head_commit?.id ?? payload.after,
+      };
+      const key = `${repository.id}:${payload.ref}:${payload.before}..${payload.after}`;
+      const created = await enqueue('push', { kind: 'push-scan', key, group: repoGroup(repository.id), installationId: payload.installation.id, priority: PUSH_PRIORITY, data: { ...data } });
+      log.info(created ? 'push scan queued' : 'push scan already queued (a redelivery): nothing to do');
     });
-    app.on('installation.created', async (context) => onInstallationCreated(context, services, await installationOctokit(context.payload.installation.id)));
-    app.on('installation_repositories.added', async (context) =>
-      onRepositoriesAdded(context, services, await installationOctokit(context.payload.installation.id)),
-    );
-    app.on('installation_repositories.removed', async (context) => onRepositoriesRemoved(context, services));
-    app.on(['installation.deleted', 'installation.suspend'], async (context) => onInstallationDeleted(context, services));
+    app.on('installation.created', async (context) => enqueueHistoryScans(context, context.payload.repositories ?? []));
+    app.on('installation_repositories.added', async (context) => enqueueHistoryScans(context, context.payload.repositories_added));
+    app.on('installation_repositories.removed', async (context) => {
+      const removed = context.payload.repositories_removed;
+      const cancelled = await services.queue.cancel({ groups: removed.map((repo) => repoGroup(repo.id)) });
+      services.log.info({ installation: context.payload.installation.id, delivery: context.id }, `${removed.length} repositories removed: ${cancelled} job(s) cancelled`);
+    });
+    app.on(['installation.deleted', 'installation.suspend'], async (context) => {
+      const cancelled = await services.queue.cancel({ installationId: context.payload.installation.id });
+      services.log.info({ installation: context.payload.installation.id, delivery: context.id }, `the app was ${context.payload.action === 'deleted' ? 'uninstalled' : 'suspended'}: ${cancelled} job(s) cancelled`);
+    });
   };
 }

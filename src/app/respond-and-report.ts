@@ -9,6 +9,7 @@ import { gitHubActionsSecretWriter } from '../respond/actions-secret-writer.js';
 import type { GitHub } from '../respond/github-client.js';
 import { incidentIssueRepo } from '../respond/report-incident.js';
 import type { IncidentResult } from '../respond/respond-to-incidents.js';
+import { resumeResponses } from '../respond/resume-responses.js';
 import { respondToFindings, type RespondOptions, type ResponseSummary } from '../respond/respond-to-findings.js';
 import type { Actor, Finding, KeyRegistry } from '../types.js';
 import { publishCheckRun, type CommitRef } from './publish-check-run.js';
@@ -25,6 +26,8 @@ export interface ReportTarget {
   private: boolean;
   /** What was scanned, in words, for the summary. */
   scope: string;
+  /** Told when the check run is published. */
+  published?: () => void;
 }
 
 export interface ResponseSettings {
@@ -77,27 +80,43 @@ function responseLines(summary: ResponseSummary, issueRepo: string): Map<string,
 
 const hitCount = (findings: Finding[]): number => findings.filter((finding) => finding.registry.match).length;
 
-/** Returns what was reported: the scan with the repository's own rules' findings. */
-export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, target: ReportTarget, settings: ResponseSettings): Promise<ScanReport> {
-  const log = settings.log.child({ repo: target.fullName, sha: target.commit.headSha });
+/** How the repository's incidents are responded to; `github` files issues (none: they wait). */
+function responderOptions(repoConfig: RepoConfig, target: Pick<ReportTarget, 'github' | 'fullName'>, settings: ResponseSettings, log: Logger): RespondOptions {
   // Probot's Octokit is @octokit/core with the same REST methods, retry and throttling.
   const github = target.github as unknown as GitHub;
   // `incidents.for: all` files every incident there; by default only a public repository's.
   const routing = repoConfig.incidentRepositoryFor === 'all'
     ? { incidentRepo: repoConfig.incidentRepository }
     : { securityRepo: repoConfig.incidentRepository };
-  const respond = (findings: Finding[], issues: GitHub | undefined) => {
-    const options: RespondOptions = {
-      registry: settings.registry,
-      repo: target.fullName,
-      ...routing,
-      actionsSecrets: gitHubActionsSecretWriter(github),
-      actor: settings.actor,
-      dryRun: settings.dryRun,
-      log: (line) => log.warn(line),
-    };
-    return respondToFindings(findings, issues ? { ...options, github: issues } : options);
+  return {
+    registry: settings.registry,
+    repo: target.fullName,
+    ...routing,
+    actionsSecrets: gitHubActionsSecretWriter(github),
+    actor: settings.actor,
+    dryRun: settings.dryRun,
+    log: (line) => log.warn(line),
   };
+}
+
+/**
+ * A job retried after its check run was published (its worker died filing an issue, say):
+ * the repository's unfinished responses are finished from the response log, which keeps every
+ * step done once.
+ */
+export async function finishResponses(repoConfig: RepoConfig, target: Pick<ReportTarget, 'github' | 'fullName'>, settings: ResponseSettings): Promise<number> {
+  if (settings.dryRun) return 0;
+  const options = responderOptions(repoConfig, target, settings, settings.log.child({ repo: target.fullName }));
+  return (await resumeResponses({ ...options, github: target.github as unknown as GitHub }, target.fullName)).length;
+}
+
+/** Returns what was reported: the scan with the repository's own rules' findings. */
+export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, target: ReportTarget, settings: ResponseSettings): Promise<ScanReport> {
+  const log = settings.log.child({ repo: target.fullName, sha: target.commit.headSha });
+  const github = target.github as unknown as GitHub;
+  const options = responderOptions(repoConfig, target, settings, log);
+  const routing = { incidentRepo: options.incidentRepo, securityRepo: options.securityRepo };
+  const respond = (findings: Finding[], issues: GitHub | undefined) => respondToFindings(findings, issues ? { ...options, github: issues } : options);
   // Keys are settled on what the built-in rules found, before the repository's own rules have
   // finished: a hostile pattern can spend its whole budget, never delay a revocation.
   let settled = hitCount(scan.result.findings) > 0 ? await respond(scan.result.findings, undefined) : undefined;
@@ -113,6 +132,7 @@ export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, t
     notes: report.notes,
   });
   await publishCheckRun(target.github, target.commit, target.externalId, checkRun);
+  target.published?.();
   log.info({ findings: findings.length, conclusion: checkRun.conclusion }, `check run completed: ${checkRun.title}`);
   if (hits && !settings.dryRun) {
     const filed = await respond(findings, github);

@@ -1,14 +1,14 @@
-// Starts the GitHub App: probot (webhook signature checks, app JWTs, installation tokens) as
-// middleware on a plain HTTP server, configured from validated settings. probot's own Server
-// cannot listen on a system-chosen port (PORT=0), which tests and the demo need.
+// Starts the GitHub App: a plain HTTP server that checks each webhook's signature, hands it to
+// probot (which turns it into jobs on the queue) and answers 202 at once; `GET /metrics` for
+// Prometheus; and, unless told not to, a worker running the jobs in the same process. probot's
+// own Server cannot listen on a system-chosen port (PORT=0), which tests and the demo need.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
-import { announceRetries } from '../respond/announce-retries.js';
-import { gitHubFetch } from '../respond/github-fetch.js';
+import type { JobWorker } from '../queue/job-worker.js';
 import { createAppServices } from './app-services.js';
 import { leakstopApp } from './leakstop-app.js';
+import { startWorker } from './start-worker.js';
 import { signatureProblem } from './webhook-signature.js';
 import type { AppSettings } from './settings.js';
 
@@ -22,6 +22,10 @@ export interface RunningApp {
   port: number;
   /** The key registry, as it may be shown (no credentials). */
   registryLocation: string;
+  /** The job queue, as it may be shown. */
+  queueLocation: string;
+  /** Jobs run in this process at once; 0 with --no-worker. */
+  workerConcurrency: number;
   stop(): Promise<void>;
 }
 
@@ -47,19 +51,35 @@ export function createLogger(settings: AppSettings): Logger {
   return pino({ name: 'leakstop', level: settings.logLevel });
 }
 
-export async function startAppServer(settings: AppSettings, log: Logger = createLogger(settings)): Promise<RunningApp> {
+const json = (response: http.ServerResponse, status: number, body: unknown) =>
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+export async function startAppServer(settings: AppSettings, options: { worker: boolean }, log: Logger = createLogger(settings)): Promise<RunningApp> {
   const services = await createAppServices(settings, log);
+  let worker: JobWorker | undefined;
   try {
-    const probot = new Probot({
-      Octokit: ProbotOctokit.plugin(announceRetries).defaults({ retry: { retryAfterBaseValue: 1000 * settings.gitHubTimeScale } }),
-      appId: settings.appId,
-      privateKey: settings.privateKey,
-      secret: settings.webhookSecret,
-      baseUrl: settings.apiBaseUrl,
-      request: { fetch: gitHubFetch },
-      log,
-    });
-    const middleware = await createNodeMiddleware(leakstopApp(services), { probot, webhooksPath: settings.webhookPath });
+    const { probot } = services;
+    await probot.load(leakstopApp(services));
+    /** Verified: handed to the app, which only enqueues; answered once the jobs are stored. */
+    const receive = async (request: http.IncomingMessage, body: Buffer, response: http.ServerResponse) => {
+      const id = String(request.headers['x-github-delivery'] ?? '');
+      const name = String(request.headers['x-github-event'] ?? '');
+      let payload: unknown;
+      try {
+        payload = JSON.parse(body.toString('utf8'));
+      } catch {
+        json(response, 400, { error: 'the delivery is not JSON' });
+        return;
+      }
+      try {
+        await probot.receive({ id, name, payload } as Parameters<typeof probot.receive>[0]);
+        json(response, 202, { queued: true });
+      } catch (error) {
+        // Not stored: GitHub records the delivery as failed, and it can be redelivered.
+        log.error({ delivery: id.slice(0, 100), event: name.slice(0, 100) }, `webhook not queued: ${(error as Error).message.split('\n')[0]}`);
+        json(response, 500, { error: 'the webhook could not be queued' });
+      }
+    };
     const notFound = (response: http.ServerResponse) => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     const server = http.createServer((request, response) => {
       // A health check for load balancers, as probot's own server offers.
@@ -67,8 +87,15 @@ export async function startAppServer(settings: AppSettings, log: Logger = create
         response.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
         return;
       }
+      if (request.method === 'GET' && request.url === '/metrics') {
+        services.metrics.registry.metrics().then(
+          (text) => response.writeHead(200, { 'content-type': services.metrics.registry.contentType }).end(text),
+          (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics unavailable: ${error.message.split('\n')[0]}\n`),
+        );
+        return;
+      }
       if (request.method !== 'POST' || request.url?.split('?')[0] !== settings.webhookPath) {
-        void middleware(request, response, () => notFound(response));
+        notFound(response);
         return;
       }
       void readBody(request).then(
@@ -80,9 +107,7 @@ export async function startAppServer(settings: AppSettings, log: Logger = create
             response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: problem }));
             return;
           }
-          // probot takes a body already read as the delivery's text.
-          Object.assign(request, { body: body.toString('utf8') });
-          void middleware(request, response, () => notFound(response));
+          void receive(request, body, response);
         },
         (error: Error) => {
           log.warn(`webhook refused: ${error.message}`);
@@ -96,6 +121,7 @@ export async function startAppServer(settings: AppSettings, log: Logger = create
       );
       server.listen(settings.port, settings.host, () => resolve());
     });
+    if (options.worker) worker = startWorker(services, settings.workerConcurrency);
     const { port, address } = server.address() as AddressInfo;
     const everyInterface = address === '0.0.0.0' || address === '::';
     const bracket = (host: string) => (host.includes(':') ? `[${host}]` : host);
@@ -105,16 +131,20 @@ export async function startAppServer(settings: AppSettings, log: Logger = create
       webhookUrl: `http://${bracket(everyInterface ? '127.0.0.1' : address)}:${port}${settings.webhookPath}`,
       port,
       registryLocation: services.registry.location,
+      queueLocation: services.queue.location,
+      workerConcurrency: worker ? settings.workerConcurrency : 0,
       stop: async () => {
-        // Webhooks being handled finish first (their requests hold the server open), then
-        // background scans are stopped and the registry closed.
+        // Webhooks being received are stored first (their requests hold the server open), then
+        // running jobs finish or go back to the queue, then the queue and registry close.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await closed;
+        await worker?.stop(settings.stopGraceSeconds * 1000);
         await services.close();
       },
     };
   } catch (error) {
+    await worker?.stop(0);
     await services.close();
     throw error;
   }

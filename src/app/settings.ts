@@ -7,6 +7,7 @@ import path from 'node:path';
 import { errnoText } from '../errno-text.js';
 import { ConfigError } from '../errors.js';
 import { defaultCacheDir } from '../pipeline/history/scan-cache.js';
+import type { QueueTuning } from '../queue/job-queue.js';
 
 export interface AppSettings {
   appId: number;
@@ -27,8 +28,15 @@ export interface AppSettings {
   cacheDir: string;
   /** Total size of the bare git caches above which unused ones are removed; undefined: no limit. */
   cacheMaxBytes?: number;
-  /** How many installation (full history) scans run at once. */
-  installationScanConcurrency: number;
+  /** The job queue: a postgres:// URL; undefined: the registry's PostgreSQL database, or the embedded queue of a SQLite registry. */
+  queue?: string;
+  queueTuning: QueueTuning;
+  /** How many jobs a worker runs at once. */
+  workerConcurrency: number;
+  /** How many history scans of one installation run at once, over every worker. */
+  backfillWorkers: number;
+  /** How long SIGTERM lets running jobs finish before handing them back. */
+  stopGraceSeconds: number;
   /** Time budget of a repository's own regex rules, per scan. */
   repoRulesBudgetMs: number;
   logLevel: LogLevel;
@@ -102,12 +110,27 @@ function githubUrls(env: Env): { apiBaseUrl: string; gitBaseUrl: string } {
   return { apiBaseUrl: `${protocol}://${host}/api/v3`, gitBaseUrl: `${protocol}://${host}` };
 }
 
-export function readAppSettings(env: Env = process.env): AppSettings {
+/** The queue's location and tuning (all `leakstop jobs` needs). */
+export function readQueueSettings(env: Env = process.env): { queue?: string; registry?: string; queueTuning: QueueTuning } {
+  return {
+    queue: env.LEAKSTOP_QUEUE?.trim() || undefined,
+    registry: env.LEAKSTOP_REGISTRY?.trim() || undefined,
+    queueTuning: {
+      // A lease is renewed every third of it: a worker gone quiet for a whole lease is dead or hung.
+      leaseMs: 1000 * positiveInteger(env, 'LEAKSTOP_JOB_LEASE_SECONDS', 60, 3600),
+      maxAttempts: positiveInteger(env, 'LEAKSTOP_JOB_ATTEMPTS', 5, 100),
+      retryDelayMs: 1000 * positiveInteger(env, 'LEAKSTOP_JOB_RETRY_DELAY_SECONDS', 10, 3600),
+    },
+  };
+}
+
+/** `webhooks: false` (a worker): no webhook secret is needed. */
+export function readAppSettings(env: Env = process.env, options: { webhooks: boolean } = { webhooks: true }): AppSettings {
   const appIdText = required(env, 'APP_ID', "the GitHub App's numeric id (app settings → About)");
   const appId = Number(appIdText);
   if (!Number.isInteger(appId) || appId < 1) throw new ConfigError(`APP_ID must be the app's numeric id, not "${appIdText}"`);
   const privateKey = readPrivateKey(env);
-  const webhookSecret = required(env, 'WEBHOOK_SECRET', "the webhook secret set in the GitHub App's settings");
+  const webhookSecret = options.webhooks ? required(env, 'WEBHOOK_SECRET', "the webhook secret set in the GitHub App's settings") : '';
   const port = env.PORT?.trim() ? positivePort(env.PORT.trim()) : 3000;
   const webhookPath = env.WEBHOOK_PATH?.trim() || '/api/github/webhooks';
   if (!webhookPath.startsWith('/')) throw new ConfigError(`WEBHOOK_PATH must start with "/", not "${webhookPath}"`);
@@ -123,10 +146,12 @@ export function readAppSettings(env: Env = process.env): AppSettings {
     host: env.HOST?.trim() || undefined,
     webhookPath,
     ...githubUrls(env),
-    registry: env.LEAKSTOP_REGISTRY?.trim() || undefined,
     cacheDir: path.resolve(env.LEAKSTOP_CACHE_DIR?.trim() || defaultCacheDir(env)),
     cacheMaxBytes: byteSize(env, 'LEAKSTOP_CACHE_MAX_BYTES'),
-    installationScanConcurrency: positiveInteger(env, 'LEAKSTOP_SCAN_CONCURRENCY', 2, 64),
+    ...readQueueSettings(env),
+    workerConcurrency: positiveInteger(env, 'LEAKSTOP_SCAN_CONCURRENCY', 2, 64),
+    backfillWorkers: positiveInteger(env, 'LEAKSTOP_BACKFILL_WORKERS', 2, 1024),
+    stopGraceSeconds: positiveInteger(env, 'LEAKSTOP_STOP_GRACE_SECONDS', 30, 3600),
     repoRulesBudgetMs: positiveInteger(env, 'LEAKSTOP_REPO_RULES_BUDGET_MS', 5_000, 600_000),
     logLevel,
     dryRun: dryRunText === '1' || dryRunText === 'true',

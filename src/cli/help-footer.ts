@@ -10,7 +10,8 @@ const EXIT_CODES: Record<string, string> = {
   scan: `0 no findings (or a baseline was written); 1 findings; ${ERROR}, or a --respond left incomplete (finish it with \`leakstop respond --resume\`)`,
   check: `0 no line holds a registered key; 1 some line holds a registered key; ${ERROR}`,
   respond: `0 every response complete; ${ERROR}, or a response still incomplete (fix what it says and run it again)`,
-  app: `0 stopped by SIGINT or SIGTERM; 1 could not stop cleanly; ${ERROR}: a setting, the registry or the port at start-up`,
+  app: `0 stopped by SIGINT or SIGTERM; 1 could not stop cleanly; ${ERROR}: a setting, the registry, the queue or the port at start-up`,
+  worker: `0 stopped by SIGINT or SIGTERM (running jobs finished or handed back); 1 could not stop cleanly; ${ERROR}: a setting, the registry or the queue at start-up`,
 };
 
 const DONE_OR_ERROR = `0 done; ${ERROR}`;

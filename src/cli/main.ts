@@ -12,6 +12,8 @@ const SUBCOMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   scan: async () => (await import('./scan.js')).registerScan,
   hook: async () => (await import('./hook.js')).registerHook,
   app: async () => (await import('./app.js')).registerApp,
+  worker: async () => (await import('./worker.js')).registerWorker,
+  jobs: async () => (await import('./jobs.js')).registerJobs,
   respond: async () => (await import('./respond.js')).registerRespond,
   revoke: async () => (await import('./revoke.js')).registerRevoke,
   incidents: async () => (await import('./incidents.js')).registerIncidents,

@@ -16,7 +16,7 @@ async function pushAndDeliver(files: Record<string, string>) {
   work.commit('change', files);
   const pushed = await world.push(work, OWNER, REPO, 'refs/heads/main');
   const delivered = await world.deliverPush({ owner: OWNER, repo: REPO, ref: 'refs/heads/main', ...pushed, installationId });
-  expect(delivered.status).toBe(200);
+  expect(delivered.status).toBe(202);
   return world.completedCheckRun(pushed.after);
 }
 

@@ -60,13 +60,14 @@ describe('GitHub not answering', () => {
     expect(warnings[0]).toMatchObject({ level: 40 });
     expect(warnings[0]!.msg).toContain(host);
     expect(warnings[0]!.msg).toContain('HTTP 502');
+    // GitHub answers again: the response's second pass (after the check run) writes the secret.
+    // (The webhook is answered when queued, so the second pass may still be running here.)
+    await waitFor('the Actions secret to be written', () => world.github.openActionsSecret(OWNER, REPO, 'SHOP_KEY'));
     // Said when the first retry started, not when the retries were given up.
     const attempts = world.github.requests.filter((request) => request.method === 'PUT' && request.path.endsWith(path));
     expect(attempts.length).toBeGreaterThan(4);
     expect(warnings[0]!.time).toBeGreaterThanOrEqual(attempts[0]!.at.getTime());
     expect(warnings[0]!.time).toBeLessThanOrEqual(attempts[1]!.at.getTime());
-    // GitHub answers again: the response's second pass (after the check run) writes the secret.
-    await waitFor('the Actions secret to be written', () => world.github.openActionsSecret(OWNER, REPO, 'SHOP_KEY'));
     expect(world.everythingSeen()).not.toContain(issued.plaintext);
   });
 

@@ -54,7 +54,7 @@ describe('installation', () => {
       secret: world.webhookSecret,
       appId: APP_ID,
     });
-    expect(status).toBe(200);
+    expect(status).toBe(202);
 
     const one = await world.completedCheckRun(heads.one);
     const two = await world.completedCheckRun(heads.two);
@@ -87,12 +87,12 @@ describe('installation', () => {
       sendWebhook(world.app.webhookUrl, { event: 'installation_repositories', payload, secret: world.webhookSecret, appId: APP_ID });
 
     world.github.addInstallationRepos(installation.id, ['four', 'five']);
-    expect(await send(installationRepositoriesPayload(world.github, { installationId: installation.id, action: 'added', repos: ['four', 'five'] }))).toBe(200);
+    expect(await send(installationRepositoriesPayload(world.github, { installationId: installation.id, action: 'added', repos: ['four', 'five'] }))).toBe(202);
     expect((await world.completedCheckRun(headFour)).conclusion).toBe('success');
     await waitFor("five's fetch to reach GitHub", () => world.github.requests.find((r) => /\/five\.git\/git-upload-pack$/.test(r.path)));
 
     world.github.removeInstallationRepos(installation.id, ['five']);
-    expect(await send(installationRepositoriesPayload(world.github, { installationId: installation.id, action: 'removed', repos: ['five'] }))).toBe(200);
+    expect(await send(installationRepositoriesPayload(world.github, { installationId: installation.id, action: 'removed', repos: ['five'] }))).toBe(202);
     await waitFor('the scan of five to stop', () => (/"repo":"globex\/five"[^\n]*history scan stopped/.test(world.app.output()) ? true : undefined));
     expect(world.checkRunsOn(headFive)).toEqual([]);
   });

@@ -121,12 +121,12 @@ describe('push webhooks', () => {
     const pushed = await world.push(work, OWNER, REPO, 'refs/heads/main');
     const input = { owner: OWNER, repo: REPO, ref: 'refs/heads/main', ...pushed, installationId };
     const deliveryId = 'f0e1d2c3-0000-4000-8000-000000000001';
-    expect((await world.deliverPush(input, deliveryId)).status).toBe(200);
+    expect((await world.deliverPush(input, deliveryId)).status).toBe(202);
     await world.completedCheckRun(pushed.after);
     const writesBefore = world.github.requests.filter((r) => r.method !== 'GET').length;
     // GitHub's redelivery keeps the delivery id; a duplicate delivery may not.
-    expect((await world.deliverPush(input, deliveryId)).status).toBe(200);
-    expect((await world.deliverPush(input)).status).toBe(200);
+    expect((await world.deliverPush(input, deliveryId)).status).toBe(202);
+    expect((await world.deliverPush(input)).status).toBe(202);
     expect(world.checkRunsOn(pushed.after)).toHaveLength(1);
     expect(world.github.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore);
   });

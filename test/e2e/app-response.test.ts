@@ -22,7 +22,7 @@ async function pushAndDeliver(files: Record<string, string>, deliveryId?: string
   work.commit('change', files);
   const pushed = await world.push(work, OWNER, REPO, 'refs/heads/main');
   const input = { owner: OWNER, repo: REPO, ref: 'refs/heads/main', ...pushed, installationId };
-  expect((await world.deliverPush(input, deliveryId)).status).toBe(200);
+  expect((await world.deliverPush(input, deliveryId)).status).toBe(202);
   return { ...pushed, input, run: await world.completedCheckRun(pushed.after) };
 }
 
@@ -75,8 +75,8 @@ describe('a registered key pushed to GitHub', () => {
     // A redelivery (same delivery id) and a duplicate delivery change nothing.
     const audit = await world.withRegistry((registry) => registry.audit());
     const writes = world.github.requests.filter((r) => r.method !== 'GET').length;
-    expect((await world.deliverPush(input, 'a1b2c3d4-0000-4000-8000-00000000000a')).status).toBe(200);
-    expect((await world.deliverPush(input)).status).toBe(200);
+    expect((await world.deliverPush(input, 'a1b2c3d4-0000-4000-8000-00000000000a')).status).toBe(202);
+    expect((await world.deliverPush(input)).status).toBe(202);
     expect(world.checkRunsOn(after)).toHaveLength(1);
     expect(issuesOfShop()).toHaveLength(1);
     expect(world.github.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
@@ -167,7 +167,7 @@ api_key: ${issued.plaintext}
     const depot = world.workingCopy();
     depot.commit('leak', { 'depot.env': `DEPOT_KEY=${issued.plaintext}\n` });
     const pushed = await world.push(depot, 'umbrella', 'depot', 'refs/heads/main');
-    expect((await world.deliverPush({ owner: 'umbrella', repo: 'depot', ref: 'refs/heads/main', ...pushed, installationId: limited })).status).toBe(200);
+    expect((await world.deliverPush({ owner: 'umbrella', repo: 'depot', ref: 'refs/heads/main', ...pushed, installationId: limited })).status).toBe(202);
     const run = await world.completedCheckRun(pushed.after);
 
     expect(run.conclusion).toBe('failure');

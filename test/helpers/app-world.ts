@@ -32,8 +32,17 @@ export interface CliLocation {
 }
 
 /** Starts `leakstop app` with `env`; resolves once it says where it listens, rejects if it exits first. */
-export function startAppProcess(env: Record<string, string | undefined>, location: CliLocation = { cli: CLI, cwd: PROJECT_ROOT }, timeoutMs = 60_000): Promise<AppProcess> {
-  const child = spawn(process.execPath, [location.cli, 'app'], {
+export function startAppProcess(env: Record<string, string | undefined>, location: CliLocation = { cli: CLI, cwd: PROJECT_ROOT }, timeoutMs = 60_000, args: string[] = []): Promise<AppProcess> {
+  return startLongRunning(['app', ...args], /leakstop app: listening on .*; webhooks at (\S+)/, env, location, timeoutMs);
+}
+
+/** Starts `leakstop worker` with `env`; resolves once it runs. */
+export function startWorkerProcess(env: Record<string, string | undefined>, args: string[] = [], location: CliLocation = { cli: CLI, cwd: PROJECT_ROOT }): Promise<AppProcess> {
+  return startLongRunning(['worker', ...args], /leakstop worker: running ()/, env, location, 60_000);
+}
+
+function startLongRunning(args: string[], ready: RegExp, env: Record<string, string | undefined>, location: CliLocation, timeoutMs: number): Promise<AppProcess> {
+  const child = spawn(process.execPath, [location.cli, ...args], {
     cwd: location.cwd,
     env: { ...process.env, LEAKSTOP_DEBUG: undefined, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,11 +52,11 @@ export function startAppProcess(env: Record<string, string | undefined>, locatio
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the app did not start within ${timeoutMs} ms:\n${output}`));
+      reject(new Error(`leakstop ${args[0]} did not start within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const listening = /leakstop app: listening on .*; webhooks at (\S+)/.exec(output);
+      const listening = ready.exec(output);
       if (!listening) return;
       clearTimeout(timer);
       resolve({
@@ -64,7 +73,7 @@ export function startAppProcess(env: Record<string, string | undefined>, locatio
     child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the app exited with ${code} before listening:\n${output}`));
+      reject(new Error(`leakstop ${args[0]} exited with ${code} before it was ready:\n${output}`));
     });
   });
 }
@@ -92,6 +101,7 @@ export class AppWorld {
   readonly registryPath: string;
   readonly cacheDir: string;
   app!: AppProcess;
+  readonly workers: AppProcess[] = [];
 
   private constructor(
     readonly github: GitHubEmulator,
@@ -128,9 +138,16 @@ export class AppWorld {
     };
   }
 
-  async startApp(extra: Record<string, string | undefined> = {}): Promise<AppProcess> {
-    this.app = await startAppProcess(this.appEnv(extra), this.location);
+  async startApp(extra: Record<string, string | undefined> = {}, args: string[] = []): Promise<AppProcess> {
+    this.app = await startAppProcess(this.appEnv(extra), this.location, 60_000, args);
     return this.app;
+  }
+
+  /** A `leakstop worker` process on the app's environment. */
+  async startWorker(extra: Record<string, string | undefined> = {}, args: string[] = []): Promise<AppProcess> {
+    const worker = await startWorkerProcess(this.appEnv(extra), args, this.location);
+    this.workers.push(worker);
+    return worker;
   }
 
   withRegistry<T>(work: (registry: KeyRegistry) => Promise<T>): Promise<T> {
@@ -192,10 +209,11 @@ export class AppWorld {
   /** Everything the emulator received and the app logged, to search for plaintext. */
   everythingSeen(): string {
     const requests = this.github.requests.map((request) => `${request.method} ${request.url}\n${JSON.stringify(request.headers)}\n${request.body}\n${request.response ?? ''}`);
-    return `${requests.join('\n')}\n${this.app?.output() ?? ''}`;
+    return `${requests.join('\n')}\n${this.app?.output() ?? ''}\n${this.workers.map((worker) => worker.output()).join('\n')}`;
   }
 
   async close(): Promise<void> {
+    for (const worker of this.workers) await worker.stop();
     await this.app?.stop();
     await this.github.close();
     for (const dir of this.dirs) fs.rmSync(dir, { recursive: true, force: true });

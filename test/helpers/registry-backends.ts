@@ -35,6 +35,17 @@ const sqlite: RegistryBackend = {
   },
 };
 
+/** Drops a test's schema from the machine's server. */
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 const postgres: RegistryBackend = {
   name: 'postgres',
   async create() {
@@ -44,15 +55,7 @@ const postgres: RegistryBackend = {
       spec: `${POSTGRES_URL}?schema=${schema}`,
       storedBytes: () => execFileSync('pg_dump', ['--schema', schema, '--host', url.hostname, '--port', url.port || '5432', '--username', decodeURIComponent(url.username) || 'postgres',
         url.pathname.slice(1)], { encoding: 'latin1', maxBuffer: 1 << 28 }),
-      remove: async () => {
-        const client = new pg.Client({ connectionString: POSTGRES_URL });
-        await client.connect();
-        try {
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        } finally {
-          await client.end();
-        }
-      },
+      remove: () => dropSchema(schema),
     };
   },
 };

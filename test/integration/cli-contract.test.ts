@@ -24,7 +24,8 @@ describe('leakstop --help', () => {
       for (const name of subcommandsOf(result.stdout)) queue.push([...command, name]);
     }
     expect([...helps.keys()]).toEqual(expect.arrayContaining(['', 'scan', 'check', 'registry init', 'registry issue', 'registry import', 'registry list',
-      'registry show', 'registry revoke', 'registry claim', 'registry owner add', 'incidents show', 'respond', 'revoke', 'hook install', 'app']));
+      'registry show', 'registry revoke', 'registry claim', 'registry owner add', 'incidents show', 'respond', 'revoke', 'hook install', 'app', 'worker',
+      'jobs list', 'jobs retry', 'jobs stats']));
     for (const [command, help] of helps) {
       expect(help, command).toMatch(/^Exit codes: 0 .+; 2 .+$/m);
     }

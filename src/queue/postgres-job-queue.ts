@@ -1,0 +1,213 @@
+// The production queue: pg-boss 10 on PostgreSQL, shared by the app and every worker on every
+// machine. One pg-boss queue per job kind, with retries, exponential backoff and expiry (the
+// lease) set on the queue. pg-boss 10 has no lease renewal, listing or per-key lock, so those
+// few are SQL of our own: renewal moves `started_on` (from which pg-boss's supervisor computes
+// expiry), listing and stats read its job table, and locks are PostgreSQL advisory locks held
+// on a connection of their own — released by the server when the holder's connection dies.
+import PgBoss from 'pg-boss';
+import pg from 'pg';
+import { QueueError } from '../errors.js';
+import { emptyStats, JOB_KINDS, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning } from './job-queue.js';
+import { jobId } from './job-id.js';
+
+/** pg-boss's states as ours. */
+const STATE_OF: Record<string, JobState> = { created: 'queued', retry: 'queued', active: 'running', completed: 'completed', failed: 'failed', cancelled: 'cancelled' };
+const BOSS_STATES: Record<JobState, string[]> = { queued: ['created', 'retry'], running: ['active'], completed: ['completed'], failed: ['failed'], cancelled: ['cancelled'] };
+
+interface JobRow {
+  id: string;
+  name: JobKind;
+  singleton_key: string;
+  state: string;
+  retry_count: number;
+  retry_limit: number;
+  message: string | null;
+  created_on: Date;
+}
+
+export class PostgresJobQueue implements JobQueue {
+  private constructor(
+    readonly location: string,
+    readonly tuning: QueueTuning,
+    private readonly boss: PgBoss,
+    /** For our own SQL and the advisory locks. */
+    private readonly pool: pg.Pool,
+    private readonly schema: string,
+  ) {}
+
+  static async open(target: { connectionString: string; schema: string; location: string }, tuning: QueueTuning): Promise<PostgresJobQueue> {
+    const leaseSeconds = Math.max(1, Math.round(tuning.leaseMs / 1000));
+    const boss = new PgBoss({
+      connectionString: target.connectionString,
+      schema: target.schema,
+      // Expired leases are noticed within half a lease (pg-boss runs this on one instance at a time).
+      maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(leaseSeconds / 2))),
+      // Failed jobs stay listable for `leakstop jobs list --failed` for a month.
+      archiveFailedAfterSeconds: 30 * 24 * 3600,
+      schedule: false,
+    });
+    const pool = new pg.Pool({ connectionString: target.connectionString, max: 20 });
+    let started = false;
+    boss.on('error', () => undefined);
+    try {
+      await boss.start();
+      started = true;
+      for (const kind of JOB_KINDS) {
+        if (await boss.getQueue(kind)) continue;
+        const options = {
+          name: kind,
+          policy: 'standard' as const,
+          retryLimit: tuning.maxAttempts - 1,
+          retryDelay: Math.max(0, Math.round(tuning.retryDelayMs / 1000)),
+          retryBackoff: true,
+          expireInSeconds: leaseSeconds,
+        };
+        // Another process creating it at the same moment wins the race: the queue is there.
+        await boss.createQueue(kind, options).catch(async (error: unknown) => {
+          if (!(await boss.getQueue(kind))) throw error;
+        });
+      }
+    } catch (error) {
+      if (started) await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      await pool.end();
+      throw new QueueError(`the job queue at ${target.location} cannot be used: ${(error as Error).message.split('\n')[0]}`);
+    }
+    return new PostgresJobQueue(target.location, tuning, boss, pool, target.schema);
+  }
+
+  get #job(): string {
+    return `"${this.schema}".job`;
+  }
+
+  async enqueue(spec: JobSpec): Promise<{ id: string; created: boolean }> {
+    const id = jobId(spec.kind, spec.key);
+    const sent = await this.boss.send(spec.kind, { ...spec.data, installationId: spec.installationId }, { id, priority: spec.priority, singletonKey: spec.group });
+    return { id, created: sent !== null };
+  }
+
+  async fetch(kind: JobKind): Promise<LeasedJob | undefined> {
+    const [job] = await this.boss.fetch<Record<string, unknown>>(kind, { includeMetadata: true, priority: true });
+    if (!job) return undefined;
+    const { installationId, ...data } = job.data;
+    return { id: job.id, kind, group: job.singletonKey ?? '', installationId: Number(installationId), data, attempt: job.retryCount + 1, maxAttempts: job.retryLimit + 1 };
+  }
+
+  async renew(job: LeasedJob): Promise<boolean> {
+    // A job re-fetched after a lost lease counts one more try: the old holder's renewal misses it.
+    const { rowCount } = await this.pool.query(`UPDATE ${this.#job} SET started_on = now() WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3`, [
+      job.kind,
+      job.id,
+      job.attempt - 1,
+    ]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async complete(job: LeasedJob): Promise<void> {
+    await this.boss.complete(job.kind, job.id);
+  }
+
+  async fail(job: LeasedJob, error: string): Promise<'retrying' | 'failed'> {
+    await this.boss.fail(job.kind, job.id, { message: error });
+    const { rows } = await this.pool.query<{ state: string }>(`SELECT state FROM ${this.#job} WHERE name = $1 AND id = $2`, [job.kind, job.id]);
+    return rows[0]?.state === 'failed' ? 'failed' : 'retrying';
+  }
+
+  async handBack(job: LeasedJob, delayMs: number): Promise<void> {
+    // The next fetch counts a try (started_on is set): taking one off first keeps this one uncounted.
+    await this.pool.query(
+      `UPDATE ${this.#job} SET state = 'retry', retry_count = retry_count - 1, start_after = now() + $4 * interval '1 millisecond'
+       WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3`,
+      [job.kind, job.id, job.attempt - 1, delayMs],
+    );
+  }
+
+  async hasEarlier(job: LeasedJob): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `SELECT 1 FROM ${this.#job} j, ${this.#job} mine
+       WHERE mine.name = $1 AND mine.id = $3 AND j.name = $1 AND j.singleton_key = $2 AND j.state < 'completed'
+         AND (j.created_on, j.id) < (mine.created_on, mine.id) LIMIT 1`,
+      [job.kind, job.group, job.id],
+    );
+    return rows.length > 0;
+  }
+
+  async cancel(filter: { groups: string[] } | { installationId: number }): Promise<number> {
+    const where = 'installationId' in filter ? `(data->>'installationId')::bigint = $1` : 'singleton_key = ANY($1)';
+    const { rowCount } = await this.pool.query(
+      `UPDATE ${this.#job} SET state = 'cancelled', completed_on = now() WHERE state < 'completed' AND ${where}`,
+      ['installationId' in filter ? filter.installationId : filter.groups],
+    );
+    return rowCount ?? 0;
+  }
+
+  async tryLock(key: string): Promise<QueueLock | undefined> {
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked', [this.schema, key]);
+      if (!rows[0]?.locked) {
+        client.release();
+        return undefined;
+      }
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    return {
+      release: async () => {
+        try {
+          await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [this.schema, key]);
+          client.release();
+        } catch (error) {
+          // A connection in doubt is closed, which frees the lock with it.
+          client.release(error as Error);
+        }
+      },
+    };
+  }
+
+  async list(options: { state?: JobState; limit: number }): Promise<JobRecord[]> {
+    const states = options.state ? BOSS_STATES[options.state] : Object.keys(STATE_OF);
+    const { rows } = await this.pool.query<JobRow>(
+      `SELECT id, name, singleton_key, state::text AS state, retry_count, retry_limit, output->>'message' AS message, created_on
+       FROM ${this.#job} WHERE name = ANY($1) AND state::text = ANY($2) ORDER BY created_on DESC, id LIMIT $3`,
+      [JOB_KINDS, states, options.limit],
+    );
+    return rows.map((row) => {
+      const state = STATE_OF[row.state]!;
+      // pg-boss counts retries; a job that ran once has retry_count 0.
+      const attempts = state === 'queued' && row.retry_count === 0 ? 0 : row.retry_count + 1;
+      return {
+        id: row.id,
+        kind: row.name,
+        group: row.singleton_key,
+        state,
+        attempts,
+        maxAttempts: row.retry_limit + 1,
+        ...(row.message && state !== 'completed' ? { error: row.message } : {}),
+        createdAt: row.created_on,
+      };
+    });
+  }
+
+  async retry(id: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ name: string }>(`SELECT name FROM ${this.#job} WHERE id = $1 AND state = 'failed'`, [id]);
+    if (!rows[0]) return false;
+    await this.boss.retry(rows[0].name, id);
+    return true;
+  }
+
+  async stats(): Promise<JobStats> {
+    const stats = emptyStats();
+    const { rows } = await this.pool.query<{ name: JobKind; state: string; n: string }>(
+      `SELECT name, state::text AS state, COUNT(*) AS n FROM ${this.#job} WHERE name = ANY($1) GROUP BY name, state`,
+      [JOB_KINDS],
+    );
+    for (const row of rows) stats[row.name][STATE_OF[row.state]!] += Number(row.n);
+    return stats;
+  }
+
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: false, wait: true });
+    await this.pool.end();
+  }
+}

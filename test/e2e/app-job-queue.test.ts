@@ -1,0 +1,290 @@
+// The app on its durable job queue, end to end, in both deployments: an organisation's (PostgreSQL
+// queue, `leakstop app --no-worker` plus two `leakstop worker` processes) and the single-machine
+// default (the embedded queue in the SQLite registry, one `leakstop app` process). Webhooks are
+// answered before their work is done; workers killed mid-job lose it to another; a restart loses
+// no queued job; a redelivered webhook changes nothing; every leaked key is revoked once.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendWebhook } from '../github/send-webhook.js';
+import { installationPayload, installationRepositoriesPayload } from '../github/webhook-payloads.js';
+import { AppWorld, APP_ID, waitFor, type AppProcess } from '../helpers/app-world.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { dropSchema, POSTGRES_URL } from '../helpers/registry-backends.js';
+import { runCli } from '../helpers/run-cli.js';
+
+interface Deployment {
+  name: string;
+  /** Extra environment of every process. */
+  env(): Record<string, string>;
+  /** Starts whatever runs jobs (the workers, or the app with its worker). */
+  startWorkers(world: AppWorld): Promise<void>;
+  /** SIGKILLs whatever runs jobs. */
+  killWorkers(world: AppWorld): Promise<void>;
+  start(world: AppWorld): Promise<void>;
+  /** Stops everything with SIGTERM. */
+  stop(world: AppWorld): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+const TUNING = { LEAKSTOP_JOB_LEASE_SECONDS: '3', LEAKSTOP_STOP_GRACE_SECONDS: '1', LEAKSTOP_JOB_RETRY_DELAY_SECONDS: '1', LEAKSTOP_JOB_ATTEMPTS: '3', LEAKSTOP_GITHUB_TIME_SCALE: '0.01' };
+
+const kill = async (process: AppProcess) => {
+  const exited = new Promise((resolve) => process.child.once('exit', resolve));
+  if (process.child.exitCode === null) process.child.kill('SIGKILL');
+  await exited;
+};
+
+function organisation(): Deployment {
+  const schema = `leakstop_test_q_${randomBytes(6).toString('hex')}`;
+  const env = () => ({ ...TUNING, LEAKSTOP_QUEUE: `${POSTGRES_URL}?schema=${schema}` });
+  const startWorkers = async (world: AppWorld) => {
+    await Promise.all([world.startWorker(env(), ['--concurrency', '2']), world.startWorker(env(), ['--concurrency', '2'])]);
+  };
+  return {
+    name: 'PostgreSQL, app --no-worker and two worker processes',
+    env,
+    startWorkers,
+    async killWorkers(world) {
+      for (const worker of world.workers.splice(0)) await kill(worker);
+    },
+    async start(world) {
+      await world.startApp(env(), ['--no-worker']);
+      await startWorkers(world);
+    },
+    async stop(world) {
+      for (const worker of world.workers.splice(0)) await worker.stop();
+      await world.app.stop();
+    },
+    cleanup: () => dropSchema(schema),
+  };
+}
+
+function singleMachine(): Deployment {
+  const start = async (world: AppWorld) => {
+    await world.startApp({ ...TUNING, LEAKSTOP_SCAN_CONCURRENCY: '2' });
+  };
+  return {
+    name: 'the embedded queue, one app process',
+    env: () => ({ ...TUNING }),
+    startWorkers: start,
+    killWorkers: async (world) => kill(world.app),
+    start,
+    stop: async (world) => world.app.stop(),
+    cleanup: async () => undefined,
+  };
+}
+
+describe.each([organisation(), singleMachine()])('the job queue: $name', (deployment) => {
+  let world: AppWorld;
+  let installationId: number;
+  const OWNER = 'initech';
+
+  const jobsCli = (args: string[]) => runCli(['jobs', ...args], { env: { LEAKSTOP_REGISTRY: world.registryPath, ...deployment.env() } });
+
+  /** Waits until the queue has nothing queued or running. */
+  async function drained(): Promise<void> {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const { stdout, code } = await jobsCli(['stats']);
+      expect(code).toBe(0);
+      const busy = stdout.split('\n').slice(1).filter(Boolean).some((line) => {
+        const [, queued, running] = line.split(/\s+/);
+        return Number(queued) + Number(running) > 0;
+      });
+      if (!busy) return;
+      if (Date.now() > deadline) throw new Error(`the queue did not drain:\n${stdout}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async function seedRepo(name: string, files: Record<string, string>): Promise<{ head: string; work: TestRepo }> {
+    await world.github.createRepo(OWNER, name, { private: true, ownerType: 'Organization' });
+    const work = world.workingCopy();
+    work.commit('initial', files);
+    const { after } = await world.push(work, OWNER, name, 'refs/heads/main');
+    return { head: after, work };
+  }
+
+  const send = (event: string, payload: unknown, deliveryId?: string) =>
+    sendWebhook(world.app.webhookUrl, { event, payload, secret: world.webhookSecret, appId: APP_ID, deliveryId });
+
+  const revocationsOf = (keyId: string) =>
+    world.withRegistry(async (registry) => (await registry.audit(keyId)).filter((entry) => entry.action === 'revoke').length);
+
+  const issuesOf = (name: string) => world.github.state.issuesOf(world.github.state.repo(OWNER, name)!.id);
+
+  beforeAll(async () => {
+    world = await AppWorld.start();
+    await world.github.createRepo(OWNER, 'web', { private: true, ownerType: 'Organization' });
+    installationId = world.github.createInstallation({ account: OWNER, repos: ['web'] }).id;
+    await deployment.start(world);
+  });
+
+  afterAll(async () => {
+    await world?.close();
+    await deployment.cleanup();
+  });
+
+  it('answers a push webhook once it is queued; the check run follows from a worker', async () => {
+    const work = world.workingCopy();
+    work.commit('initial', { 'index.js': 'module.exports = 1;\n' });
+    const pushed = await world.push(work, OWNER, 'web', 'refs/heads/main');
+    // GitHub holds the fetch: the scan cannot be done when the webhook is answered.
+    const held = world.github.faults.add({ method: 'POST', path: /\/web\.git\/git-upload-pack$/, respond: { timeoutMs: 2_000, afterTimeout: 'handle' } });
+    const { status } = await world.deliverPush({ owner: OWNER, repo: 'web', ref: 'refs/heads/main', ...pushed, installationId });
+    expect(status).toBe(202);
+    expect(world.checkRunsOn(pushed.after)).toEqual([]);
+    expect((await world.completedCheckRun(pushed.after)).conclusion).toBe('success');
+    expect(held.hits).toBe(1);
+  });
+
+  it('changes nothing when a push webhook is delivered ten more times', async () => {
+    const work = world.workingCopy();
+    work.commit('second', { 'lib.js': 'exports.two = 2;\n' });
+    const pushed = await world.push(work, OWNER, 'web', 'refs/heads/topic');
+    const input = { owner: OWNER, repo: 'web', ref: 'refs/heads/topic', ...pushed, installationId };
+    const deliveryId = 'c0ffee00-0000-4000-8000-000000000010';
+    expect((await world.deliverPush(input, deliveryId)).status).toBe(202);
+    await world.completedCheckRun(pushed.after);
+    for (let time = 0; time < 10; time++) expect((await world.deliverPush(input, time % 2 ? deliveryId : undefined)).status).toBe(202);
+    await drained();
+    expect(world.checkRunsOn(pushed.after)).toHaveLength(1);
+    const listed = await jobsCli(['list']);
+    expect(listed.stdout.split('\n').filter((line) => line.includes('push-scan'))).toHaveLength(2);
+  });
+
+  it('backfills an installation of many repositories, revoking each leaked key once, while pushes elsewhere go on', async () => {
+    // 30 repositories (the issue's 300 would take this 2-core machine ~10 minutes per deployment).
+    const names = Array.from({ length: 30 }, (_, index) => `svc-${String(index).padStart(2, '0')}`);
+    const leaked = new Map<string, { id: string; plaintext: string }>();
+    const heads = new Map<string, string>();
+    for (const [index, name] of names.entries()) {
+      let files: Record<string, string> = { 'README.md': `# ${name}\n` };
+      if (index % 10 === 3) {
+        const key = await world.issueKey({ owner: `acct_${name}`, label: name });
+        leaked.set(name, { id: key.record.id, plaintext: key.plaintext });
+        files = { ...files, 'deploy.env': `API_KEY=${key.plaintext}\n` };
+      }
+      heads.set(name, (await seedRepo(name, files)).head);
+    }
+    const big = world.github.createInstallation({ account: OWNER, repos: names });
+    expect(await send('installation', installationPayload(world.github, { installationId: big.id }))).toBe(202);
+    // A push to the first installation while the backfill runs.
+    const work = world.workingCopy();
+    work.commit('during the backfill', { 'app.js': 'exports.three = 3;\n' });
+    const pushed = await world.push(work, OWNER, 'web', 'refs/heads/during');
+    expect((await world.deliverPush({ owner: OWNER, repo: 'web', ref: 'refs/heads/during', ...pushed, installationId })).status).toBe(202);
+    expect((await world.completedCheckRun(pushed.after)).conclusion).toBe('success');
+    // Pushes are taken before backfills: this one did not wait for the backfill to end.
+    expect(names.filter((name) => world.checkRunsOn(heads.get(name)!).length === 0).length).toBeGreaterThan(0);
+
+    for (const name of names) {
+      const run = await waitFor(`the history check run of ${name}`, () => world.checkRunsOn(heads.get(name)!).find((r) => r.status === 'completed'), 120_000);
+      expect(run.output.summary).toContain('the full history of');
+      expect(run.conclusion).toBe(leaked.has(name) ? 'failure' : 'success');
+    }
+    await drained();
+    for (const [name, key] of leaked) {
+      expect(await world.key(key.id)).toMatchObject({ status: 'revoked' });
+      expect(await revocationsOf(key.id)).toBe(1);
+      expect(issuesOf(name)).toHaveLength(1);
+    }
+    const seen = world.everythingSeen();
+    for (const key of leaked.values()) expect(seen).not.toContain(key.plaintext);
+  }, 300_000);
+
+  it('a worker killed in the middle of a history scan: another finishes it, the key revoked once', async () => {
+    const key = await world.issueKey({ owner: 'acct_victim', label: 'victim' });
+    const { head } = await seedRepo('victim', { 'ci.env': `TOKEN=${key.plaintext}\n` });
+    world.github.addInstallationRepos(installationId, ['victim']);
+    const held = world.github.faults.add({ method: 'POST', path: /\/victim\.git\/git-upload-pack$/, respond: { timeoutMs: 4_000, afterTimeout: 'handle' } });
+    expect(await send('installation_repositories', installationRepositoriesPayload(world.github, { installationId, action: 'added', repos: ['victim'] }))).toBe(202);
+    await waitFor("victim's fetch to reach GitHub", () => (held.hits > 0 ? true : undefined));
+    await deployment.killWorkers(world);
+    await deployment.startWorkers(world);
+    expect((await world.completedCheckRun(head)).conclusion).toBe('failure');
+    await drained();
+    expect(await revocationsOf(key.record.id)).toBe(1);
+    expect(issuesOf('victim')).toHaveLength(1);
+    expect(world.checkRunsOn(head).filter((run) => run.name === 'Leakstop')).toHaveLength(1);
+  });
+
+  it('a worker killed in the middle of a response: the retry revokes nothing twice and files one issue', async () => {
+    const key = await world.issueKey({ owner: 'acct_resp', label: 'resp' });
+    const { head } = await seedRepo('resp', { 'ci.env': `TOKEN=${key.plaintext}\n` });
+    world.github.addInstallationRepos(installationId, ['resp']);
+    // The incident issue is held: the key is revoked and the check run published when the worker dies.
+    // Dropped unanswered: only the retry can file the issue.
+    const held = world.github.faults.add({ method: 'POST', path: `/repos/${OWNER}/resp/issues`, respond: { timeoutMs: 4_000 } });
+    expect(await send('installation_repositories', installationRepositoriesPayload(world.github, { installationId, action: 'added', repos: ['resp'] }))).toBe(202);
+    await waitFor('the incident issue to be on its way', () => (held.hits > 0 ? true : undefined));
+    expect(await world.key(key.record.id)).toMatchObject({ status: 'revoked' });
+    await deployment.killWorkers(world);
+    await deployment.startWorkers(world);
+    await drained();
+    await waitFor('the incident issue', () => (issuesOf('resp').length > 0 ? true : undefined));
+    expect(await revocationsOf(key.record.id)).toBe(1);
+    expect(issuesOf('resp')).toHaveLength(1);
+    expect(world.checkRunsOn(head).filter((run) => run.name === 'Leakstop')).toHaveLength(1);
+  });
+
+  it('loses no queued job across a restart', async () => {
+    const names = ['late-1', 'late-2', 'late-3', 'late-4'];
+    const heads = [];
+    for (const name of names) heads.push((await seedRepo(name, { 'x.txt': `${name}\n` })).head);
+    world.github.addInstallationRepos(installationId, names);
+    // Held long enough that the jobs are still queued or running when everything stops.
+    world.github.faults.add({ method: 'POST', path: /\/late-\d\.git\/git-upload-pack$/, times: 4, respond: { timeoutMs: 3_000, afterTimeout: 'handle' } });
+    expect(await send('installation_repositories', installationRepositoriesPayload(world.github, { installationId, action: 'added', repos: names }))).toBe(202);
+    await deployment.stop(world);
+    expect(heads.filter((head) => world.checkRunsOn(head).length > 0).length).toBeLessThan(names.length);
+    await deployment.start(world);
+    for (const head of heads) expect((await world.completedCheckRun(head)).conclusion).toBe('success');
+  });
+
+  it('keeps a job failed after its last try, lists it with its error, and retries it on request', async () => {
+    const { head, work } = await seedRepo('flaky', { 'a.txt': 'a\n' });
+    work.commit('next', { 'b.txt': 'b\n' });
+    const pushed = await world.push(work, OWNER, 'flaky', 'refs/heads/main');
+    world.github.addInstallationRepos(installationId, ['flaky']);
+    const broken = world.github.faults.add({ method: 'POST', path: /\/flaky\.git\/git-upload-pack$/, times: Infinity, respond: { status: 500 } });
+    expect((await world.deliverPush({ owner: OWNER, repo: 'flaky', ref: 'refs/heads/main', ...pushed, installationId })).status).toBe(202);
+    const failedRun = await world.completedCheckRun(pushed.after);
+    expect(failedRun.conclusion).toBe('failure');
+    await drained();
+    const failed = await jobsCli(['list', '--failed']);
+    expect(failed.code).toBe(0);
+    const line = failed.stdout.split('\n').find((row) => row.includes('push-scan'))!;
+    expect(line).toMatch(/failed\s+3\/3/);
+    expect(line).toContain('git fetch failed');
+    const id = line.split(/\s+/)[0]!;
+    expect(failedRun.output.summary).toContain(`leakstop jobs retry ${id}`);
+    world.github.faults.clear();
+    expect(broken.hits).toBeGreaterThanOrEqual(3);
+    const retried = await jobsCli(['retry', id]);
+    expect(retried).toMatchObject({ code: 0, stdout: `job ${id} re-queued\n` });
+    await waitFor('the check run of the retried push', () => world.checkRunsOn(pushed.after).find((run) => run.conclusion === 'success'));
+    expect(await jobsCli(['retry', id])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^leakstop: no failed job /) });
+    expect(world.checkRunsOn(head)).toEqual([]);
+  });
+
+  it('serves Prometheus metrics', async () => {
+    const work = world.workingCopy();
+    work.commit('metrics', { 'm.txt': 'm\n' });
+    const pushed = await world.push(work, OWNER, 'web', 'refs/heads/metrics');
+    const input = { owner: OWNER, repo: 'web', ref: 'refs/heads/metrics', ...pushed, installationId };
+    expect((await world.deliverPush(input)).status).toBe(202);
+    expect((await world.deliverPush(input)).status).toBe(202);
+    await world.completedCheckRun(pushed.after);
+    const response = await fetch(world.app.webhookUrl.replace(/\/api\/github\/webhooks$/, '/metrics'));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/^leakstop_jobs\{kind="push-scan",state="completed"\} [1-9]/m);
+    expect(text).toMatch(/^leakstop_jobs\{kind="history-scan",state="completed"\} [1-9]/m);
+    expect(text).toMatch(/^leakstop_revoked_keys [1-9]/m);
+    expect(text).toMatch(/^leakstop_webhooks_total\{event="push",outcome="enqueued"\} [1-9]/m);
+    expect(text).toMatch(/^leakstop_webhooks_total\{event="push",outcome="duplicate"\} [1-9]/m);
+    expect(text).toContain('# TYPE leakstop_webhook_to_check_run_seconds histogram');
+    expect(text).toContain('# TYPE leakstop_job_duration_seconds histogram');
+  });
+});

@@ -1,0 +1,170 @@
+// The job queue's one suite, run on both backends: the embedded queue in the SQLite registry and
+// pg-boss on PostgreSQL. Everything the app's workers rely on must behave the same on both.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobQueue, JobSpec, QueueTuning } from '../../src/queue/job-queue.js';
+import { QUEUE_BACKENDS, type TestQueue } from '../helpers/queue-backends.js';
+
+const TUNING: QueueTuning = { leaseMs: 2_000, maxAttempts: 2, retryDelayMs: 1_000 };
+
+function push(key: string, overrides: Partial<JobSpec> = {}): JobSpec {
+  return { kind: 'push-scan', key, group: 'repo:1', installationId: 7, priority: 10, data: { ref: key }, ...overrides };
+}
+
+/** Polls `check` until it gives a value: leases and retry delays pass in real time. */
+async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.each(QUEUE_BACKENDS)('the job queue on $name', (backend) => {
+  let store: TestQueue;
+  let opened: JobQueue[];
+  const open = async (tuning = TUNING) => {
+    const queue = await store.open(tuning);
+    opened.push(queue);
+    return queue;
+  };
+
+  beforeEach(async () => {
+    store = await backend.create();
+    opened = [];
+  });
+
+  afterEach(async () => {
+    for (const queue of opened) await queue.close().catch(() => undefined);
+    await store.remove();
+  });
+
+  it('enqueues a key once, and keeps it across a reopen', async () => {
+    const queue = await open();
+    const first = await queue.enqueue(push('a'));
+    expect(first.created).toBe(true);
+    expect(await queue.enqueue(push('a'))).toEqual({ id: first.id, created: false });
+    await queue.close();
+    opened = [];
+    const reopened = await open();
+    expect(await reopened.enqueue(push('a'))).toEqual({ id: first.id, created: false });
+    const job = await reopened.fetch('push-scan');
+    expect(job).toMatchObject({ id: first.id, kind: 'push-scan', group: 'repo:1', installationId: 7, data: { ref: 'a' }, attempt: 1, maxAttempts: 2 });
+    expect(await reopened.fetch('push-scan')).toBeUndefined();
+  });
+
+  it('hands out higher priority first, then the oldest', async () => {
+    const queue = await open();
+    await queue.enqueue(push('low-1', { priority: 0 }));
+    await queue.enqueue(push('high', { priority: 10 }));
+    await queue.enqueue(push('low-2', { priority: 0 }));
+    const order = [];
+    for (let job = await queue.fetch('push-scan'); job; job = await queue.fetch('push-scan')) order.push(job.data.ref);
+    expect(order).toEqual(['high', 'low-1', 'low-2']);
+    expect(await queue.fetch('history-scan')).toBeUndefined();
+  });
+
+  it('retries a failed job after a delay, then keeps it failed with its error; retry re-queues it', async () => {
+    const queue = await open();
+    const { id } = await queue.enqueue(push('flaky'));
+    const first = (await queue.fetch('push-scan'))!;
+    expect(await queue.fail(first, 'git fetch failed: timeout')).toBe('retrying');
+    // Backoff: not handed out again at once.
+    expect(await queue.fetch('push-scan')).toBeUndefined();
+    const second = await eventually(() => queue.fetch('push-scan'), 'the retry');
+    expect(second).toMatchObject({ id, attempt: 2 });
+    expect(await queue.fail(second, 'git fetch failed: timeout again')).toBe('failed');
+    const failed = await queue.list({ state: 'failed', limit: 10 });
+    expect(failed).toEqual([expect.objectContaining({ id, kind: 'push-scan', state: 'failed', attempts: 2, error: 'git fetch failed: timeout again' })]);
+    expect((await queue.stats())['push-scan']).toMatchObject({ failed: 1, queued: 0, running: 0 });
+    expect(await queue.retry(id)).toBe(true);
+    expect(await queue.retry(id)).toBe(false);
+    const again = await eventually(() => queue.fetch('push-scan'), 'the re-queued job');
+    expect(again.id).toBe(id);
+    await queue.complete(again);
+    expect((await queue.stats())['push-scan']).toMatchObject({ completed: 1, failed: 0 });
+  });
+
+  it('takes a job back from a worker that stopped renewing its lease; the old holder cannot renew it', async () => {
+    const dead = await open();
+    const alive = await open();
+    const { id } = await dead.enqueue(push('orphan'));
+    const orphaned = (await dead.fetch('push-scan'))!;
+    expect(await dead.renew(orphaned)).toBe(true);
+    const retaken = await eventually(() => alive.fetch('push-scan'), 'the expired lease to be taken back');
+    expect(retaken).toMatchObject({ id, attempt: 2 });
+    expect(await dead.renew(orphaned)).toBe(false);
+    expect(await alive.renew(retaken)).toBe(true);
+  });
+
+  it('keeps a renewed lease past its length', async () => {
+    const holder = await open();
+    const other = await open();
+    await holder.enqueue(push('long'));
+    const job = (await holder.fetch('push-scan'))!;
+    const until = Date.now() + 2.5 * TUNING.leaseMs;
+    while (Date.now() < until) {
+      expect(await holder.renew(job)).toBe(true);
+      expect(await other.fetch('push-scan')).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, TUNING.leaseMs / 4));
+    }
+    await holder.complete(job);
+    expect((await other.stats())['push-scan'].completed).toBe(1);
+  });
+
+  it('a job handed back is not counted as a try', async () => {
+    const queue = await open();
+    await queue.enqueue(push('busy'));
+    const job = (await queue.fetch('push-scan'))!;
+    await queue.handBack(job, 0);
+    const again = await eventually(() => queue.fetch('push-scan'), 'the handed-back job');
+    expect(again.attempt).toBe(1);
+  });
+
+  it('says whether an earlier job of the same group is unfinished', async () => {
+    const queue = await open();
+    await queue.enqueue(push('first'));
+    await queue.enqueue(push('other-repo', { group: 'repo:2' }));
+    await queue.enqueue(push('second'));
+    const first = (await queue.fetch('push-scan'))!;
+    const other = (await queue.fetch('push-scan'))!;
+    const second = (await queue.fetch('push-scan'))!;
+    expect([first.data.ref, other.data.ref, second.data.ref]).toEqual(['first', 'other-repo', 'second']);
+    expect(await queue.hasEarlier(first)).toBe(false);
+    expect(await queue.hasEarlier(other)).toBe(false);
+    expect(await queue.hasEarlier(second)).toBe(true);
+    await queue.complete(first);
+    expect(await queue.hasEarlier(second)).toBe(false);
+  });
+
+  it('cancels a group or an installation: queued jobs are not handed out, running ones lose their lease', async () => {
+    const queue = await open();
+    await queue.enqueue(push('running'));
+    const running = (await queue.fetch('push-scan'))!;
+    await queue.enqueue(push('queued'));
+    await queue.enqueue(push('elsewhere', { group: 'repo:2', installationId: 8 }));
+    expect(await queue.cancel({ groups: ['repo:1'] })).toBe(2);
+    expect(await queue.renew(running)).toBe(false);
+    expect((await queue.fetch('push-scan'))!.data.ref).toBe('elsewhere');
+    await queue.enqueue(push('history', { kind: 'history-scan', group: 'repo:3', installationId: 8 }));
+    expect(await queue.cancel({ installationId: 8 })).toBe(2);
+    expect(await queue.fetch('history-scan')).toBeUndefined();
+    expect((await queue.stats())['push-scan'].cancelled).toBe(3);
+  });
+
+  it('locks a key for one holder at a time, across processes sharing the queue', async () => {
+    const one = await open();
+    const two = await open();
+    const lock = (await one.tryLock('repo:1'))!;
+    expect(lock).toBeDefined();
+    expect(await two.tryLock('repo:1')).toBeUndefined();
+    const elsewhere = (await two.tryLock('repo:2'))!;
+    expect(elsewhere).toBeDefined();
+    await lock.release();
+    const taken = await two.tryLock('repo:1');
+    expect(taken).toBeDefined();
+    await taken!.release();
+    await elsewhere.release();
+  });
+});
