@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/detect/compile-engine.js';
 import { detectContent } from '../../src/detect/detect-content.js';
-import { placeholderReason } from '../../src/detect/placeholder.js';
-import { expandExample, expandTemplate } from '../../src/rules/example-template.js';
+import { expandTemplate } from '../../src/rules/example-template.js';
 import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
+import { realisticExample } from '../helpers/realistic-example.js';
 import type { Rule } from '../../src/types.js';
 import { ASSIGNMENT_CONTEXTS } from '../helpers/assignment-contexts.js';
 
@@ -66,14 +66,6 @@ function negativePlacement(text: string): Placement {
   return assignment(text) ?? { name: NEUTRAL_NAME, value: text.trim() };
 }
 
-/** A positive example whose random secret does not spell a documentation word (see rule-examples.test.ts). */
-function realisticExample(template: string) {
-  let example = expandExample(template);
-  for (let draw = 1; draw < 50 && example.secret !== undefined && placeholderReason(example.secret); draw++) {
-    example = expandExample(template);
-  }
-  return example;
-}
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
@@ -96,7 +88,7 @@ describe('the example matrix', () => {
 
 describe.each(config.rules.map((rule) => [rule.id, rule] as const))('rule %s', (ruleId, rule) => {
   it.each(rule.examples.match.map((example) => [example.text]))('finds %j in every context', (template) => {
-    const { text, secret } = realisticExample(template);
+    const { text, secret } = realisticExample(template, rule);
     const place = placement(rule, text, secret!);
     const generic = rule.tags.includes('generic');
     const failures: string[] = [];

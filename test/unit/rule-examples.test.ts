@@ -4,25 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/detect/compile-engine.js';
 import { detectContent } from '../../src/detect/detect-content.js';
-import { placeholderReason } from '../../src/detect/placeholder.js';
-import { expandExample, expandTemplate, type ExpandedExample } from '../../src/rules/example-template.js';
+import { expandTemplate } from '../../src/rules/example-template.js';
 import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
+import { realisticExample } from '../helpers/realistic-example.js';
 
 const config = loadConfig({ enableTags: [...OPT_IN_TAGS] });
 const engine = compileEngine(config);
 
-/**
- * A positive example expanded until its random secret does not happen to spell a
- * documentation word ("FAKE", "mock", "qwerty" …): the global placeholder filter drops such
- * draws on purpose — about one run in several hundred would otherwise draw one somewhere.
- */
-function realisticExample(template: string): ExpandedExample {
-  let example = expandExample(template);
-  for (let draw = 1; draw < 50 && example.secret !== undefined && placeholderReason(example.secret); draw++) {
-    example = expandExample(template);
-  }
-  return example;
-}
 
 /** The secrets one rule reports in a text. */
 function secretsFound(ruleId: string, text: string): string[] {
@@ -33,7 +21,7 @@ function secretsFound(ruleId: string, text: string): string[] {
 
 describe.each(config.rules.map((rule) => [rule.id, rule] as const))('rule %s', (ruleId, rule) => {
   it.each(rule.examples.match.map((example) => [example.text]))('reports exactly the marked secret in %j', (template) => {
-    const { text, secret } = realisticExample(template);
+    const { text, secret } = realisticExample(template, rule);
     expect(secret, 'a positive example must mark its secret with «…»').toBeDefined();
     expect(secretsFound(ruleId, text)).toEqual([secret]);
   });
