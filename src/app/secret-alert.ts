@@ -1,7 +1,7 @@
 // A `secret_scanning_alert` job: GitHub's own secret scanning found a secret in an installed
 // repository. The alert's secret is read (it stays in memory), hashed and looked up; a key of
 // ours gets the same exactly-once response as a key found in a push (revoke, replacement,
-// delivery, incident issue), and then the alert is resolved as revoked, its comment naming the
+// delivery, incident issue where the repository's config routes it), and then the alert is resolved as revoked, its comment naming the
 // incident issue. Other providers' secrets are left to whoever owns them: the alert is not touched.
 import type { ProbotOctokit } from 'probot';
 import { GitHubError } from '../errors.js';
@@ -14,7 +14,7 @@ import { respondToIncidents } from '../respond/respond-to-incidents.js';
 import { runStep } from '../respond/run-step.js';
 import type { KeyRecord, NewSighting } from '../types.js';
 import type { AppServices } from './app-services.js';
-import { DEFAULT_REPO_CONFIG } from './repo-config.js';
+import { fetchRepoConfig } from './fetch-repo-config.js';
 import { responderOptions } from './respond-and-report.js';
 
 export const SECRET_ALERT_ACTIONS = ['created', 'reopened', 'validated', 'publicly_leaked'] as const;
@@ -95,7 +95,8 @@ export async function runSecretAlert(run: SecretAlertRun, services: AppServices)
     { repo: fullName, keyId: key.id, keyHashPrefix: hash.slice(0, 12), secretRedacted: redact(alert.secret), severity: 'critical', ruleId: `github-secret-scanning:${alert.secret_type}`, actor: settings.actor },
     sightingOf(alert),
   );
-  const options = responderOptions(DEFAULT_REPO_CONFIG, { github: run.github, fullName }, settings, log);
+  // The repository's `incidents` routing applies as for a push: a public repository's incident may belong elsewhere.
+  const options = responderOptions(await fetchRepoConfig(github, fullName, log), { github: run.github, fullName }, settings, log);
   const [result] = await respondToIncidents([incident], { ...options, github });
   if (!result?.issueUrl) {
     const state = result?.status.state === 'failed' ? `the ${result.status.step} step failed: ${result.status.error}` : 'the incident issue is not filed yet';

@@ -24,19 +24,25 @@ const alertRequests = (number: number, method: string) =>
   world.github.requests.filter((request) => request.method === method && request.path.endsWith(`/repos/${OWNER}/${REPO}/secret-scanning/alerts/${number}`));
 const logLines = (text: string) => world.app.output().split('\n').filter((line) => line.includes(text)).length;
 
-async function deliverAlert(number: number, action: SecretScanningAlertAction, deliveryId?: string): Promise<number> {
-  const payload = secretScanningAlertPayload(world.github, { owner: OWNER, repo: REPO, number, action, installationId });
+async function deliverAlert(number: number, action: SecretScanningAlertAction, deliveryId?: string, repo = REPO): Promise<number> {
+  const payload = secretScanningAlertPayload(world.github, { owner: OWNER, repo, number, action, installationId });
   return sendWebhook(world.app.webhookUrl, { event: 'secret_scanning_alert', payload, secret: world.webhookSecret, deliveryId, appId: APP_ID });
 }
 
 beforeAll(async () => {
   world = await AppWorld.start();
   await world.github.createRepo(OWNER, REPO, { private: true, ownerType: 'Organization' });
-  installationId = world.github.createInstallation({ account: OWNER, repos: [REPO] }).id;
+  await world.github.createRepo(OWNER, 'site', { private: false });
+  await world.github.createRepo(OWNER, 'security', { private: true });
+  installationId = world.github.createInstallation({ account: OWNER, repos: [REPO, 'site', 'security'] }).id;
   work = world.workingCopy();
   work.commit('initial', { 'README.md': '# shop\n' });
   await world.push(work, OWNER, REPO, 'refs/heads/main');
-  await world.startApp();
+  const site = world.workingCopy();
+  site.commit('initial', { '.github/leakstop.yml': 'incidents:\n  repository: acme/security\n' });
+  await world.push(site, OWNER, 'site', 'refs/heads/main');
+  // A failed job is tried again within a second or two, and GitHub's retries are quick.
+  await world.startApp({ LEAKSTOP_JOB_RETRY_DELAY_SECONDS: '1', LEAKSTOP_GITHUB_TIME_SCALE: '0.01' });
 });
 
 afterAll(async () => {
@@ -74,6 +80,37 @@ describe('secret_scanning_alert', () => {
     expect(world.github.state.issuesOf(repoId())).toHaveLength(1);
     expect(world.github.state.comments).toHaveLength(0);
     expect(await world.withRegistry((registry) => registry.audit())).toEqual(audit);
+  });
+
+  it('files the incident where the repository config routes it: a public repository\'s goes to its security repository', async () => {
+    const issued = await world.issueKey({ owner: 'acct_8', label: 'site' });
+    plaintexts.push(issued.plaintext);
+    const alert = world.github.createSecretScanningAlert(OWNER, 'site', { secret: issued.plaintext, publiclyLeaked: true });
+    expect(await deliverAlert(alert.number, 'publicly_leaked', undefined, 'site')).toBe(202);
+    await waitFor('the alert to be resolved', () => (alert.state === 'resolved' ? alert : undefined));
+    const security = world.github.repo(OWNER, 'security');
+    expect(world.github.state.issuesOf(world.github.repo(OWNER, 'site').id)).toEqual([]);
+    const [issue, ...more] = world.github.state.issuesOf(security.id);
+    expect(more).toEqual([]);
+    expect(alert.resolutionComment).toBe(`Leakstop revoked key ${issued.record.id}; incident: ${world.github.url}/${OWNER}/security/issues/${issue!.number}`);
+    // No commit location: the sighting is the alert's page.
+    expect((await world.key(issued.record.id))?.revocationReason).toBe(`leaked in ${OWNER}/site:${world.github.url}/${OWNER}/site/security/secret-scanning/${alert.number}:1`);
+  });
+
+  it('resolves the alert on a later try when GitHub fails the PATCH, without a second revocation or issue', async () => {
+    const issued = await world.issueKey({ owner: 'acct_9', label: 'retry' });
+    plaintexts.push(issued.plaintext);
+    const alert = world.github.createSecretScanningAlert(OWNER, REPO, { secret: issued.plaintext });
+    const fault = world.github.faults.add({ method: 'PATCH', path: `/repos/${OWNER}/${REPO}/secret-scanning/alerts/${alert.number}`, times: 6, respond: { status: 502 } });
+    const issuesBefore = world.github.state.issuesOf(repoId()).length;
+    expect(await deliverAlert(alert.number, 'created')).toBe(202);
+    await waitFor('the alert to be resolved', () => (alert.state === 'resolved' ? alert : undefined));
+    expect(fault.remaining).toBe(0);
+    expect(alertRequests(alert.number, 'PATCH').map((request) => request.status).filter((status) => status === 200)).toEqual([200]);
+    expect(world.github.state.issuesOf(repoId())).toHaveLength(issuesBefore + 1);
+    const revocations = (await world.withRegistry((registry) => registry.audit())).filter((entry) => entry.keyId === issued.record.id && entry.action === 'revoke');
+    expect(revocations).toHaveLength(1);
+    expect(world.app.output()).toMatch(/the job is retried|resolving secret scanning alert #\d+ failed/);
   });
 
   it("leaves another provider's secret alone: no revocation, no issue, the alert untouched", async () => {
@@ -122,7 +159,7 @@ describe('revokeGitHubTokens', () => {
 
 describe('secrets discipline', () => {
   it('leaves no plaintext in any request, log line or registry row, but where GitHub hands or takes the secret', () => {
-    expect(plaintexts).toHaveLength(1);
+    expect(plaintexts).toHaveLength(3);
     expect(gitHubTokens.length).toBeGreaterThan(4);
     // GitHub's answers about an alert carry its secret (GET and PATCH …/alerts/{n}), and the
     // revocation API takes the GitHub tokens: there the plaintext belongs; git packs are the test's push.
