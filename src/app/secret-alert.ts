@@ -71,7 +71,7 @@ const resolutionComment = (key: KeyRecord, issueUrl: string): string => `Leaksto
 export async function runSecretAlert(run: SecretAlertRun, services: AppServices): Promise<void> {
   const { data } = run;
   const fullName = data.repository.fullName;
-  const log = services.log.child({ repo: fullName, alert: data.alertNumber, delivery: data.delivery });
+  const log = services.log.child({ repo: fullName, alert: data.alertNumber, action: data.action, delivery: data.delivery });
   const github = run.github as unknown as GitHub;
   const ref = repoRef(fullName);
   const alert = await readAlert(github, ref, data.alertNumber);

@@ -87,7 +87,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export async function submitGitHubRevocations(tokens: string[], options: SubmitOptions): Promise<{ submitted: number; requests: number }> {
+export async function submitGitHubRevocations(tokens: string[], options: SubmitOptions): Promise<{ submitted: number }> {
   const url = `${options.apiUrl.replace(/\/+$/, '')}/credentials/revoke`;
   const scale = options.timeScale ?? 1;
   const headers: Record<string, string> = {
@@ -98,7 +98,6 @@ export async function submitGitHubRevocations(tokens: string[], options: SubmitO
   };
   if (options.token && isEnterpriseApi(options.apiUrl)) headers.authorization = `Bearer ${options.token}`;
   let submitted = 0;
-  let requests = 0;
   /** The limit must reset before the next request (GitHub said no budget is left). */
   let mustWait: { ms: number; why: string } | undefined;
 
@@ -115,7 +114,6 @@ export async function submitGitHubRevocations(tokens: string[], options: SubmitO
       mustWait = undefined;
       let response: Response;
       try {
-        requests++;
         response = await gitHubFetch(url, { method: 'POST', headers, body: JSON.stringify({ credentials: batch }), signal: options.signal });
       } catch (error) {
         if (options.signal?.aborted || ++failures > RETRIES) throw new GitHubError(`submitting GitHub tokens for revocation: ${url} did not answer (${(error as Error).message})`);
@@ -142,5 +140,5 @@ export async function submitGitHubRevocations(tokens: string[], options: SubmitO
       throw new GitHubError(`GitHub refused the revocation request (${response.status}: ${message}); ${submitted} token(s) were submitted before it`);
     }
   }
-  return { submitted, requests };
+  return { submitted };
 }
