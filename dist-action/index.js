@@ -10401,6 +10401,7 @@ var init_example_template = __esm({
       base64: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
       base64url: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
       base32: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
+      base58: "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz",
       digits: "0123456789",
       lower: "abcdefghijklmnopqrstuvwxyz",
       upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",

@@ -3,7 +3,7 @@
 //
 // Syntax, inside any example text:
 //   {base62:N} {alnum:N}  N characters of 0-9A-Za-z      {hex:N} {HEX:N}  lower / upper hex
-//   {base64:N} {base64url:N} {base32:N} {digits:N} {lower:N} {upper:N} {alpha:N}
+//   {base64:N} {base64url:N} {base32:N} {base58:N} {digits:N} {lower:N} {upper:N} {alpha:N}
 //   {crc32:N}      N base62 characters followed by their 6-character CRC32 checksum (GitHub, npm, ours)
 //   {badcrc32:N}   the same with a checksum that is certainly wrong
 //   {jwt}          a well-formed JWT (header.payload.signature)
@@ -21,6 +21,7 @@ const ALPHABETS: Record<string, string> = {
   base64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
   base64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
   base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
+  base58: '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz',
   digits: '0123456789',
   lower: 'abcdefghijklmnopqrstuvwxyz',
   upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
