@@ -11,6 +11,7 @@ import type { AppServices } from './app-services.js';
 import { rateLimitedUntil } from './installation-client.js';
 import { runHistoryScan, type HistoryJobData } from './history-scan.js';
 import { runPushScan, type PushJobData } from './push-scan.js';
+import { runSecretAlert, type SecretAlertJobData } from './secret-alert.js';
 
 /** How soon a job that had to wait is due again. */
 const WAIT_MS = 250;
@@ -65,6 +66,10 @@ function onInstallation(services: AppServices, handler: ClientHandler): JobHandl
 
 export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> {
   return {
+    // No repository lock: the alert needs no git cache, and the response log keeps each step once.
+    'secret-alert': onInstallation(services, async (job, _signal, github) =>
+      runSecretAlert({ data: job.data as unknown as SecretAlertJobData, installationId: job.installationId, github }, services),
+    ),
     'push-scan': onInstallation(services, async (job, signal, github) => {
       if (await services.queue.hasEarlier(job)) throw new JobDeferred('an earlier push of the repository is not done', WAIT_MS);
       await holding(await services.queue.tryLock(job.group), 'the repository is being worked on', async () =>

@@ -70,7 +70,7 @@ export class JobWorker {
   }
 
   async #next(): Promise<LeasedJob | undefined> {
-    return (await this.queue.fetch('push-scan')) ?? (this.#historyAllowed() ? await this.queue.fetch('history-scan') : undefined);
+    return (await this.queue.fetch('secret-alert')) ?? (await this.queue.fetch('push-scan')) ?? (this.#historyAllowed() ? await this.queue.fetch('history-scan') : undefined);
   }
 
   async #loop(): Promise<void> {

@@ -15,20 +15,31 @@ interface RefusalLike {
 }
 
 const MINUTE_MS = 60_000;
+/** The least pause: a reset GitHub dates in the past (a clock behind ours) is not retried in a loop. */
+const MIN_PAUSE_MS = 1000;
 
+/** How long GitHub's headers ask to wait before the next request, if they say (ms from `now`). */
+export function waitAsked(header: (name: string) => string | undefined, now: number): number | undefined {
+  const retryAfter = header('retry-after');
+  if (retryAfter !== undefined && Number(retryAfter) >= 0) return Number(retryAfter) * 1000;
+  if (header('x-ratelimit-remaining') === '0') {
+    const reset = Number(header('x-ratelimit-reset'));
+    if (reset > 0) return Math.max(0, reset * 1000 - now);
+  }
+  return undefined;
+}
+
+/** The pause a refused call asks for; undefined when it was refused for another reason than a limit. */
 export function rateLimitPause(error: unknown, now = Date.now()): RateLimitPause | undefined {
   const refusal = (error ?? {}) as RefusalLike;
   if (refusal.status !== 403 && refusal.status !== 429) return undefined;
   const headers = refusal.response?.headers ?? {};
+  const header = (name: string) => (headers[name] === undefined ? undefined : String(headers[name]));
   const secondary = /\bsecondary rate\b/i.test(refusal.message ?? '');
-  const spent = String(headers['x-ratelimit-remaining']) === '0';
-  const retryAfter = Number(headers['retry-after']);
-  if (headers['retry-after'] !== undefined && retryAfter >= 0) return { limit: spent && !secondary ? 'primary' : 'secondary', until: now + retryAfter * 1000 };
-  if (spent) {
-    const reset = Number(headers['x-ratelimit-reset']) * 1000;
-    return { limit: 'primary', until: reset > now ? reset : now + MINUTE_MS };
-  }
+  const spent = header('x-ratelimit-remaining') === '0';
+  const asked = waitAsked(header, now);
   // A 429 is always a limit; a 403 only when GitHub says so (otherwise it is a permission).
-  if (secondary || refusal.status === 429) return { limit: 'secondary', until: now + MINUTE_MS };
-  return undefined;
+  if (asked === undefined && !spent && !secondary && refusal.status !== 429) return undefined;
+  const limit = spent && !secondary ? 'primary' : 'secondary';
+  return { limit, until: now + Math.max(asked ?? MINUTE_MS, MIN_PAUSE_MS) };
 }

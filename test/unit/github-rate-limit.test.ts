@@ -12,8 +12,9 @@ describe('rateLimitPause', () => {
     expect(rateLimitPause(refusal(429, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }), NOW)).toEqual({ limit: 'primary', until: reset * 1000 });
   });
 
-  it('waits a minute for a primary reset already past or missing', () => {
-    expect(rateLimitPause(refusal(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 - 5) }), NOW)).toEqual({ limit: 'primary', until: NOW + 60_000 });
+  it('waits a minute for a primary reset not given, and a second for one already past (a clock behind ours)', () => {
+    expect(rateLimitPause(refusal(403, { 'x-ratelimit-remaining': '0' }), NOW)).toEqual({ limit: 'primary', until: NOW + 60_000 });
+    expect(rateLimitPause(refusal(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 - 5) }), NOW)).toEqual({ limit: 'primary', until: NOW + 1_000 });
   });
 
   it('honours retry-after for a secondary limit, on a 403 or a 429', () => {
