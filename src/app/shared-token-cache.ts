@@ -37,7 +37,12 @@ export class SharedTokenCache {
     for (;;) {
       const stored = await this.#stored(key);
       if (stored) return stored;
-      const lock = await this.queue.tryLock(`installation-token-fetch:${key}`).catch(() => undefined);
+      let lock: QueueLock | undefined;
+      try {
+        lock = await this.queue.tryLock(`installation-token-fetch:${key}`);
+      } catch {
+        return undefined;
+      }
       if (lock) {
         // Stored between our read and our lock: no second fetch.
         const late = await this.#stored(key);
