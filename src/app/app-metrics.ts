@@ -1,6 +1,8 @@
 // What `GET /metrics` shows, in Prometheus text format: the queue's jobs by kind and state (read
 // from the queue itself, so every worker's jobs count wherever they run), how long this process's
-// jobs took, how long a webhook waited for its check run, and the keys revoked in the registry.
+// jobs took, how long a webhook waited for its check run, and the keys revoked in the registry;
+// and this process's GitHub calls, the rate limits they met, the jobs those paused, and where
+// its installation tokens came from (fetched from GitHub, or shared by another worker).
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { JobOutcome } from '../queue/job-worker.js';
 import { JOB_KINDS, JOB_STATES, type JobKind, type JobQueue } from '../queue/job-queue.js';
@@ -11,6 +13,10 @@ export class AppMetrics {
   readonly #duration: Histogram<'kind' | 'outcome'>;
   readonly #latency: Histogram<'kind'>;
   readonly #webhooks: Counter<'event' | 'outcome'>;
+  readonly #gitHubCalls: Counter<'method' | 'route' | 'status'>;
+  readonly #rateLimits: Counter<'limit'>;
+  readonly #paused: Counter<'kind'>;
+  readonly #tokens: Counter<'source'>;
 
   constructor(queue: JobQueue, keys: KeyRegistry) {
     const registers = [this.registry];
@@ -52,6 +58,47 @@ export class AppMetrics {
       labelNames: ['event', 'outcome'],
       registers,
     });
+    this.#gitHubCalls = new Counter({
+      name: 'leakstop_github_requests_total',
+      help: "This process's GitHub API calls by method, route template and answer status (none: no answer).",
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
+    this.#rateLimits = new Counter({
+      name: 'leakstop_github_rate_limits_total',
+      help: 'GitHub rate limits this process met (primary: the hourly budget; secondary: retry-after), each pausing its installation until the reset.',
+      labelNames: ['limit'],
+      registers,
+    });
+    this.#paused = new Counter({
+      name: 'leakstop_jobs_paused_total',
+      help: 'Jobs this process put back in the queue, untried, because their installation waits out a GitHub rate limit.',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.#tokens = new Counter({
+      name: 'leakstop_installation_tokens_total',
+      help: 'Installation tokens this process took: fetched from GitHub, or shared (stored by another worker).',
+      labelNames: ['source'],
+      registers,
+    });
+  }
+
+  gitHubCall(method: string, route: string, status: number | undefined): void {
+    // Later pages are absolute URLs naming the repository: one label for them all.
+    this.#gitHubCalls.inc({ method, route: route.startsWith('/') ? route : '(next page)', status: status === undefined ? 'none' : String(status) });
+  }
+
+  rateLimited(limit: 'primary' | 'secondary'): void {
+    this.#rateLimits.inc({ limit });
+  }
+
+  jobPaused(kind: JobKind): void {
+    this.#paused.inc({ kind });
+  }
+
+  installationToken(source: 'fetched' | 'shared'): void {
+    this.#tokens.inc({ source });
   }
 
   jobSettled(kind: JobKind, outcome: JobOutcome, seconds: number): void {

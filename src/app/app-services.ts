@@ -14,10 +14,14 @@ import type { JobQueue } from '../queue/job-queue.js';
 import { openJobQueue } from '../queue/open-job-queue.js';
 import { AppMetrics } from './app-metrics.js';
 import { createProbot } from './create-probot.js';
+import { installationClient } from './installation-client.js';
+import { InstallationPauses } from './installation-pauses.js';
 import { RepoGitCache } from './repo-git-cache.js';
 import type { ResponseSettings } from './respond-and-report.js';
 import type { ScannerOptions } from './scan-repository.js';
 import type { AppSettings } from './settings.js';
+import { SharedTokenCache } from './shared-token-cache.js';
+import { TokenSeal } from './token-seal.js';
 
 export interface AppServices {
   settings: AppSettings;
@@ -27,10 +31,12 @@ export interface AppServices {
   scanner: ScannerOptions;
   queue: JobQueue;
   metrics: AppMetrics;
+  /** Installations waiting out a GitHub rate limit, as every worker sees them. */
+  pauses: InstallationPauses;
   /** App JWTs and installation tokens; receives the webhooks in the app's process. */
   probot: Probot;
-  /** An installation's client. Not probot's `context.octokit`: that one has no throttling id, so
-   * GitHub's "one write a second" pacing would be shared by every installation. */
+  /** An installation's client for one job (installation-client.ts). Not probot's `context.octokit`:
+   * that one has no throttling id, so GitHub's "one write a second" pacing would be shared by every installation. */
   github(installationId: number): Promise<InstanceType<typeof ProbotOctokit>>;
   /** How responses are made on behalf of an installation. */
   response(installationId: number | undefined): ResponseSettings;
@@ -62,7 +68,9 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
     await registry.close();
     throw error;
   }
-  const probot = createProbot(settings, log);
+  const metrics = new AppMetrics(queue, registry);
+  const pauses = new InstallationPauses(queue, metrics);
+  const probot = createProbot(settings, log, new SharedTokenCache(queue, new TokenSeal(settings.privateKey), metrics));
   const services: AppServices = {
     settings,
     log,
@@ -70,9 +78,10 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
     gitCache: new RepoGitCache(settings.cacheDir, settings.gitBaseUrl, settings.cacheMaxBytes ? { maxBytes: settings.cacheMaxBytes, log } : undefined),
     scanner: { config, registry, fingerprintKey, cacheDir: settings.cacheDir, repoRulesBudgetMs: settings.repoRulesBudgetMs, redactor: sharedRedactor(config, registry) },
     queue,
-    metrics: new AppMetrics(queue, registry),
+    metrics,
+    pauses,
     probot,
-    github: (installationId) => probot.auth(installationId),
+    github: async (installationId) => installationClient(await probot.auth(installationId), installationId, pauses, metrics),
     response: (installationId) => ({
       registry,
       actor: { kind: 'app', name: `github-app/${settings.appId}${installationId === undefined ? '' : `/installation/${installationId}`}` },

@@ -19,8 +19,6 @@ export interface HistoryScanRun {
   installationId: number;
   github: InstanceType<typeof ProbotOctokit>;
   signal: AbortSignal;
-  /** Not the job's first try: a response an earlier try left unfinished is finished. */
-  retry: boolean;
 }
 
 /** Scans a repository's whole history and reports on its default branch's head. */
@@ -43,9 +41,10 @@ export async function runHistoryScan(run: HistoryScanRun, services: AppServices)
       const commit: CommitRef = { owner, repo: name, headSha: head };
       const externalId = `history:${head}`;
       const { config: repoConfig, notes } = await readRepoConfig(services.gitCache, repo, facts.default_branch);
+      // Reported by an earlier try, or by a run a rate limit paused after its check run.
       if (await hasCheckRun(github, commit, externalId)) {
-        const finished = run.retry ? await finishResponses(repoConfig, { github, fullName: repo.fullName }, services.response(installationId)) : 0;
-        log.info(`history already scanned at this head${run.retry ? `; ${finished} unfinished response(s) finished` : ': nothing to do'}`);
+        const finished = await finishResponses(repoConfig, { github, fullName: repo.fullName }, services.response(installationId));
+        log.info(`history already scanned at this head; ${finished} unfinished response(s) finished`);
         return;
       }
       const scan = await scanRepository({ gitDir, repo: repo.fullName, repoConfig, signal, log }, services.scanner);

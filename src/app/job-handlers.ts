@@ -2,11 +2,13 @@
 // the repository's lock through the queue backend (two workers never share a cache); the pushes
 // of one repository run in the order they were queued; and one installation's history scans
 // hold at most LEAKSTOP_BACKFILL_WORKERS of the workers at once. A job that has to wait goes
-// back to the queue untried instead of holding a worker.
+// back to the queue untried instead of holding a worker — and so does every job of an
+// installation waiting out a GitHub rate limit, until the reset: not failed, no try counted.
 import type { JobHandler } from '../queue/job-worker.js';
 import { JobDeferred } from '../queue/job-worker.js';
 import type { JobKind, LeasedJob, QueueLock } from '../queue/job-queue.js';
 import type { AppServices } from './app-services.js';
+import { rateLimitedUntil } from './installation-client.js';
 import { runHistoryScan, type HistoryJobData } from './history-scan.js';
 import { runPushScan, type PushJobData } from './push-scan.js';
 import { runSecretAlert, type SecretAlertJobData } from './secret-alert.js';
@@ -32,33 +34,63 @@ async function backfillSlot(services: AppServices, job: LeasedJob): Promise<Queu
   return undefined;
 }
 
+type Octokit = Awaited<ReturnType<AppServices['github']>>;
+type ClientHandler = (job: LeasedJob, signal: AbortSignal, github: Octokit) => Promise<void>;
+
+function paused(services: AppServices, job: LeasedJob, until: number): JobDeferred {
+  services.metrics.jobPaused(job.kind);
+  return new JobDeferred(`installation ${job.installationId} waits out a GitHub rate limit until ${new Date(until).toISOString()}`, Math.max(0, until - Date.now()));
+}
+
+/**
+ * Runs the job on its installation's client unless the installation is paused. A job that met a
+ * rate limit goes back until the reset even when it got to its end (a response step refused is
+ * recorded as failed, not thrown): its next run finds what it had done and finishes the rest.
+ */
+function onInstallation(services: AppServices, handler: ClientHandler): JobHandler {
+  return async (job, signal) => {
+    const until = await services.pauses.until(job.installationId);
+    if (until) throw paused(services, job, until);
+    const github = await services.github(job.installationId);
+    try {
+      await handler(job, signal, github);
+    } catch (error) {
+      const limited = rateLimitedUntil(github);
+      if (limited && !signal.aborted) throw paused(services, job, limited);
+      throw error;
+    }
+    const limited = rateLimitedUntil(github);
+    if (limited) throw paused(services, job, limited);
+  };
+}
+
 export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> {
   return {
     // No repository lock: the alert needs no git cache, and the response log keeps each step once.
-    'secret-alert': async (job) =>
-      runSecretAlert({ data: job.data as unknown as SecretAlertJobData, installationId: job.installationId, github: await services.github(job.installationId) }, services),
-    'push-scan': async (job, signal) => {
+    'secret-alert': onInstallation(services, async (job, _signal, github) =>
+      runSecretAlert({ data: job.data as unknown as SecretAlertJobData, installationId: job.installationId, github }, services),
+    ),
+    'push-scan': onInstallation(services, async (job, signal, github) => {
       if (await services.queue.hasEarlier(job)) throw new JobDeferred('an earlier push of the repository is not done', WAIT_MS);
       await holding(await services.queue.tryLock(job.group), 'the repository is being worked on', async () =>
         runPushScan(
           {
             data: job.data as unknown as PushJobData,
             installationId: job.installationId,
-            github: await services.github(job.installationId),
+            github,
             signal,
-            retry: job.attempt > 1,
             lastTry: job.attempt >= job.maxAttempts ? { jobId: job.id } : undefined,
           },
           services,
         ),
       );
-    },
-    'history-scan': async (job, signal) => {
+    }),
+    'history-scan': onInstallation(services, async (job, signal, github) => {
       await holding(await backfillSlot(services, job), "the installation's backfill slots are taken", async () =>
         holding(await services.queue.tryLock(job.group), 'the repository is being worked on', async () =>
-          runHistoryScan({ data: job.data as unknown as HistoryJobData, installationId: job.installationId, github: await services.github(job.installationId), signal, retry: job.attempt > 1 }, services),
+          runHistoryScan({ data: job.data as unknown as HistoryJobData, installationId: job.installationId, github, signal }, services),
         ),
       );
-    },
+    }),
   };
 }

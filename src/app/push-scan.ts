@@ -4,6 +4,7 @@
 import type { ProbotOctokit } from 'probot';
 import { pushRange, type PushRange } from '../sources/history/push-range.js';
 import type { AppServices } from './app-services.js';
+import { rateLimitedUntil } from './installation-client.js';
 import { failureReport, hasCheckRun, publishCheckRun, type CommitRef } from './publish-check-run.js';
 import { readRepoConfig } from './read-repo-config.js';
 import { finishResponses, respondAndReport } from './respond-and-report.js';
@@ -42,8 +43,6 @@ export interface PushScanRun {
   installationId: number;
   github: InstanceType<typeof ProbotOctokit>;
   signal: AbortSignal;
-  /** Not the job's first try: a response an earlier try left unfinished is finished. */
-  retry: boolean;
   /** The job's last try: a failure is reported on the commit. */
   lastTry: { jobId: string } | undefined;
 }
@@ -60,16 +59,14 @@ export async function runPushScan(run: PushScanRun, services: AppServices): Prom
   const externalId = `push:${shownRef}:${push.before}..${push.after}`;
 
   await services.gitCache.exclusive(repo, async () => {
+    // Reported by an earlier try, or by a run paused by a rate limit after its check run: what
+    // that run left unfinished is finished (the response log does nothing twice).
     if (await hasCheckRun(github, commit, externalId)) {
-      if (!run.retry) {
-        log.info('push already scanned and reported: nothing to do');
-        return;
-      }
       const { token } = (await github.auth({ type: 'installation' })) as { token: string };
       await services.gitCache.fetch(repo, { token, signal });
       const { config } = await readRepoConfig(services.gitCache, repo, push.repository.defaultBranch);
       const finished = await finishResponses(config, { github, fullName }, services.response(run.installationId));
-      log.info(`push already reported by an earlier try; ${finished} unfinished response(s) finished`);
+      log.info(`push already reported by an earlier run; ${finished} unfinished response(s) finished`);
       return;
     }
     const started = performance.now();
@@ -99,7 +96,8 @@ export async function runPushScan(run: PushScanRun, services: AppServices): Prom
       lap('doneMs');
       log.info(timings, `push handled: ${report.result.stats.commits ?? 0} commits, ${report.result.findings.length} findings`);
     } catch (error) {
-      if (run.lastTry && !signal.aborted) {
+      // A rate limit is waited out in the queue, not reported: the job is not failing.
+      if (run.lastTry && !signal.aborted && !rateLimitedUntil(github)) {
         const reason = `The scan failed: ${(error as Error).message.split('\n')[0]}. \`leakstop jobs retry ${run.lastTry.jobId}\` runs it again.`;
         // A failed run under another id: the retry is not mistaken for done.
         await publishCheckRun(github, commit, `${externalId}:failed`, failureReport(reason)).catch((reportError: unknown) =>

@@ -8,6 +8,7 @@ import pino, { type Logger } from 'pino';
 import type { JobWorker } from '../queue/job-worker.js';
 import { createAppServices } from './app-services.js';
 import { leakstopApp } from './leakstop-app.js';
+import { answerMetrics } from './metrics-endpoint.js';
 import { startWorker } from './start-worker.js';
 import { signatureProblem } from './webhook-signature.js';
 import type { AppSettings } from './settings.js';
@@ -82,18 +83,8 @@ export async function startAppServer(settings: AppSettings, options: { worker: b
     };
     const notFound = (response: http.ServerResponse) => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     const server = http.createServer((request, response) => {
-      // A health check for load balancers, as probot's own server offers.
-      if (request.method === 'GET' && request.url === '/ping') {
-        response.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
-        return;
-      }
-      if (request.method === 'GET' && request.url === '/metrics') {
-        services.metrics.registry.metrics().then(
-          (text) => response.writeHead(200, { 'content-type': services.metrics.registry.contentType }).end(text),
-          (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics unavailable: ${error.message.split('\n')[0]}\n`),
-        );
-        return;
-      }
+      // A health check for load balancers, as probot's own server offers, and Prometheus's.
+      if (answerMetrics(services.metrics, request, response)) return;
       if (request.method !== 'POST' || request.url?.split('?')[0] !== settings.webhookPath) {
         notFound(response);
         return;

@@ -57,6 +57,13 @@ export interface QueueTuning {
   retryDelayMs: number;
 }
 
+/** A value every process on the queue sees, until it expires. */
+export interface SharedValue {
+  value: string;
+  /** ms since the epoch. */
+  expiresAt: number;
+}
+
 /** A lock held through the queue backend (released when its holder dies). */
 export interface QueueLock {
   release(): Promise<void>;
@@ -83,6 +90,13 @@ export interface JobQueue {
   cancel(filter: { groups: string[] } | { installationId: number }): Promise<number>;
   /** Takes `key` unless another holder has it. */
   tryLock(key: string): Promise<QueueLock | undefined>;
+  /**
+   * Short-lived state every worker shares, kept beside the jobs (an installation's sealed token,
+   * its rate-limit pause): undefined once expired.
+   */
+  readShared(key: string): Promise<SharedValue | undefined>;
+  /** Stores `value` until `expiresAt`, unless the value there already expires later. */
+  writeShared(key: string, value: string, expiresAt: number): Promise<void>;
   list(options: { state?: JobState; limit: number }): Promise<JobRecord[]>;
   /** Re-queues a failed job for a fresh set of tries; false when no failed job has this id. */
   retry(id: string): Promise<boolean>;

@@ -4,10 +4,11 @@
 // few are SQL of our own: renewal moves `started_on` (from which pg-boss's supervisor computes
 // expiry), listing and stats read its job table, and locks are PostgreSQL advisory locks held
 // on a connection of their own — released by the server when the holder's connection dies.
+// Shared short-lived values (sealed tokens, rate-limit pauses) are a table of ours in pg-boss's schema.
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { QueueError } from '../errors.js';
-import { emptyStats, JOB_KINDS, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning } from './job-queue.js';
+import { emptyStats, JOB_KINDS, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning, type SharedValue } from './job-queue.js';
 import { jobId } from './job-id.js';
 
 /** pg-boss's states as ours. */
@@ -67,6 +68,12 @@ export class PostgresJobQueue implements JobQueue {
           if (!(await boss.getQueue(kind))) throw error;
         });
       }
+      const shared = `"${target.schema}".leakstop_shared`;
+      // Two processes creating it at once: the loser's error is spurious if the table is there.
+      await pool.query(`CREATE TABLE IF NOT EXISTS ${shared} (key text PRIMARY KEY, value text NOT NULL, expires_at timestamptz NOT NULL)`).catch(async (error: unknown) => {
+        const { rows } = await pool.query<{ table: string | null }>('SELECT to_regclass($1)::text AS table', [shared]);
+        if (!rows[0]?.table) throw error;
+      });
     } catch (error) {
       if (started) await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
       await pool.end();
@@ -163,6 +170,21 @@ export class PostgresJobQueue implements JobQueue {
         }
       },
     };
+  }
+
+  async readShared(key: string): Promise<SharedValue | undefined> {
+    const { rows } = await this.pool.query<{ value: string; expires_at: Date }>(`SELECT value, expires_at FROM "${this.schema}".leakstop_shared WHERE key = $1 AND expires_at > now()`, [key]);
+    return rows[0] && { value: rows[0].value, expiresAt: rows[0].expires_at.getTime() };
+  }
+
+  async writeShared(key: string, value: string, expiresAt: number): Promise<void> {
+    const table = `"${this.schema}".leakstop_shared`;
+    await this.pool.query(`DELETE FROM ${table} WHERE expires_at <= now()`);
+    await this.pool.query(
+      `INSERT INTO ${table} (key, value, expires_at) VALUES ($1, $2, to_timestamp($3 / 1000.0))
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at WHERE excluded.expires_at >= ${table}.expires_at`,
+      [key, value, expiresAt],
+    );
   }
 
   async list(options: { state?: JobState; limit: number }): Promise<JobRecord[]> {

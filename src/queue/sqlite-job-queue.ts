@@ -4,7 +4,7 @@
 // locks as rows with a lease of their own, renewed while held.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { emptyStats, JOB_KINDS, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning } from './job-queue.js';
+import { emptyStats, JOB_KINDS, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning, type SharedValue } from './job-queue.js';
 import { backoffMs, jobId } from './job-id.js';
 
 const SCHEMA = `
@@ -27,6 +27,11 @@ CREATE TABLE IF NOT EXISTS queue_jobs (
 );
 CREATE INDEX IF NOT EXISTS queue_jobs_next ON queue_jobs (kind, state, priority DESC, seq);
 CREATE INDEX IF NOT EXISTS queue_jobs_group ON queue_jobs (grp, state);
+CREATE TABLE IF NOT EXISTS queue_shared (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS queue_locks (
   key TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -176,6 +181,23 @@ export class SqliteJobQueue implements JobQueue {
         this.#db.prepare('DELETE FROM queue_locks WHERE key = ? AND holder = ?').run(key, holder);
       },
     };
+  }
+
+  async readShared(key: string): Promise<SharedValue | undefined> {
+    const row = this.#db.prepare('SELECT value, expires_at FROM queue_shared WHERE key = ? AND expires_at > ?').get(key, Date.now()) as { value: string; expires_at: number } | undefined;
+    return row && { value: row.value, expiresAt: row.expires_at };
+  }
+
+  async writeShared(key: string, value: string, expiresAt: number): Promise<void> {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM queue_shared WHERE expires_at <= ?').run(Date.now());
+      this.#db
+        .prepare(
+          `INSERT INTO queue_shared (key, value, expires_at) VALUES (?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at WHERE excluded.expires_at >= queue_shared.expires_at`,
+        )
+        .run(key, value, expiresAt);
+    }).immediate();
   }
 
   async list(options: { state?: JobState; limit: number }): Promise<JobRecord[]> {

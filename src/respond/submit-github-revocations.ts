@@ -7,6 +7,7 @@
 import { GitHubError, LeakstopError } from '../errors.js';
 import { redact } from '../redact.js';
 import { gitHubFetch } from './github-fetch.js';
+import { waitAsked } from './github-rate-limit.js';
 
 export const MAX_CREDENTIALS_PER_REQUEST = 1000;
 
@@ -66,17 +67,6 @@ async function answerText(response: Response): Promise<string> {
   return message.split('\n')[0]!.slice(0, 200).replace(/\b(?:gh[a-z]_|github_pat_)\w+/g, (token) => redact(token));
 }
 
-/** How long GitHub asks to wait before the next request, if it says (ms from `now`). */
-function waitAsked(headers: Headers, now: number): number | undefined {
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter !== null && Number(retryAfter) >= 0) return Number(retryAfter) * 1000;
-  if (headers.get('x-ratelimit-remaining') === '0') {
-    const reset = Number(headers.get('x-ratelimit-reset'));
-    if (reset > 0) return Math.max(0, reset * 1000 - now);
-  }
-  return undefined;
-}
-
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -120,7 +110,7 @@ export async function submitGitHubRevocations(tokens: string[], options: SubmitO
         await sleep(1000 * failures * scale, options.signal);
         continue;
       }
-      const asked = waitAsked(response.headers, Date.now());
+      const asked = waitAsked((name) => response.headers.get(name) ?? undefined, Date.now());
       if (response.status === 202) {
         await response.body?.cancel();
         submitted += batch.length;

@@ -11,6 +11,18 @@ import { AppWorld, APP_ID, waitFor, type AppProcess } from '../helpers/app-world
 import type { TestRepo } from '../helpers/git-repo.js';
 import { dropSchema, POSTGRES_URL } from '../helpers/registry-backends.js';
 import { runCli } from '../helpers/run-cli.js';
+import { seededRandom } from '../helpers/seeded-random.js';
+
+/**
+ * Workers killed at random points: runs per deployment, and the seed (printed;
+ * LEAKSTOP_TEST_KILL_SEED repeats a failure's kill points). A run costs a restart, a lost lease
+ * and the job done again: ~9 s on PostgreSQL, ~8 s embedded on this 2-core machine, so the
+ * issue's 20 per deployment take ~6 minutes (LEAKSTOP_TEST_KILL_RUNS=20); 3 fit in a minute.
+ */
+const KILL_RUNS = Number(process.env.LEAKSTOP_TEST_KILL_RUNS || 3);
+const KILL_SEED = process.env.LEAKSTOP_TEST_KILL_SEED ? Number(process.env.LEAKSTOP_TEST_KILL_SEED) : undefined;
+/** Kill points are drawn over this long after the webhook: queued, fetching, scanning, revoking, reporting, filing. */
+const KILL_WINDOW_MS = 2_500;
 
 interface Deployment {
   name: string;
@@ -227,6 +239,33 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     expect(issuesOf('resp')).toHaveLength(1);
     expect(world.checkRunsOn(head).filter((run) => run.name === 'Leakstop')).toHaveLength(1);
   });
+
+  it('workers killed at random points (seeded): each key revoked once, one issue and one check run each', async () => {
+    const random = seededRandom(KILL_SEED);
+    console.log(`random kill points (${deployment.name}): seed ${random.seed}, ${KILL_RUNS} runs; LEAKSTOP_TEST_KILL_SEED=${random.seed} repeats them`);
+    // One kill a run, at a random time after its webhook. A run ends when its issue is filed: a
+    // job killed again in a later run would spend its tries (LEAKSTOP_JOB_ATTEMPTS), not test them.
+    for (let run = 0; run < KILL_RUNS; run++) {
+      const name = `random-${run}`;
+      const key = await world.issueKey({ owner: `acct_${name}`, label: name });
+      const { head } = await seedRepo(name, { 'ci.env': `TOKEN=${key.plaintext}\n` });
+      world.github.addInstallationRepos(installationId, [name]);
+      const delayMs = Math.floor(random.next() * KILL_WINDOW_MS);
+      expect(await send('installation_repositories', installationRepositoriesPayload(world.github, { installationId, action: 'added', repos: [name] }))).toBe(202);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await deployment.killWorkers(world);
+      await deployment.startWorkers(world);
+      const where = `run ${run} (killed ${delayMs} ms after its webhook; seed ${random.seed})`;
+      expect((await world.completedCheckRun(head)).conclusion, where).toBe('failure');
+      await waitFor(`the incident issue of ${name}`, () => (issuesOf(name).length > 0 ? true : undefined));
+      expect(await revocationsOf(key.record.id), where).toBe(1);
+      expect(issuesOf(name), where).toHaveLength(1);
+      expect(world.checkRunsOn(head).filter((check) => check.name === 'Leakstop'), where).toHaveLength(1);
+    }
+    // Nothing done twice once every job has settled.
+    await drained();
+    for (let run = 0; run < KILL_RUNS; run++) expect(issuesOf(`random-${run}`)).toHaveLength(1);
+  }, KILL_RUNS * 20_000 + 30_000);
 
   it('loses no queued job across a restart', async () => {
     const names = ['late-1', 'late-2', 'late-3', 'late-4'];

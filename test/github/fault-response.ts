@@ -27,9 +27,9 @@ function defaultMessage(status: number, path: string): string {
 
 /** `exhausted`: the primary-limit message naming the caller, as GitHub words it. */
 export function faultError(fault: StatusFault, path: string, now: Date, exhausted: string): ApiError {
-  const retryAfter = fault.retryAfter ?? DEFAULT_RETRY_SECONDS;
+  const retryAfter = fault.until ? Math.max(0, Math.ceil((fault.until.getTime() - now.getTime()) / 1000)) : (fault.retryAfter ?? DEFAULT_RETRY_SECONDS);
   if (fault.rateLimit === 'primary') {
-    const reset = Math.floor(now.getTime() / 1000) + retryAfter;
+    const reset = fault.until ? Math.ceil(fault.until.getTime() / 1000) : Math.floor(now.getTime() / 1000) + retryAfter;
     return new ApiError(fault.status, fault.message ?? exhausted, {
       headers: rateLimitHeaders({ limit: 5000, remaining: 0, reset, used: 5000, resource: 'core' }),
       documentationUrl: `${RATE_LIMIT_DOCS}#about-the-primary-rate-limit`,

@@ -13,6 +13,11 @@ export interface StatusFault {
   rateLimit?: true | 'secondary' | 'primary';
   /** Seconds; `retry-after` for a secondary limit, until `x-ratelimit-reset` for a primary one. */
   retryAfter?: number;
+  /**
+   * A limit as GitHub keeps it: every matching request is refused until this moment (the
+   * reset a primary limit reports, what `retry-after` counts down to), then the rule stops.
+   */
+  until?: Date;
 }
 
 /**
@@ -63,10 +68,11 @@ export class Faults {
   }
 
   /** The failure for this request, if a rule matches; counts it. */
-  take(method: string, path: string): FaultResponse | undefined {
+  take(method: string, path: string, now = new Date()): FaultResponse | undefined {
     const fault = this.active.find(
       ({ rule, remaining }) =>
         remaining > 0 &&
+        !('until' in rule.respond && rule.respond.until && rule.respond.until <= now) &&
         (!rule.method || rule.method.toUpperCase() === method) &&
         (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path)),
     );

@@ -167,4 +167,21 @@ describe.each(QUEUE_BACKENDS)('the job queue on $name', (backend) => {
     await taken!.release();
     await elsewhere.release();
   });
+
+  it('shares short-lived values between processes until they expire, keeping the later-expiring one', async () => {
+    const one = await open();
+    const two = await open();
+    const now = Date.now();
+    await one.writeShared('pause:7', 'primary', now + 60_000);
+    expect(await two.readShared('pause:7')).toEqual({ value: 'primary', expiresAt: now + 60_000 });
+    // An earlier-expiring value does not shorten it; a later one replaces it.
+    await two.writeShared('pause:7', 'secondary', now + 30_000);
+    expect((await one.readShared('pause:7'))?.value).toBe('primary');
+    await two.writeShared('pause:7', 'secondary', now + 90_000);
+    expect(await one.readShared('pause:7')).toEqual({ value: 'secondary', expiresAt: now + 90_000 });
+    await one.writeShared('soon', 'x', Date.now() + 300);
+    expect((await two.readShared('soon'))?.value).toBe('x');
+    await eventually(async () => ((await two.readShared('soon')) === undefined ? true : undefined), 'the value to expire');
+    expect(await two.readShared('never-written')).toBeUndefined();
+  });
 });
