@@ -455,7 +455,8 @@ export interface Sighting {
 
 /** `revoke`, `replace`, `deliver`, `issue`, or `comment:<first sighting id>`. */
 /** `actions-secret`: part of `deliver` when the key's record names an Actions secret. */
-export type ResponseStepName = 'revoke' | 'replace' | 'deliver' | 'actions-secret' | 'issue' | `comment:${number}`;
+/** `notify`: the owner-notification event, when LEAKSTOP_NOTIFY_URL is set. */
+export type ResponseStepName = 'revoke' | 'replace' | 'deliver' | 'actions-secret' | 'notify' | 'issue' | `comment:${number}`;
 
 /**
  * The durable record of one step: its intent is written before it runs and its outcome after,

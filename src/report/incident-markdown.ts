@@ -1,6 +1,7 @@
 // The incident issue and its follow-up comments, as GitHub markdown. Only redacted forms,
 // key ids and hash prefixes go in: the markdown is built without access to any plaintext.
 import { createHash } from 'node:crypto';
+import { isPublicLeak, publicPlaceOf, tokenTypeOf } from '../public-leak.js';
 import type { Incident, KeyRecord, Severity, Sighting } from '../types.js';
 
 /** Everything the issue states, gathered from the registry and the response log. */
@@ -95,6 +96,21 @@ function sightingRows(sightings: Sighting[], repoUrl: string | undefined): strin
   return rows;
 }
 
+/** Public places GitHub reported: linked only when the address is a plain https URL. */
+function publicSightingRows(incident: Incident, sightings: Sighting[]): string[] {
+  const rows = ['| found at | source | token type | reported |', '| --- | --- | --- | --- |'];
+  for (const sighting of sightings) {
+    const { url, source } = publicPlaceOf(sighting);
+    const shown = /^https:\/\/[^\s()<>\[\]]+$/.test(url) ? `[${code(url)}](${url})` : code(url);
+    rows.push(`| ${escapeCell(shown)} | ${escapeCell(code(source))} | ${escapeCell(code(tokenTypeOf(incident)))} | ${when(sighting.seenAt)} |`);
+  }
+  return rows;
+}
+
+function whereRows(incident: Incident, sightings: Sighting[], repoUrl: string | undefined): string[] {
+  return isPublicLeak(incident) ? publicSightingRows(incident, sightings) : sightingRows(sightings, repoUrl);
+}
+
 function firstCommitTime(sightings: Sighting[]): string | undefined {
   const times = sightings.map((sighting) => sighting.committedAt).filter((time): time is string => Boolean(time));
   return times.sort()[0];
@@ -134,12 +150,14 @@ export function incidentBody(facts: IncidentFacts): string {
     sightingMarker(incident.repo, sightings[0]!),
     `## Leaked key: ${code(key.label)} (${code(incident.secretRedacted)})`,
     '',
-    `**Severity:** ${SEVERITY_BADGE[incident.severity]} · **Repository:** ${code(incident.repo)} · **Key:** ${code(key.id)} (owner ${code(key.owner)}, environment ${code(key.environment)})`,
+    `**Severity:** ${SEVERITY_BADGE[incident.severity]} · **${isPublicLeak(incident) ? 'Found' : 'Repository'}:** ${code(incident.repo)} · **Key:** ${code(key.id)} (owner ${code(key.owner)}, environment ${code(key.environment)})`,
     '',
-    `A key issued by us was committed to ${code(incident.repo)}. Leakstop recognised it by its hash in the key registry and revoked it without waiting for a person. The key itself is never shown here.`,
+    isPublicLeak(incident)
+      ? "GitHub's secret scanning found a key issued by us in public and reported it to us (secret scanning partner program). Leakstop recognised it by its hash in the key registry and revoked it without waiting for a person. The key itself is never shown here."
+      : `A key issued by us was committed to ${code(incident.repo)}. Leakstop recognised it by its hash in the key registry and revoked it without waiting for a person. The key itself is never shown here.`,
     '',
     '### Where',
-    ...sightingRows(sightings, facts.repoUrl),
+    ...whereRows(incident, sightings, facts.repoUrl),
     '',
     '### Exposure window',
     '| committed | detected | revoked |',
@@ -164,9 +182,9 @@ export function incidentBody(facts: IncidentFacts): string {
 export function sightingComment(incident: Incident, sightings: Sighting[], repoUrl: string | undefined): string {
   return [
     sightingMarker(incident.repo, sightings[0]!),
-    `Leakstop found this key again in ${code(incident.repo)}:`,
+    isPublicLeak(incident) ? 'GitHub secret scanning reported this key again, in public:' : `Leakstop found this key again in ${code(incident.repo)}:`,
     '',
-    ...sightingRows(sightings, repoUrl),
+    ...whereRows(incident, sightings, repoUrl),
     '',
     'The key stays revoked. Purge these commits from history too (see the checklist above).',
   ].join('\n');
