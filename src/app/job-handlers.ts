@@ -8,6 +8,7 @@ import { JobDeferred } from '../queue/job-worker.js';
 import type { JobKind, LeasedJob, QueueLock } from '../queue/job-queue.js';
 import type { AppServices } from './app-services.js';
 import { runHistoryScan, type HistoryJobData } from './history-scan.js';
+import { runPartnerAlert, type PartnerAlertData } from './partner/partner-alert.js';
 import { runPushScan, type PushJobData } from './push-scan.js';
 
 /** How soon a job that had to wait is due again. */
@@ -33,6 +34,7 @@ async function backfillSlot(services: AppServices, job: LeasedJob): Promise<Queu
 
 export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> {
   return {
+    'partner-alert': async (job) => runPartnerAlert(job.data as unknown as PartnerAlertData, services),
     'push-scan': async (job, signal) => {
       if (await services.queue.hasEarlier(job)) throw new JobDeferred('an earlier push of the repository is not done', WAIT_MS);
       await holding(await services.queue.tryLock(job.group), 'the repository is being worked on', async () =>

@@ -5,11 +5,13 @@ import type { Actor, Incident, KeyRecord, KeyRegistry, ResponseLog, Sighting } f
 import type { ActionsSecretWriter } from './actions-secret-writer.js';
 import { deliverReplacement, type Delivery } from './deliver-replacement.js';
 import { deliverToActionsSecret } from './deliver-to-actions-secret.js';
+import { isPublicLeak } from '../public-leak.js';
 import { revocationEvent, type OwnerNotifier } from './owner-notifier.js';
 import { runStep, type StepResult } from './run-step.js';
 
 /** `leaked in owner/repo@sha:path:line`: the revocation reason the audit log keeps. */
 export function revocationReason(repo: string, place: Pick<Sighting, 'commit' | 'path' | 'line'>): string {
+  if (isPublicLeak({ repo })) return `found in public by GitHub secret scanning at ${place.path}`;
   return `leaked in ${repo}${place.commit ? `@${place.commit}` : ''}:${place.path}:${place.line}`;
 }
 

@@ -232,6 +232,11 @@ export class GitHubEmulator {
     return mintInstallationToken(this.state, this.installation(installationId)).token;
   }
 
+  /** Lists a key partner alerts are signed with at `/meta/public_keys/secret_scanning` (see send-partner-alert.ts). */
+  addSecretScanningKey(key: { keyIdentifier: string; publicKeyPem: string }, options: { current?: boolean } = {}): void {
+    this.state.secretScanningKeys.push({ ...key, isCurrent: options.current ?? true });
+  }
+
   /** Opens an Actions secret with the repository's secret key (crypto_box_seal_open). */
   openActionsSecret(owner: string, repo: string, name: string): string | undefined {
     const record = this.repo(owner, repo);

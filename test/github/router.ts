@@ -7,6 +7,7 @@ import { contentRoutes } from './routes/contents.js';
 import { issueCommentRoutes } from './routes/issue-comments.js';
 import { issueRoutes } from './routes/issues.js';
 import { labelRoutes } from './routes/labels.js';
+import { metaRoutes } from './routes/meta.js';
 import { repoRoutes } from './routes/repos.js';
 
 export const ROUTES: Route[] = [
@@ -18,6 +19,7 @@ export const ROUTES: Route[] = [
   ...checkRunRoutes,
   ...actionsSecretRoutes,
   ...contentRoutes,
+  ...metaRoutes,
 ];
 
 interface CompiledRoute {
