@@ -52,10 +52,15 @@ export function notifySignature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-const ATTEMPTS = 5;
+/**
+ * Tries within one response, about 1.5 s in all: a receiver down for longer must not hold up
+ * the check run and the issue. The failed step is sent again by the next response to the
+ * incident — a resume, a partner alert's job retried with the queue's backoff.
+ */
+const ATTEMPTS = 4;
 const TIMEOUT_MS = 10_000;
 
-export function httpOwnerNotifier(url: string, secret: string, backoffMs = 500): OwnerNotifier {
+export function httpOwnerNotifier(url: string, secret: string, backoffMs = 200): OwnerNotifier {
   return {
     async send(event) {
       const body = JSON.stringify(event);
