@@ -11,13 +11,10 @@ import { generateKey } from '../src/registry/key-format.js';
 import { partnerSigningKey, sendPartnerAlert, type ReportedToken } from '../test/github/send-partner-alert.js';
 import { AppWorld, waitFor } from '../test/helpers/app-world.js';
 import { signedWith, startNotifyReceiver } from '../test/helpers/notify-receiver.js';
+import { indent, say, step } from './narrate.js';
 
 const SECURITY_REPO = 'acme-payments/security';
 const NOTIFY_SECRET = randomBytes(16).toString('hex');
-
-const say = (text = '') => console.log(text);
-const step = (n: number, text: string) => say(`\n${n}. ${text}`);
-const indent = (text: string) => text.split('\n').map((line) => `   │ ${line}`).join('\n');
 
 async function main(): Promise<void> {
   const root = path.resolve('.');
