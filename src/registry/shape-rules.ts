@@ -38,9 +38,10 @@ export function shapeAlphabetClass(shape: KeyShape): string {
   return `[${CLASSES[shape.alphabet]}]`;
 }
 
-/** Whether the whole string has one of the shapes (a checksum is not asked for: the shape alone says "ours"). */
-export function hasRegisteredShape(text: string, shapes: readonly KeyShape[]): boolean {
-  return shapes.some((shape) => new RegExp(`^${shapePattern(shape)}$`).test(text));
+/** Whether a whole string has one of the shapes (a checksum is not asked for: the shape alone says "ours"). */
+export function registeredShapeTest(shapes: readonly KeyShape[]): (text: string) => boolean {
+  const whole = shapes.map((shape) => new RegExp(`^${shapePattern(shape)}$`));
+  return (text) => whole.some((regex) => regex.test(text));
 }
 
 function exampleBody(shape: KeyShape): string {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePartnerBatch } from '../../src/app/partner/partner-batch.js';
 import { generateKey, issuedKeyShape } from '../../src/registry/key-format.js';
 import { partnerPatterns } from '../../src/registry/partner-patterns.js';
-import { hasRegisteredShape } from '../../src/registry/shape-rules.js';
+import { registeredShapeTest } from '../../src/registry/shape-rules.js';
 import type { KeyShape } from '../../src/types.js';
 
 /** GitHub's `\A` / `\z` as JavaScript anchors, to try a pattern here. */
@@ -31,12 +31,12 @@ describe('partner patterns', () => {
   });
 
   it('tells a string of our shape from others, whole strings only', () => {
-    const shapes = [issuedKeyShape('lk_live_')];
+    const ofOurShape = registeredShapeTest([issuedKeyShape('lk_live_')]);
     const key = generateKey('lk_live_').reveal();
-    expect(hasRegisteredShape(key, shapes)).toBe(true);
-    expect(hasRegisteredShape(`${key}0`, shapes)).toBe(false);
-    expect(hasRegisteredShape(` ${key}`, shapes)).toBe(false);
-    expect(hasRegisteredShape(generateKey('lk_test_').reveal(), shapes)).toBe(false);
+    expect(ofOurShape(key)).toBe(true);
+    expect(ofOurShape(`${key}0`)).toBe(false);
+    expect(ofOurShape(` ${key}`)).toBe(false);
+    expect(ofOurShape(generateKey('lk_test_').reveal())).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@
 import { createHash, verify } from 'node:crypto';
 import type http from 'node:http';
 import { secretHash } from '../../detect/secret-hash.js';
-import { hasRegisteredShape } from '../../registry/shape-rules.js';
+import { registeredShapeTest } from '../../registry/shape-rules.js';
 import type { AppServices } from '../app-services.js';
 import { BodyTooLarge, readBody } from '../read-body.js';
 import { parsePartnerBatch } from './partner-batch.js';
@@ -82,6 +82,7 @@ export function partnerEndpoint(services: AppServices): (request: http.IncomingM
     }
     const hashes = batch.tokens.map((reported) => secretHash(reported.token));
     const [records, shapes] = await Promise.all([services.registry.lookup(hashes), services.registry.shapes()]);
+    const ofOurShape = registeredShapeTest(shapes);
     const feedback: TokenFeedback[] = [];
     const hits: PartnerHit[] = [];
     batch.tokens.forEach((reported, index) => {
@@ -89,7 +90,7 @@ export function partnerEndpoint(services: AppServices): (request: http.IncomingM
       if (records.has(tokenHash)) {
         feedback.push({ token_hash: tokenHash, token_type: reported.type, label: 'true_positive' });
         hits.push({ tokenHash, type: reported.type, url: reported.url, source: reported.source });
-      } else if (hasRegisteredShape(reported.token, shapes)) {
+      } else if (ofOurShape(reported.token)) {
         feedback.push({ token_hash: tokenHash, token_type: reported.type, label: 'false_positive' });
       }
     });
