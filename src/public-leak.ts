@@ -34,3 +34,9 @@ export function publicSighting(place: PublicPlace): NewSighting {
 export function publicPlaceOf(sighting: Pick<Sighting, 'path' | 'author'>): PublicPlace {
   return { url: sighting.path, source: sighting.author ?? 'unknown' };
 }
+
+/** One line for a person: `https://… (gist, reported 2025-…)`. */
+export function describePublicPlace(sighting: Pick<Sighting, 'path' | 'author' | 'seenAt'>): string {
+  const { url, source } = publicPlaceOf(sighting);
+  return `${url} (${source}, reported ${sighting.seenAt})`;
+}

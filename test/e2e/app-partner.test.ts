@@ -9,6 +9,7 @@ import { generateKey } from '../../src/registry/key-format.js';
 import { partnerSigningKey, sendPartnerAlert, signPartnerBody, type PartnerSigningKey, type ReportedToken } from '../github/send-partner-alert.js';
 import { AppWorld, waitFor } from '../helpers/app-world.js';
 import { signedWith, startNotifyReceiver, type NotifyReceiver } from '../helpers/notify-receiver.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const SECURITY = { owner: 'acme', repo: 'security' };
 const NOTIFY_SECRET = randomBytes(16).toString('hex');
@@ -46,7 +47,8 @@ beforeAll(async () => {
   signing = partnerSigningKey();
   world.github.addSecretScanningKey(signing);
   await world.github.createRepo(SECURITY.owner, SECURITY.repo, { private: true, ownerType: 'Organization' });
-  world.github.createInstallation({ account: SECURITY.owner, repos: [SECURITY.repo] });
+  await world.github.createRepo(SECURITY.owner, 'checkout', { private: true, ownerType: 'Organization' });
+  world.github.createInstallation({ account: SECURITY.owner, repos: [SECURITY.repo, 'checkout'] });
   await world.startApp({
     LEAKSTOP_PARTNER: '1',
     LEAKSTOP_SECURITY_REPO: `${SECURITY.owner}/${SECURITY.repo}`,
@@ -117,6 +119,11 @@ describe('a signed partner alert from GitHub', () => {
     });
     const revocations = (await world.withRegistry((registry) => registry.audit(keyId))).filter((entry) => entry.action.includes('revoke'));
     expect(revocations).toHaveLength(1);
+
+    const shown = await runCli(['incidents', 'show', String(payload.incident_id)], { env: { LEAKSTOP_REGISTRY: world.registryPath } });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`in public (GitHub secret scanning)`);
+    expect(shown.stdout).toContain(`${url} (content, reported `);
   });
 
   it('the same batch again changes nothing', async () => {
@@ -144,6 +151,23 @@ describe('a signed partner alert from GitHub', () => {
     expect(receiver.events).toHaveLength(1);
     const revocations = (await world.withRegistry((registry) => registry.audit(keyId))).filter((entry) => entry.action.includes('revoke'));
     expect(revocations).toHaveLength(1);
+  });
+});
+
+describe('a key whose record names an Actions secret', () => {
+  it('has its replacement written there, through the app\'s installation on that repository', async () => {
+    const issued = await world.issueKey({ owner: 'acct_9', label: 'checkout', deliveryTarget: { kind: 'actions-secret', repo: `${SECURITY.owner}/checkout`, name: 'CHECKOUT_KEY' } });
+    plaintexts.push(issued.plaintext);
+    const answered = await sendPartnerAlert(partnerUrl, signing, [{ token: issued.plaintext, type: TYPE, url: publicUrl('checkout.env'), source: 'content' }]);
+    expect(answered.body).toEqual([{ token_hash: sha256(issued.plaintext), token_type: TYPE, label: 'true_positive' }]);
+    const issue = await waitFor('its incident issue', () => securityIssues().find((candidate) => candidate.body?.includes(issued.record.id)));
+    const stored = world.github.openActionsSecret(SECURITY.owner, 'checkout', 'CHECKOUT_KEY');
+    expect(stored).toBeDefined();
+    plaintexts.push(stored!);
+    const key = await world.key(issued.record.id);
+    expect(key?.status).toBe('revoked');
+    expect(sha256(stored!)).toBe((await world.key(key!.replacedBy!))!.hash);
+    expect(issue.body).toContain(`Wrote the replacement to the Actions secret \`CHECKOUT_KEY\` in \`${SECURITY.owner}/checkout\``);
   });
 });
 
@@ -221,7 +245,7 @@ describe('a batch of 1,000 tokens', () => {
 
 describe('secrets discipline', () => {
   it('leaves no plaintext in any request GitHub received, any log line, any notification or the database', async () => {
-    await waitFor('every incident issue', () => (securityIssues().length === 2 ? true : undefined));
+    await waitFor('every incident issue', () => (securityIssues().length === 3 ? true : undefined));
     expect((await world.key(bulkKeyId))?.status).toBe('revoked');
     const registryFiles = ['', '-wal'].map((suffix) => `${world.registryPath}${suffix}`).filter((file) => fs.existsSync(file));
     const seen = [
@@ -229,7 +253,7 @@ describe('secrets discipline', () => {
       ...receiver.events.map((event) => `${JSON.stringify(event.headers)}\n${event.body}`),
       ...registryFiles.map((file) => fs.readFileSync(file, 'latin1')),
     ].join('\n');
-    expect(plaintexts.length).toBeGreaterThanOrEqual(5);
+    expect(plaintexts.length).toBeGreaterThanOrEqual(47);
     for (const plaintext of plaintexts) expect(seen).not.toContain(plaintext);
   });
 });
