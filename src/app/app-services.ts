@@ -78,6 +78,7 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
       actor: { kind: 'app', name: `github-app/${settings.appId}${installationId === undefined ? '' : `/installation/${installationId}`}` },
       dryRun: settings.dryRun,
       log,
+      apiBaseUrl: settings.apiBaseUrl,
     }),
     close: async () => {
       await queue.close();

@@ -10,6 +10,7 @@ import type { AppServices } from './app-services.js';
 import { runHistoryScan, type HistoryJobData } from './history-scan.js';
 import { runPartnerAlert, type PartnerAlertData } from './partner/partner-alert.js';
 import { runPushScan, type PushJobData } from './push-scan.js';
+import { runSecretAlert, type SecretAlertJobData } from './secret-alert.js';
 
 /** How soon a job that had to wait is due again. */
 const WAIT_MS = 250;
@@ -35,6 +36,9 @@ async function backfillSlot(services: AppServices, job: LeasedJob): Promise<Queu
 export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> {
   return {
     'partner-alert': async (job) => runPartnerAlert(job.data as unknown as PartnerAlertData, services),
+    // No repository lock: the alert needs no git cache, and the response log keeps each step once.
+    'secret-alert': async (job) =>
+      runSecretAlert({ data: job.data as unknown as SecretAlertJobData, installationId: job.installationId, github: await services.github(job.installationId) }, services),
     'push-scan': async (job, signal) => {
       if (await services.queue.hasEarlier(job)) throw new JobDeferred('an earlier push of the repository is not done', WAIT_MS);
       await holding(await services.queue.tryLock(job.group), 'the repository is being worked on', async () =>

@@ -7,10 +7,12 @@ import type { JobSpec } from '../queue/job-queue.js';
 import type { AppServices } from './app-services.js';
 import type { HistoryJobData } from './history-scan.js';
 import type { PushJobData } from './push-scan.js';
+import { SECRET_ALERT_ACTIONS, type SecretAlertJobData } from './secret-alert.js';
 
 /** Pushes are fetched before backfills anyway (their own kind); within a kind, higher first. */
 const PUSH_PRIORITY = 10;
 const HISTORY_PRIORITY = 0;
+const ALERT_PRIORITY = 0;
 /** Jobs stored at once (PostgreSQL: about pg-boss's pool of connections). */
 const ENQUEUE_BATCH = 8;
 
@@ -67,6 +69,17 @@ export function leakstopApp(services: AppServices): ApplicationFunction {
       const key = `${repository.id}:${payload.ref}:${payload.before}..${payload.after}`;
       const created = await enqueue('push', { kind: 'push-scan', key, group: repoGroup(repository.id), installationId: payload.installation.id, priority: PUSH_PRIORITY, data: { ...data } });
       log.info(created ? 'push scan queued' : 'push scan already queued (a redelivery): nothing to do');
+    });
+    // Keyed by repository, alert and delivery: a redelivery is a no-op, and another action on
+    // the same alert (validated after created) finds the response log's steps done.
+    app.on(SECRET_ALERT_ACTIONS.map((action) => `secret_scanning_alert.${action}` as const), async (context) => {
+      const { payload } = context;
+      if (!payload.installation) return;
+      const repository = payload.repository;
+      const data: SecretAlertJobData = { delivery: context.id, action: payload.action, repository: { id: repository.id, fullName: repository.full_name }, alertNumber: payload.alert.number! };
+      const key = `${repository.id}:${data.alertNumber}:${context.id}`;
+      const created = await enqueue(context.name, { kind: 'secret-alert', key, group: repoGroup(repository.id), installationId: payload.installation.id, priority: ALERT_PRIORITY, data: { ...data } });
+      services.log.child({ repo: repository.full_name, delivery: context.id }).info(created ? `secret scanning alert #${data.alertNumber} (${payload.action}) queued` : 'secret scanning alert already queued (a redelivery): nothing to do');
     });
     app.on('installation.created', async (context) => enqueueHistoryScans(context, context.payload.repositories ?? []));
     app.on('installation_repositories.added', async (context) => enqueueHistoryScans(context, context.payload.repositories_added));

@@ -22,13 +22,15 @@ export interface RepoConfig {
   /** Which incidents go there: those of the repository while it is public (default), or all. */
   incidentRepositoryFor?: 'public' | 'all';
   annotateThirdPartyKeys: boolean;
+  /** Report checksum-valid GitHub tokens found to GitHub's credential revocation API (opt-in). */
+  revokeGitHubTokens: boolean;
   /** The raw `rules` tables, validated; compiled again where they run (a worker with a time budget). */
   extraRules: Record<string, unknown>[];
   /** The file's text, for cache keys: a config change is a rule change. */
   text: string;
 }
 
-export const DEFAULT_REPO_CONFIG: RepoConfig = { annotateThirdPartyKeys: true, extraRules: [], text: '' };
+export const DEFAULT_REPO_CONFIG: RepoConfig = { annotateThirdPartyKeys: true, revokeGitHubTokens: false, extraRules: [], text: '' };
 
 export type RepoConfigResult = { ok: true; config: RepoConfig } | { ok: false; error: string };
 
@@ -47,8 +49,13 @@ export function parseRepoConfig(text: string | undefined): RepoConfigResult {
 function readRepoConfig(text: string): RepoConfig {
   const document: unknown = parse(text, { maxAliasCount: 10 });
   const top = TomlFields.root(REPO_CONFIG_PATH, document ?? {});
-  top.rejectUnknown(['allowlist', 'incidents', 'annotateThirdPartyKeys', 'rules']);
-  const config: RepoConfig = { annotateThirdPartyKeys: top.optionalBoolean('annotateThirdPartyKeys') ?? true, extraRules: [], text };
+  top.rejectUnknown(['allowlist', 'incidents', 'annotateThirdPartyKeys', 'revokeGitHubTokens', 'rules']);
+  const config: RepoConfig = {
+    annotateThirdPartyKeys: top.optionalBoolean('annotateThirdPartyKeys') ?? true,
+    revokeGitHubTokens: top.optionalBoolean('revokeGitHubTokens') ?? false,
+    extraRules: [],
+    text,
+  };
 
   const allowlist = top.optionalTable('allowlist');
   if (allowlist) {

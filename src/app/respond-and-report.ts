@@ -13,6 +13,7 @@ import { resumeResponses } from '../respond/resume-responses.js';
 import { respondToFindings, type RespondOptions, type ResponseSummary } from '../respond/respond-to-findings.js';
 import type { Actor, Finding, KeyRegistry } from '../types.js';
 import { publishCheckRun, type CommitRef } from './publish-check-run.js';
+import { reportGitHubTokens } from './report-github-tokens.js';
 import type { RepoConfig } from './repo-config.js';
 import type { RepoScan, ScanReport } from './scan-repository.js';
 
@@ -35,6 +36,8 @@ export interface ResponseSettings {
   actor: Actor;
   dryRun: boolean;
   log: Logger;
+  /** The REST base the app speaks to: where `revokeGitHubTokens` reports GitHub tokens. */
+  apiBaseUrl: string;
 }
 
 /** What became of the replacement, for the check run. */
@@ -81,7 +84,7 @@ function responseLines(summary: ResponseSummary, issueRepo: string): Map<string,
 const hitCount = (findings: Finding[]): number => findings.filter((finding) => finding.registry.match).length;
 
 /** How the repository's incidents are responded to; `github` files issues (none: they wait). */
-function responderOptions(repoConfig: RepoConfig, target: Pick<ReportTarget, 'github' | 'fullName'>, settings: ResponseSettings, log: Logger): RespondOptions {
+export function responderOptions(repoConfig: RepoConfig, target: Pick<ReportTarget, 'github' | 'fullName'>, settings: ResponseSettings, log: Logger): RespondOptions {
   // Probot's Octokit is @octokit/core with the same REST methods, retry and throttling.
   const github = target.github as unknown as GitHub;
   // `incidents.for: all` files every incident there; by default only a public repository's.
@@ -124,6 +127,8 @@ export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, t
   const { findings } = report.result;
   const hits = hitCount(findings) > 0;
   if (hitCount(findings) > hitCount(scan.result.findings)) settled = await respond(findings, undefined);
+  const tokensNote = repoConfig.revokeGitHubTokens && !settings.dryRun ? await reportGitHubTokens(findings, target.github, settings.apiBaseUrl, log) : undefined;
+  if (tokensNote) report.notes.push(tokensNote);
   const checkRun = renderCheckRun({
     result: report.result,
     scope: target.scope,

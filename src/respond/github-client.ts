@@ -79,7 +79,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
   return github;
 }
 
-function numberFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+export function numberFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);

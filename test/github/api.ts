@@ -27,7 +27,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly details: { errors?: ValidationIssue[]; headers?: Record<string, string>; documentationUrl?: string } = {},
+    /** `errors`: issues, or the plain strings of GitHub's `validation-error-simple`. */
+    readonly details: { errors?: ValidationIssue[] | string[]; headers?: Record<string, string>; documentationUrl?: string } = {},
   ) {
     super(message);
   }

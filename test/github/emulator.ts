@@ -28,6 +28,8 @@ import {
   type InstallationRecord,
   type Permissions,
   type RepoRecord,
+  type SecretLocationRecord,
+  type SecretScanningAlertRecord,
 } from './state.js';
 
 export interface EmulatorOptions {
@@ -42,6 +44,18 @@ export interface RepoOptions {
   description?: string;
   /** The owner's account type, when this call creates the owner (default `User`). */
   ownerType?: 'User' | 'Organization';
+}
+
+export interface SecretScanningAlertOptions {
+  /** The plaintext GitHub's secret scanning found. */
+  secret: string;
+  /** GitHub's slug for the pattern, e.g. `github_personal_access_token`, or a partner's. */
+  secretType?: string;
+  secretTypeDisplayName?: string;
+  /** Where it was first seen: a commit location (none: an issue or discussion, say). */
+  location?: Omit<SecretLocationRecord, 'endLine' | 'startColumn' | 'endColumn' | 'blobSha'> & Partial<SecretLocationRecord>;
+  validity?: SecretScanningAlertRecord['validity'];
+  publiclyLeaked?: boolean;
 }
 
 export interface AppOptions {
@@ -74,9 +88,10 @@ export const LEAKSTOP_APP_PERMISSIONS: Permissions = {
   checks: 'write',
   issues: 'write',
   secrets: 'write',
+  secret_scanning_alerts: 'write',
 };
 
-export const LEAKSTOP_APP_EVENTS = ['push', 'installation', 'installation_repositories'];
+export const LEAKSTOP_APP_EVENTS = ['push', 'installation', 'installation_repositories', 'secret_scanning_alert'];
 
 export class GitHubEmulator {
   readonly state = new EmulatorState();
@@ -235,6 +250,40 @@ export class GitHubEmulator {
   /** Lists a key partner alerts are signed with at `/meta/public_keys/secret_scanning` (see send-partner-alert.ts). */
   addSecretScanningKey(key: { keyIdentifier: string; publicKeyPem: string }, options: { current?: boolean } = {}): void {
     this.state.secretScanningKeys.push({ ...key, isCurrent: options.current ?? true });
+  }
+
+  /** A secret scanning alert in the repository, as GitHub's secret scanning opens one; numbered 1, 2, … */
+  createSecretScanningAlert(owner: string, repo: string, options: SecretScanningAlertOptions): SecretScanningAlertRecord {
+    const record = this.repo(owner, repo);
+    const now = timestamp();
+    const location = options.location;
+    const alert: SecretScanningAlertRecord = {
+      repoId: record.id,
+      number: this.state.secretScanningAlerts.filter((existing) => existing.repoId === record.id).length + 1,
+      secret: options.secret,
+      secretType: options.secretType ?? 'leakstop_api_key',
+      secretTypeDisplayName: options.secretTypeDisplayName ?? 'Leakstop API Key',
+      state: 'open',
+      resolution: null,
+      resolutionComment: null,
+      resolvedBy: null,
+      resolvedAt: null,
+      validity: options.validity ?? 'unknown',
+      publiclyLeaked: options.publiclyLeaked ?? false,
+      location: location
+        ? {
+            endLine: location.startLine,
+            startColumn: 1,
+            endColumn: 1 + options.secret.length,
+            blobSha: '0'.repeat(40),
+            ...location,
+          }
+        : null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.state.secretScanningAlerts.push(alert);
+    return alert;
   }
 
   /** Opens an Actions secret with the repository's secret key (crypto_box_seal_open). */

@@ -4,11 +4,13 @@ import { actionsSecretRoutes } from './routes/actions-secrets.js';
 import { appRoutes } from './routes/apps.js';
 import { checkRunRoutes } from './routes/check-runs.js';
 import { contentRoutes } from './routes/contents.js';
+import { credentialRoutes } from './routes/credentials.js';
 import { issueCommentRoutes } from './routes/issue-comments.js';
 import { issueRoutes } from './routes/issues.js';
 import { labelRoutes } from './routes/labels.js';
 import { metaRoutes } from './routes/meta.js';
 import { repoRoutes } from './routes/repos.js';
+import { secretScanningAlertRoutes } from './routes/secret-scanning-alerts.js';
 
 export const ROUTES: Route[] = [
   ...repoRoutes,
@@ -20,6 +22,8 @@ export const ROUTES: Route[] = [
   ...actionsSecretRoutes,
   ...contentRoutes,
   ...metaRoutes,
+  ...secretScanningAlertRoutes,
+  ...credentialRoutes,
 ];
 
 interface CompiledRoute {

@@ -156,6 +156,44 @@ export interface ActionsKeyRecord {
   secretKey: Uint8Array;
 }
 
+/** Where secret scanning first saw the secret: a `commit` location's details. */
+export interface SecretLocationRecord {
+  path: string;
+  startLine: number;
+  endLine: number;
+  startColumn: number;
+  endColumn: number;
+  blobSha: string;
+  commitSha: string;
+}
+
+export interface SecretScanningAlertRecord {
+  repoId: number;
+  number: number;
+  /** The plaintext: `GET …/secret-scanning/alerts/{n}` returns it, webhooks never do. */
+  secret: string;
+  secretType: string;
+  secretTypeDisplayName: string;
+  state: 'open' | 'resolved';
+  resolution: 'false_positive' | 'wont_fix' | 'revoked' | 'used_in_tests' | null;
+  resolutionComment: string | null;
+  resolvedBy: Account | null;
+  resolvedAt: string | null;
+  validity: 'active' | 'inactive' | 'unknown';
+  publiclyLeaked: boolean;
+  location: SecretLocationRecord | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A credential GitHub accepted for revocation (`POST /credentials/revoke`), and who sent it. */
+export interface RevokedCredentialRecord {
+  credential: string;
+  /** `anonymous` on github.com; the caller's kind on GitHub Enterprise Server. */
+  via: 'anonymous' | 'user' | 'installation' | 'app';
+  at: string;
+}
+
 /** GitHub's timestamps: ISO 8601 to the second. */
 export function timestamp(date: Date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -199,6 +237,10 @@ export class EmulatorState {
   readonly actionsKeys = new Map<number, ActionsKeyRecord>();
   /** What `GET /meta/public_keys/secret_scanning` lists: the keys partner alerts are signed with. */
   readonly secretScanningKeys: SecretScanningKeyRecord[] = [];
+  readonly secretScanningAlerts: SecretScanningAlertRecord[] = [];
+  readonly revokedCredentials: RevokedCredentialRecord[] = [];
+  /** `POST /credentials/revoke`'s hourly budget per caller (GitHub: 60); set before the first call. */
+  credentialRevocationsPerHour = 60;
   private readonly counters = new Map<IdKind, number>();
 
   nextId(kind: IdKind): number {
@@ -241,6 +283,10 @@ export class EmulatorState {
 
   issue(repoId: number, number: number): IssueRecord | undefined {
     return this.issues.find((issue) => issue.repoId === repoId && issue.number === number);
+  }
+
+  secretScanningAlert(repoId: number, number: number): SecretScanningAlertRecord | undefined {
+    return this.secretScanningAlerts.find((alert) => alert.repoId === repoId && alert.number === number);
   }
 
   commentsOf(repoId: number, issueNumber: number): CommentRecord[] {

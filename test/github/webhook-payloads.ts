@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type { GitHubEmulator } from './emulator.js';
 import { installationJson } from './json/installation.js';
+import { secretScanningAlertWebhookJson } from './json/secret-scanning-alert.js';
 import { nodeId } from './json/node-id.js';
 import { repositoryJson } from './json/repository.js';
 import { userJson } from './json/user.js';
@@ -161,4 +162,40 @@ export function installationRepositoriesPayload(
     requester: null,
     sender: userJson(emulator.state.account(input.sender ?? installation.account.login), urls),
   };
+}
+
+export type SecretScanningAlertAction = 'created' | 'reopened' | 'validated' | 'publicly_leaked' | 'resolved';
+
+/**
+ * A `secret_scanning_alert` event for an alert of the emulated repository. The examples package
+ * has this event only for GitHub Enterprise Server (an older, thinner `alert`); the alert is the
+ * current webhook shape, which never carries the secret.
+ */
+export function secretScanningAlertPayload(
+  emulator: GitHubEmulator,
+  input: { owner: string; repo: string; number: number; action: SecretScanningAlertAction; installationId?: number; sender?: string },
+) {
+  const repo = emulator.repo(input.owner, input.repo);
+  const alert = emulator.state.secretScanningAlert(repo.id, input.number);
+  if (!alert) throw new Error(`emulator: no secret scanning alert ${input.number} in ${input.owner}/${input.repo}`);
+  const urls = urlsOf(emulator);
+  const template = secretScanningExample();
+  const installation = input.installationId === undefined ? undefined : emulator.installation(input.installationId);
+  return {
+    ...template,
+    action: input.action,
+    alert: secretScanningAlertWebhookJson(emulator.state, alert, urls),
+    repository: { ...(template.repository as object), ...repositoryJson(repo, urls, 0), owner: userJson(repo.owner, urls) },
+    ...(repo.owner.type === 'Organization' ? { organization: organizationJson(repo.owner, urls) } : {}),
+    sender: userJson(emulator.state.account(input.sender ?? 'github'), urls),
+    ...installationRef(installation),
+  };
+}
+
+const enterpriseDefinitions = createRequire(import.meta.url)('@octokit/webhooks-examples/ghes-35/index.json') as WebhookDefinition[];
+
+function secretScanningExample(): Record<string, unknown> {
+  const found = enterpriseDefinitions.find((definition) => definition.name === 'secret_scanning_alert')?.examples[0];
+  if (!found) throw new Error('no secret_scanning_alert example in @octokit/webhooks-examples/ghes-35');
+  return structuredClone(found);
 }

@@ -32,6 +32,10 @@ rules:
     expect(rule?.regex.test(`x = acme_${'a1'.repeat(16)}`)).toBe(true);
   });
 
+  it('opts in to reporting GitHub tokens to GitHub for revocation', () => {
+    expect(parseRepoConfig('revokeGitHubTokens: true\n')).toMatchObject({ ok: true, config: { revokeGitHubTokens: true } });
+  });
+
   it('sends every incident to the incident repository with `for: all`', () => {
     const parsed = parseRepoConfig('incidents:\n  repository: acme/security\n  for: all\n');
     expect(parsed).toMatchObject({ ok: true, config: { incidentRepository: 'acme/security', incidentRepositoryFor: 'all' } });
@@ -40,7 +44,7 @@ rules:
   it('gives the defaults for a missing or empty file', () => {
     for (const text of [undefined, '', '\n# nothing yet\n']) {
       const parsed = parseRepoConfig(text);
-      expect(parsed).toMatchObject({ ok: true, config: { annotateThirdPartyKeys: true, extraRules: [] } });
+      expect(parsed).toMatchObject({ ok: true, config: { annotateThirdPartyKeys: true, revokeGitHubTokens: false, extraRules: [] } });
     }
   });
 
@@ -50,6 +54,7 @@ rules:
     ['incidents: { repository: acme/security, for: everyone }', 'incidents: for: must be public or all'],
     ['incidents: { for: all }', 'incidents: for: needs incidents.repository'],
     ['annotateThirdPartyKeys: "yes"', 'annotateThirdPartyKeys: must be true or false'],
+    ['revokeGitHubTokens: 1', 'revokeGitHubTokens: must be true or false'],
     ['rules: [{ id: x, description: d, regex: "(" }]', 'rules[0] (x): regex:'],
     ['rules: [{ id: x, description: d, regex: "a*" }]', 'matches the empty string'],
     ['allowlist: { regexes: ["x"] }', 'allowlist: regexes: unknown field'],
