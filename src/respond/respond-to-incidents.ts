@@ -75,7 +75,9 @@ export async function respondToIncidents(incidents: Incident[], options: Respond
   const context: ReportContext | undefined = github && { registry, github, securityRepo: options.securityRepo, incidentRepo: options.incidentRepo, repoFacts: new Map() };
   for (const incident of settled) {
     const result = await responses.withIncidentLock(incident.id, () => {
-      if (!isGitHubRepo(incident.repo) && !(isPublicLeak(incident) && options.securityRepo)) return runStep(responses, incident.id, 'issue', {}, async () => ({ skipped: 'not a GitHub repository' }));
+      // A key found in public is filed in the security repository: a responder that knows none leaves its issue waiting.
+      if (isPublicLeak(incident) && !options.securityRepo) return Promise.resolve(undefined);
+      if (!isGitHubRepo(incident.repo) && !isPublicLeak(incident)) return runStep(responses, incident.id, 'issue', {}, async () => ({ skipped: 'not a GitHub repository' }));
       if (!context) return Promise.resolve(undefined);
       return reportIncident(context, incident);
     });
