@@ -7,8 +7,8 @@ import type { Incident, KeyRecord, Sighting } from '../types.js';
 import { gitHubFetch } from './github-fetch.js';
 import { isPublicLeak, publicPlaceOf } from '../public-leak.js';
 
-export const NOTIFY_SIGNATURE_HEADER = 'x-leakstop-signature-256';
-export const NOTIFY_EVENT_HEADER = 'x-leakstop-event';
+const NOTIFY_SIGNATURE_HEADER = 'x-leakstop-signature-256';
+const NOTIFY_EVENT_HEADER = 'x-leakstop-event';
 
 /** The event's JSON, as documented in the README ("Owner notification"). */
 export interface RevocationEvent {
@@ -48,7 +48,7 @@ export function revocationEvent(incident: Incident, first: Sighting, key: KeyRec
   };
 }
 
-export function notifySignature(secret: string, body: string): string {
+function notifySignature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
@@ -60,7 +60,7 @@ export function notifySignature(secret: string, body: string): string {
 const ATTEMPTS = 4;
 const TIMEOUT_MS = 10_000;
 
-export function httpOwnerNotifier(url: string, secret: string, backoffMs = 200): OwnerNotifier {
+function httpOwnerNotifier(url: string, secret: string, backoffMs = 200): OwnerNotifier {
   return {
     async send(event) {
       const body = JSON.stringify(event);

@@ -15,8 +15,8 @@ import type { PartnerAlertData, PartnerHit } from './partner-alert.js';
 import { gitHubSigningKeys } from './signing-keys.js';
 
 /** GitHub's own bound on a partner alert. */
-export const MAX_PARTNER_BATCH_BYTES = 5 * 1024 * 1024;
-export const PARTNER_EVENT = 'secret_scanning_partner';
+const MAX_PARTNER_BATCH_BYTES = 5 * 1024 * 1024;
+const PARTNER_EVENT = 'secret_scanning_partner';
 /** Public leaks before pushes: anyone may be using the key already. */
 const PARTNER_PRIORITY = 20;
 
