@@ -8,14 +8,11 @@ import { keyHint } from '../src/redact.js';
 import { sendWebhook } from '../test/github/send-webhook.js';
 import { pushPayload } from '../test/github/webhook-payloads.js';
 import { AppWorld, APP_ID, waitFor } from '../test/helpers/app-world.js';
+import { indent, say, step } from './narrate.js';
 
 const OWNER = 'acme';
 const REPO = 'payments';
 const SECRET_NAME = 'PAYMENTS_API_KEY';
-
-const say = (text = '') => console.log(text);
-const step = (n: number, text: string) => say(`\n${n}. ${text}`);
-const indent = (text: string) => text.split('\n').map((line) => `   │ ${line}`).join('\n');
 
 async function main(): Promise<void> {
   const root = path.resolve('.');

@@ -14460,7 +14460,10 @@ function escapeRegex(text) {
 function shapeRegex(shape) {
   const body = CLASSES2[shape.alphabet];
   const before = shape.prefix ? "" : `(?:(?<![${body}])|(?<=%[0-9A-Fa-f]{2}|\\\\[nrt]))`;
-  return new RegExp(`${before}${escapeRegex(shape.prefix)}[${body}]{${shape.bodyLength}}(?![${body}])`);
+  return new RegExp(`${before}${shapePattern(shape)}(?![${body}])`);
+}
+function shapePattern(shape) {
+  return `${escapeRegex(shape.prefix)}[${CLASSES2[shape.alphabet]}]{${shape.bodyLength}}`;
 }
 function exampleBody(shape) {
   return shape.checksum ? `{crc32:${shape.bodyLength - 6}}` : `{${TEMPLATES[shape.alphabet]}:${shape.bodyLength}}`;

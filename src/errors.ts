@@ -35,3 +35,6 @@ export class OutputError extends LeakstopError {}
 
 /** The job queue (PostgreSQL or the embedded one) cannot be opened or used. */
 export class QueueError extends LeakstopError {}
+
+/** The owner-notification hook (LEAKSTOP_NOTIFY_URL) did not take an event; the step stays resumable. */
+export class NotifyError extends LeakstopError {}

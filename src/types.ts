@@ -455,8 +455,9 @@ export interface Sighting {
 
 /** `revoke`, `replace`, `deliver`, `issue`, or `comment:<first sighting id>`. */
 /** `actions-secret`: part of `deliver` when the key's record names an Actions secret. */
+/** `notify`: the owner-notification event, when LEAKSTOP_NOTIFY_URL is set. */
 /** `alert:<number>`: a GitHub secret scanning alert of the incident's repository, resolved as revoked. */
-export type ResponseStepName = 'revoke' | 'replace' | 'deliver' | 'actions-secret' | 'issue' | `comment:${number}` | `alert:${number}`;
+export type ResponseStepName = 'revoke' | 'replace' | 'deliver' | 'actions-secret' | 'notify' | 'issue' | `comment:${number}` | `alert:${number}`;
 
 /**
  * The durable record of one step: its intent is written before it runs and its outcome after,

@@ -10,6 +10,7 @@ import type { JobKind, LeasedJob, QueueLock } from '../queue/job-queue.js';
 import type { AppServices } from './app-services.js';
 import { rateLimitedUntil } from './installation-client.js';
 import { runHistoryScan, type HistoryJobData } from './history-scan.js';
+import { runPartnerAlert, type PartnerAlertData } from './partner/partner-alert.js';
 import { runPushScan, type PushJobData } from './push-scan.js';
 import { runSecretAlert, type SecretAlertJobData } from './secret-alert.js';
 
@@ -66,6 +67,7 @@ function onInstallation(services: AppServices, handler: ClientHandler): JobHandl
 
 export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> {
   return {
+    'partner-alert': async (job) => runPartnerAlert(job.data as unknown as PartnerAlertData, services),
     // No repository lock: the alert needs no git cache, and the response log keeps each step once.
     'secret-alert': onInstallation(services, async (job, _signal, github) =>
       runSecretAlert({ data: job.data as unknown as SecretAlertJobData, installationId: job.installationId, github }, services),

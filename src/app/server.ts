@@ -9,6 +9,8 @@ import type { JobWorker } from '../queue/job-worker.js';
 import { createAppServices } from './app-services.js';
 import { leakstopApp } from './leakstop-app.js';
 import { answerMetrics } from './metrics-endpoint.js';
+import { partnerEndpoint } from './partner/partner-endpoint.js';
+import { readBody } from './read-body.js';
 import { startWorker } from './start-worker.js';
 import { signatureProblem } from './webhook-signature.js';
 import type { AppSettings } from './settings.js';
@@ -20,6 +22,8 @@ export interface RunningApp {
   everyInterface: boolean;
   /** Where webhooks are delivered on this machine, e.g. http://127.0.0.1:3000/api/github/webhooks. */
   webhookUrl: string;
+  /** Where GitHub's secret scanning partner program posts, when LEAKSTOP_PARTNER=1. */
+  partnerUrl?: string;
   port: number;
   /** The key registry, as it may be shown (no credentials). */
   registryLocation: string;
@@ -32,21 +36,6 @@ export interface RunningApp {
 
 /** GitHub caps a webhook payload at 25 MB. */
 const MAX_DELIVERY_BYTES = 25 * 1024 * 1024;
-
-function readBody(request: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // The rest is drained unkept, so the answer still reaches the sender.
-      if (size > MAX_DELIVERY_BYTES) reject(new Error('the delivery is larger than 25 MB'));
-      else chunks.push(chunk);
-    });
-    request.once('end', () => resolve(Buffer.concat(chunks)));
-    request.once('error', reject);
-  });
-}
 
 export function createLogger(settings: AppSettings): Logger {
   return pino({ name: 'leakstop', level: settings.logLevel });
@@ -81,15 +70,20 @@ export async function startAppServer(settings: AppSettings, options: { worker: b
         json(response, 500, { error: 'the webhook could not be queued' });
       }
     };
+    const partner = settings.partner && partnerEndpoint(services);
     const notFound = (response: http.ServerResponse) => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     const server = http.createServer((request, response) => {
       // A health check for load balancers, as probot's own server offers, and Prometheus's.
       if (answerMetrics(services.metrics, request, response)) return;
+      if (request.method === 'POST' && partner && request.url?.split('?')[0] === settings.partner?.path) {
+        partner(request, response);
+        return;
+      }
       if (request.method !== 'POST' || request.url?.split('?')[0] !== settings.webhookPath) {
         notFound(response);
         return;
       }
-      void readBody(request).then(
+      void readBody(request, MAX_DELIVERY_BYTES, 'delivery').then(
         (body) => {
           const problem = signatureProblem(settings.webhookSecret, body, request.headers['x-hub-signature-256'] as string | undefined);
           if (problem) {
@@ -120,6 +114,7 @@ export async function startAppServer(settings: AppSettings, options: { worker: b
       address: `${bracket(address)}:${port}`,
       everyInterface,
       webhookUrl: `http://${bracket(everyInterface ? '127.0.0.1' : address)}:${port}${settings.webhookPath}`,
+      partnerUrl: settings.partner && `http://${bracket(everyInterface ? '127.0.0.1' : address)}:${port}${settings.partner.path}`,
       port,
       registryLocation: services.registry.location,
       queueLocation: services.queue.location,

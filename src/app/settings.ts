@@ -7,6 +7,7 @@ import path from 'node:path';
 import { errnoText } from '../errno-text.js';
 import { ConfigError } from '../errors.js';
 import { defaultCacheDir } from '../pipeline/history/scan-cache.js';
+import { ownerNotifierFromEnv } from '../respond/owner-notifier.js';
 import type { QueueTuning } from '../queue/job-queue.js';
 
 export interface AppSettings {
@@ -42,6 +43,10 @@ export interface AppSettings {
   logLevel: LogLevel;
   /** Plan responses without revoking, filing or writing anything. */
   dryRun: boolean;
+  /** Where incidents of keys found in public go (`owner/name`, LEAKSTOP_SECURITY_REPO), through the app's installation there. */
+  securityRepo?: string;
+  /** GitHub's secret scanning partner program endpoint (LEAKSTOP_PARTNER=1); undefined: off. */
+  partner?: { path: string };
   /** Multiplies GitHub's retry waits (1 in production; the tests make seconds milliseconds). */
   gitHubTimeScale: number;
 }
@@ -138,6 +143,10 @@ export function readAppSettings(env: Env = process.env, options: { webhooks: boo
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   const dryRunText = env.LEAKSTOP_DRY_RUN?.trim().toLowerCase() ?? '';
   if (!['', '0', '1', 'true', 'false'].includes(dryRunText)) throw new ConfigError(`LEAKSTOP_DRY_RUN must be true or false, not "${dryRunText}"`);
+  // Checked now, so a bad hook fails at start-up rather than at the first revocation.
+  ownerNotifierFromEnv(env);
+  const securityRepo = env.LEAKSTOP_SECURITY_REPO?.trim() || undefined;
+  if (securityRepo && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(securityRepo)) throw new ConfigError(`LEAKSTOP_SECURITY_REPO must be owner/name, not "${securityRepo}"`);
   return {
     appId,
     privateKey,
@@ -145,6 +154,8 @@ export function readAppSettings(env: Env = process.env, options: { webhooks: boo
     port,
     host: env.HOST?.trim() || undefined,
     webhookPath,
+    securityRepo,
+    partner: partnerSettings(env, webhookPath, securityRepo),
     ...githubUrls(env),
     cacheDir: path.resolve(env.LEAKSTOP_CACHE_DIR?.trim() || defaultCacheDir(env)),
     cacheMaxBytes: byteSize(env, 'LEAKSTOP_CACHE_MAX_BYTES'),
@@ -157,6 +168,17 @@ export function readAppSettings(env: Env = process.env, options: { webhooks: boo
     dryRun: dryRunText === '1' || dryRunText === 'true',
     gitHubTimeScale: timeScale(env),
   };
+}
+
+function partnerSettings(env: Env, webhookPath: string, securityRepo: string | undefined): AppSettings['partner'] {
+  const enabled = env.LEAKSTOP_PARTNER?.trim().toLowerCase() ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(enabled)) throw new ConfigError(`LEAKSTOP_PARTNER must be 1 or 0, not "${enabled}"`);
+  if (enabled !== '1' && enabled !== 'true') return undefined;
+  if (!securityRepo) throw new ConfigError('LEAKSTOP_SECURITY_REPO is not set: the owner/name repository where incidents of keys GitHub finds in public are filed (LEAKSTOP_PARTNER=1)');
+  const path = env.LEAKSTOP_PARTNER_PATH?.trim() || '/api/github/secret-scanning';
+  if (!path.startsWith('/')) throw new ConfigError(`LEAKSTOP_PARTNER_PATH must start with "/", not "${path}"`);
+  if (path === webhookPath) throw new ConfigError(`LEAKSTOP_PARTNER_PATH must differ from WEBHOOK_PATH (both are "${path}")`);
+  return { path };
 }
 
 const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };

@@ -24,7 +24,7 @@ export function registerApp(program: Command): void {
       const jobs = running.workerConcurrency > 0 ? `${running.workerConcurrency} job(s) at a time in this process` : 'no worker in this process (--no-worker)';
       process.stderr.write(
         `leakstop app: listening on ${running.address}${running.everyInterface ? ' (every interface)' : ''}; ` +
-          `webhooks at ${running.webhookUrl} (GitHub API ${settings.apiBaseUrl}, registry ${running.registryLocation}, jobs ${running.queueLocation}, ${jobs})\n`,
+          `webhooks at ${running.webhookUrl}${running.partnerUrl ? ` · GitHub partner alerts at ${running.partnerUrl}` : ''} (GitHub API ${settings.apiBaseUrl}, registry ${running.registryLocation}, jobs ${running.queueLocation}, ${jobs})\n`,
       );
       stopOnSignals(running.stop);
     });

@@ -1,6 +1,7 @@
 // `leakstop incidents list|show`: the response log, for a person or (JSON) a script.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { describePublicPlace, isPublicLeak } from '../public-leak.js';
 import { summarizeIncident } from '../respond/respond-to-incidents.js';
 import type { KeyRegistry } from '../types.js';
 import { withCliRegistry } from './open-cli-registry.js';
@@ -51,7 +52,7 @@ async function showIncident(registry: KeyRegistry, idText: string, json: boolean
     `  severity:  ${incident.severity} (rule ${incident.ruleId})`,
     `  detected:  ${incident.detectedAt} by ${incident.actor.kind} ${incident.actor.name}`,
     `Sightings:`,
-    ...sightings.map((seen) => `  #${seen.id} ${seen.commit ? `${seen.commit.slice(0, 12)} ` : ''}${seen.path}:${seen.line}${seen.author ? ` by ${seen.author}` : ''}${seen.committedAt ? ` at ${seen.committedAt}` : ''}`),
+    ...sightings.map((seen) => isPublicLeak(incident) ? `  #${seen.id} ${describePublicPlace(seen)}` : `  #${seen.id} ${seen.commit ? `${seen.commit.slice(0, 12)} ` : ''}${seen.path}:${seen.line}${seen.author ? ` by ${seen.author}` : ''}${seen.committedAt ? ` at ${seen.committedAt}` : ''}`),
     `Steps (intent → outcome):`,
     ...steps.map(
       (step) =>

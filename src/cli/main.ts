@@ -20,6 +20,7 @@ const SUBCOMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   registry: async () => (await import('./registry.js')).registerRegistry,
   check: async () => (await import('./check.js')).registerCheck,
   rules: async () => (await import('./rules.js')).registerRules,
+  partner: async () => (await import('./partner.js')).registerPartner,
 };
 
 const program = new Command('leakstop')

@@ -4,8 +4,8 @@
 // expires and another worker retries the job. Two backends keep the same semantics:
 // PostgreSQL through pg-boss (shared by every machine) and a job table in the SQLite registry.
 
-/** Fetched in this order: secret scanning alerts (one known key each), pushes, history backfills. */
-export const JOB_KINDS = ['secret-alert', 'push-scan', 'history-scan'] as const;
+/** Fetched in this order: keys found in public (partner alerts), secret scanning alerts (one known key each), pushes, history backfills. */
+export const JOB_KINDS = ['partner-alert', 'secret-alert', 'push-scan', 'history-scan'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;

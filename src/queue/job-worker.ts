@@ -3,7 +3,7 @@
 // or a cancellation aborts it. Stopping (SIGTERM) takes no new job, lets running ones finish
 // within a grace period, then aborts and hands back the rest untried.
 import type { Logger } from 'pino';
-import type { JobKind, JobQueue, LeasedJob } from './job-queue.js';
+import { JOB_KINDS, type JobKind, type JobQueue, type LeasedJob } from './job-queue.js';
 
 /** Thrown by a handler that cannot run the job yet (a lock held elsewhere): it goes back untried. */
 export class JobDeferred extends Error {
@@ -70,7 +70,12 @@ export class JobWorker {
   }
 
   async #next(): Promise<LeasedJob | undefined> {
-    return (await this.queue.fetch('secret-alert')) ?? (await this.queue.fetch('push-scan')) ?? (this.#historyAllowed() ? await this.queue.fetch('history-scan') : undefined);
+    for (const kind of JOB_KINDS) {
+      if (kind === 'history-scan' && !this.#historyAllowed()) continue;
+      const job = await this.queue.fetch(kind);
+      if (job) return job;
+    }
+    return undefined;
   }
 
   async #loop(): Promise<void> {

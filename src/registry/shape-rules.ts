@@ -25,7 +25,23 @@ function escapeRegex(text: string): string {
 function shapeRegex(shape: KeyShape): RegExp {
   const body = CLASSES[shape.alphabet];
   const before = shape.prefix ? '' : `(?:(?<![${body}])|(?<=%[0-9A-Fa-f]{2}|\\\\[nrt]))`;
-  return new RegExp(`${before}${escapeRegex(shape.prefix)}[${body}]{${shape.bodyLength}}(?![${body}])`);
+  return new RegExp(`${before}${shapePattern(shape)}(?![${body}])`);
+}
+
+/** The key itself, without boundaries: the prefix and the body's alphabet and length. */
+export function shapePattern(shape: KeyShape): string {
+  return `${escapeRegex(shape.prefix)}[${CLASSES[shape.alphabet]}]{${shape.bodyLength}}`;
+}
+
+/** The character class of the shape's body, for boundaries around it. */
+export function shapeAlphabetClass(shape: KeyShape): string {
+  return `[${CLASSES[shape.alphabet]}]`;
+}
+
+/** Whether a whole string has one of the shapes (a checksum is not asked for: the shape alone says "ours"). */
+export function registeredShapeTest(shapes: readonly KeyShape[]): (text: string) => boolean {
+  const whole = shapes.map((shape) => new RegExp(`^${shapePattern(shape)}$`));
+  return (text) => whole.some((regex) => regex.test(text));
 }
 
 function exampleBody(shape: KeyShape): string {

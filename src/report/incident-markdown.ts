@@ -1,6 +1,7 @@
 // The incident issue and its follow-up comments, as GitHub markdown. Only redacted forms,
 // key ids and hash prefixes go in: the markdown is built without access to any plaintext.
 import { createHash } from 'node:crypto';
+import { isPublicLeak, publicPlaceOf, tokenTypeOf } from '../public-leak.js';
 import type { Incident, KeyRecord, Severity, Sighting } from '../types.js';
 
 /** Everything the issue states, gathered from the registry and the response log. */
@@ -95,6 +96,21 @@ function sightingRows(sightings: Sighting[], repoUrl: string | undefined): strin
   return rows;
 }
 
+/** Public places GitHub reported: linked only when the address is a plain https URL. */
+function publicSightingRows(incident: Incident, sightings: Sighting[]): string[] {
+  const rows = ['| found at | source | token type | reported |', '| --- | --- | --- | --- |'];
+  for (const sighting of sightings) {
+    const { url, source } = publicPlaceOf(sighting);
+    const shown = /^https:\/\/[^\s()<>\[\]]+$/.test(url) ? `[${code(url)}](${url})` : code(url);
+    rows.push(`| ${escapeCell(shown)} | ${escapeCell(code(source))} | ${escapeCell(code(tokenTypeOf(incident)))} | ${when(sighting.seenAt)} |`);
+  }
+  return rows;
+}
+
+function whereRows(incident: Incident, sightings: Sighting[], repoUrl: string | undefined): string[] {
+  return isPublicLeak(incident) ? publicSightingRows(incident, sightings) : sightingRows(sightings, repoUrl);
+}
+
 function firstCommitTime(sightings: Sighting[]): string | undefined {
   const times = sightings.map((sighting) => sighting.committedAt).filter((time): time is string => Boolean(time));
   return times.sort()[0];
@@ -123,38 +139,61 @@ function whatLeakstopDid(facts: IncidentFacts): string[] {
   return lines;
 }
 
+const PURGE_FROM_HISTORY =
+  '- [ ] Purge the key from history with [git filter-repo](https://github.com/newren/git-filter-repo) (`git filter-repo --replace-text FILE`) or [BFG](https://rtyley.github.io/bfg-repo-cleaner/) (`bfg --replace-text FILE`) — FILE lists the key, kept outside the repository — then force-push every branch and tag and ask collaborators to re-clone';
+
+/** What differs between a key committed to a repository and one GitHub found in public. */
+function wording(incident: Incident, sightings: Sighting[]) {
+  if (isPublicLeak(incident)) {
+    return {
+      place: 'Found',
+      intro: "GitHub's secret scanning found a key issued by us in public and reported it to us (secret scanning partner program). Leakstop recognised it by its hash in the key registry and revoked it without waiting for a person. The key itself is never shown here.",
+      // When it was published GitHub does not say: the window starts, at the latest, with its report.
+      start: { label: 'reported by GitHub', at: sightings.map((sighting) => sighting.seenAt).sort()[0], from: "GitHub's report" },
+      cleanUp: "- [ ] Ask the key's owner to have it taken down from the places above (it stays revoked either way)",
+    };
+  }
+  return {
+    place: 'Repository',
+    intro: `A key issued by us was committed to ${code(incident.repo)}. Leakstop recognised it by its hash in the key registry and revoked it without waiting for a person. The key itself is never shown here.`,
+    start: { label: 'committed', at: firstCommitTime(sightings), from: 'first commit' },
+    cleanUp: PURGE_FROM_HISTORY,
+  };
+}
+
 export function incidentBody(facts: IncidentFacts): string {
   const { incident, key, sightings } = facts;
-  const committed = firstCommitTime(sightings);
+  const words = wording(incident, sightings);
+  const started = words.start.at;
   const revokedAt = facts.revocation.at;
-  const exposed = duration(committed, revokedAt);
+  const exposed = duration(started, revokedAt);
   const replacementId = facts.replacement?.keyId;
   return [
     incidentMarker(incident.keyHashPrefix),
     sightingMarker(incident.repo, sightings[0]!),
     `## Leaked key: ${code(key.label)} (${code(incident.secretRedacted)})`,
     '',
-    `**Severity:** ${SEVERITY_BADGE[incident.severity]} · **Repository:** ${code(incident.repo)} · **Key:** ${code(key.id)} (owner ${code(key.owner)}, environment ${code(key.environment)})`,
+    `**Severity:** ${SEVERITY_BADGE[incident.severity]} · **${words.place}:** ${code(incident.repo)} · **Key:** ${code(key.id)} (owner ${code(key.owner)}, environment ${code(key.environment)})`,
     '',
-    `A key issued by us was committed to ${code(incident.repo)}. Leakstop recognised it by its hash in the key registry and revoked it without waiting for a person. The key itself is never shown here.`,
+    words.intro,
     '',
     '### Where',
-    ...sightingRows(sightings, facts.repoUrl),
+    ...whereRows(incident, sightings, facts.repoUrl),
     '',
     '### Exposure window',
-    '| committed | detected | revoked |',
+    `| ${words.start.label} | detected | revoked |`,
     '| --- | --- | --- |',
-    `| ${when(committed)} | ${when(incident.detectedAt)} | ${when(revokedAt)} |`,
+    `| ${when(started)} | ${when(incident.detectedAt)} | ${when(revokedAt)} |`,
     '',
-    exposed ? `Exposed for **${exposed}** (first commit → revocation).` : 'Treat the key as exposed from its first commit until its revocation.',
+    exposed ? `Exposed for **${exposed}** (${words.start.from} → revocation).` : `Treat the key as exposed from its ${words.start.from} until its revocation.`,
     '',
     '### What Leakstop did',
     ...whatLeakstopDid(facts),
     '',
     '### Remediation checklist',
     `- [ ] Confirm every client of this key now uses the replacement${replacementId ? ` ${code(replacementId)}` : ''}, and nothing fails with the revoked one`,
-    '- [ ] Purge the key from history with [git filter-repo](https://github.com/newren/git-filter-repo) (`git filter-repo --replace-text FILE`) or [BFG](https://rtyley.github.io/bfg-repo-cleaner/) (`bfg --replace-text FILE`) — FILE lists the key, kept outside the repository — then force-push every branch and tag and ask collaborators to re-clone',
-    `- [ ] Review the key's usage logs for the exposure window (${when(committed)} → ${when(revokedAt)}) for any use you do not recognise`,
+    words.cleanUp,
+    `- [ ] Review the key's usage logs for the exposure window (${when(started)} → ${when(revokedAt)}) for any use you do not recognise`,
     '',
     '<sub>Filed by Leakstop. Close this issue when the checklist is done.</sub>',
   ].join('\n');
@@ -164,9 +203,9 @@ export function incidentBody(facts: IncidentFacts): string {
 export function sightingComment(incident: Incident, sightings: Sighting[], repoUrl: string | undefined): string {
   return [
     sightingMarker(incident.repo, sightings[0]!),
-    `Leakstop found this key again in ${code(incident.repo)}:`,
+    isPublicLeak(incident) ? 'GitHub secret scanning reported this key again, in public:' : `Leakstop found this key again in ${code(incident.repo)}:`,
     '',
-    ...sightingRows(sightings, repoUrl),
+    ...whereRows(incident, sightings, repoUrl),
     '',
     'The key stays revoked. Purge these commits from history too (see the checklist above).',
   ].join('\n');

@@ -7,6 +7,7 @@ import type { Delivery } from './deliver-replacement.js';
 import type { GitHub } from './github-client.js';
 import { commentOnce, findOrCreateIssue, repoFacts, type IssueRef, type RepoFacts } from './incident-issue.js';
 import { commentBatches } from './incident-state.js';
+import { isPublicLeak } from '../public-leak.js';
 import { runStep, type StepResult } from './run-step.js';
 
 export interface ReportContext {
@@ -31,7 +32,7 @@ function factsOf(context: ReportContext, repo: string): Promise<RepoFacts> {
   return facts;
 }
 
-async function issueFacts(registry: KeyRegistry, incident: Incident, steps: ResponseStep[], sightings: Sighting[], repoUrl: string): Promise<IncidentFacts> {
+async function issueFacts(registry: KeyRegistry, incident: Incident, steps: ResponseStep[], sightings: Sighting[], repoUrl: string | undefined): Promise<IncidentFacts> {
   const key = await registry.get(incident.keyId);
   if (!key) throw new RegistryError(`key ${incident.keyId} is no longer in the registry`);
   const outcome = (name: string) => steps.find((step) => step.step === name)?.outcome ?? {};
@@ -61,24 +62,31 @@ export function incidentIssueRepo(repo: string, isPrivate: boolean, routing: { s
   return routing.incidentRepo ?? (!isPrivate && routing.securityRepo ? routing.securityRepo : repo);
 }
 
+/** Where the incident's issue goes, and the web address of the repository it leaked in (none for a public leak). */
+async function issuePlace(context: ReportContext, incident: Incident): Promise<{ target: string; repoUrl?: string }> {
+  // Found somewhere public by GitHub: never filed where it was found, always in the security repository.
+  if (isPublicLeak(incident)) return { target: context.securityRepo! };
+  const repo = await factsOf(context, incident.repo);
+  return { target: incidentIssueRepo(incident.repo, repo.private, context), repoUrl: repo.htmlUrl };
+}
+
 /** Files (or finds) the incident issue, then comments on it for sightings it does not show. */
 export async function reportIncident(context: ReportContext, incident: Incident): Promise<StepResult> {
   const log = context.registry.responses;
   const sightings = await log.sightings(incident.id);
   const steps = await log.steps(incident.id);
   const issue = await runStep(log, incident.id, 'issue', { sightingIds: sightings.map((sighting) => sighting.id) }, async (step) => {
-    const repo = await factsOf(context, incident.repo);
-    const target = incidentIssueRepo(incident.repo, repo.private, context);
-    const facts = await issueFacts(context.registry, incident, steps, batchOf(sightings, step.intent.sightingIds), repo.htmlUrl);
+    const { target, repoUrl } = await issuePlace(context, incident);
+    const facts = await issueFacts(context.registry, incident, steps, batchOf(sightings, step.intent.sightingIds), repoUrl);
     const filed = await findOrCreateIssue(context.github, target, {
       marker: incidentMarker(incident.keyHashPrefix),
       title: incidentTitle(facts),
       body: () => incidentBody(facts),
     });
-    return { ...filed, repoUrl: repo.htmlUrl };
+    return { ...filed, repoUrl };
   });
   if (!issue.ok) return issue;
-  const filed = issue.outcome as unknown as IssueRef & { repoUrl: string };
+  const filed = issue.outcome as unknown as IssueRef & { repoUrl?: string };
   let last: StepResult = issue;
   for (const batch of commentBatches(await log.steps(incident.id), sightings)) {
     last = await runStep(log, incident.id, `comment:${batch[0]!.id}`, { sightingIds: batch.map((sighting) => sighting.id) }, async () =>

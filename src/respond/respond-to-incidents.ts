@@ -7,6 +7,8 @@ import type { ActionsSecretWriter } from './actions-secret-writer.js';
 import type { Delivery } from './deliver-replacement.js';
 import type { GitHub } from './github-client.js';
 import { incidentState, type IncidentState } from './incident-state.js';
+import { ownerNotifierFromEnv, type OwnerNotifier } from './owner-notifier.js';
+import { isPublicLeak } from '../public-leak.js';
 import { reportIncident, type ReportContext } from './report-incident.js';
 import { runStep } from './run-step.js';
 import { settleKey } from './settle-key.js';
@@ -22,6 +24,8 @@ export interface ResponderOptions {
   /** Writes replacements into the Actions secrets key records name. None: owners get them as usual. */
   actionsSecrets?: ActionsSecretWriter;
   actor: Actor;
+  /** Told of every revocation; default: the hook LEAKSTOP_NOTIFY_URL names, if any. */
+  notifier?: OwnerNotifier;
   /** Progress lines for a person (never a secret). */
   log?: (line: string) => void;
 }
@@ -59,10 +63,11 @@ export async function respondToIncidents(incidents: Incident[], options: Respond
   const log = options.log ?? (() => {});
   const responses = registry.responses;
   const settled: Incident[] = [];
+  const notifier = options.notifier ?? ownerNotifierFromEnv();
   for (const incident of incidents) {
     const result = await responses.withIncidentLock(incident.id, async () => {
       const [first] = await responses.sightings(incident.id);
-      return settleKey(registry, incident, first!, actor, options.actionsSecrets);
+      return settleKey(registry, incident, first!, actor, options.actionsSecrets, notifier);
     });
     if (result.ok) settled.push(incident);
     else log(`incident ${incident.id} (key ${incident.keyId}): ${result.error.message}`);
@@ -70,7 +75,9 @@ export async function respondToIncidents(incidents: Incident[], options: Respond
   const context: ReportContext | undefined = github && { registry, github, securityRepo: options.securityRepo, incidentRepo: options.incidentRepo, repoFacts: new Map() };
   for (const incident of settled) {
     const result = await responses.withIncidentLock(incident.id, () => {
-      if (!isGitHubRepo(incident.repo)) return runStep(responses, incident.id, 'issue', {}, async () => ({ skipped: 'not a GitHub repository' }));
+      // A key found in public is filed in the security repository: a responder that knows none leaves its issue waiting.
+      if (isPublicLeak(incident) && !options.securityRepo) return Promise.resolve(undefined);
+      if (!isGitHubRepo(incident.repo) && !isPublicLeak(incident)) return runStep(responses, incident.id, 'issue', {}, async () => ({ skipped: 'not a GitHub repository' }));
       if (!context) return Promise.resolve(undefined);
       return reportIncident(context, incident);
     });

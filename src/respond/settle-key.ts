@@ -5,20 +5,27 @@ import type { Actor, Incident, KeyRecord, KeyRegistry, ResponseLog, Sighting } f
 import type { ActionsSecretWriter } from './actions-secret-writer.js';
 import { deliverReplacement, type Delivery } from './deliver-replacement.js';
 import { deliverToActionsSecret } from './deliver-to-actions-secret.js';
+import { isPublicLeak } from '../public-leak.js';
+import { revocationEvent, type OwnerNotifier } from './owner-notifier.js';
 import { runStep, type StepResult } from './run-step.js';
 
 /** `leaked in owner/repo@sha:path:line`: the revocation reason the audit log keeps. */
 export function revocationReason(repo: string, place: Pick<Sighting, 'commit' | 'path' | 'line'>): string {
+  if (isPublicLeak({ repo })) return `found in public by GitHub secret scanning at ${place.path}`;
   return `leaked in ${repo}${place.commit ? `@${place.commit}` : ''}:${place.path}:${place.line}`;
 }
 
-/** Runs the key's steps in order; stops at the first that fails (it is retried on resume). */
+/**
+ * Runs the key's steps in order; stops at the first that fails (it is retried on resume). A
+ * notification that fails stops nothing: it is recorded as failed and sent again on resume.
+ */
 export async function settleKey(
   registry: KeyRegistry,
   incident: Incident,
   firstSighting: Sighting,
   actor: Actor,
   actionsSecrets?: ActionsSecretWriter,
+  notifier?: OwnerNotifier,
 ): Promise<StepResult> {
   const log = registry.responses;
   const key = await registry.get(incident.keyId);
@@ -38,6 +45,14 @@ export async function settleKey(
   const replaced = await runStep(log, incident.id, 'replace', {}, async () => skip ?? { keyId: (await registry.reserveReplacement(incident.keyId, actor)).id });
   if (!replaced.ok) return replaced;
   const replacementId = replaced.outcome.keyId as string | undefined;
+  // Only a revocation of ours is news; the step's record makes it one event, however often this runs.
+  if (notifier && !skip) {
+    const event = revocationEvent(incident, firstSighting, key, String(revoked.outcome.at), replacementId);
+    await runStep(log, incident.id, 'notify', { eventId: event.id }, async () => {
+      await notifier.send(event);
+      return { eventId: event.id };
+    });
+  }
   const target = replacementId && key.deliveryTarget?.kind === 'actions-secret' ? key.deliveryTarget : undefined;
   const intent = { replacementId, ...(target ? { actionsSecret: { repo: target.repo, name: target.name } } : {}) };
   if (target && !actionsSecrets) return awaitActionsSecretWriter(log, incident.id, intent);

@@ -44,6 +44,11 @@ describe('leakstop app settings', () => {
     [{ GHE_HOST: 'https://ghe.example.com/' }, /^leakstop: GHE_HOST must be a host name/],
     [{ LEAKSTOP_SCAN_CONCURRENCY: '0' }, /^leakstop: LEAKSTOP_SCAN_CONCURRENCY must be a whole number from 1 to 64/],
     [{ LOG_LEVEL: 'loud' }, /^leakstop: LOG_LEVEL must be one of/],
+    [{ LEAKSTOP_PARTNER: '1' }, /^leakstop: LEAKSTOP_SECURITY_REPO is not set: .*\(LEAKSTOP_PARTNER=1\)$/],
+    [{ LEAKSTOP_PARTNER: '1', LEAKSTOP_SECURITY_REPO: 'acme' }, /^leakstop: LEAKSTOP_SECURITY_REPO must be owner\/name, not "acme"$/],
+    [{ LEAKSTOP_PARTNER: '1', LEAKSTOP_SECURITY_REPO: 'acme/security', LEAKSTOP_PARTNER_PATH: '/api/github/webhooks' }, /^leakstop: LEAKSTOP_PARTNER_PATH must differ from WEBHOOK_PATH/],
+    [{ LEAKSTOP_NOTIFY_URL: 'mailto:security@example.test' }, /^leakstop: LEAKSTOP_NOTIFY_URL must be an http\(s\) URL/],
+    [{ LEAKSTOP_NOTIFY_URL: 'https://hooks.example.test/leakstop' }, /^leakstop: LEAKSTOP_NOTIFY_SECRET is not set/],
   ])('refuses %o in one line', async (changes, expected) => {
     expect(await startFails(changes)).toMatch(expected);
   });

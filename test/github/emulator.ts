@@ -247,6 +247,11 @@ export class GitHubEmulator {
     return mintInstallationToken(this.state, this.installation(installationId)).token;
   }
 
+  /** Lists a key partner alerts are signed with at `/meta/public_keys/secret_scanning` (see send-partner-alert.ts). */
+  addSecretScanningKey(key: { keyIdentifier: string; publicKeyPem: string }, options: { current?: boolean } = {}): void {
+    this.state.secretScanningKeys.push({ ...key, isCurrent: options.current ?? true });
+  }
+
   /** A secret scanning alert in the repository, as GitHub's secret scanning opens one; numbered 1, 2, … */
   createSecretScanningAlert(owner: string, repo: string, options: SecretScanningAlertOptions): SecretScanningAlertRecord {
     const record = this.repo(owner, repo);

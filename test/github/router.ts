@@ -8,6 +8,7 @@ import { credentialRoutes } from './routes/credentials.js';
 import { issueCommentRoutes } from './routes/issue-comments.js';
 import { issueRoutes } from './routes/issues.js';
 import { labelRoutes } from './routes/labels.js';
+import { metaRoutes } from './routes/meta.js';
 import { repoRoutes } from './routes/repos.js';
 import { secretScanningAlertRoutes } from './routes/secret-scanning-alerts.js';
 
@@ -20,6 +21,7 @@ export const ROUTES: Route[] = [
   ...checkRunRoutes,
   ...actionsSecretRoutes,
   ...contentRoutes,
+  ...metaRoutes,
   ...secretScanningAlertRoutes,
   ...credentialRoutes,
 ];

@@ -213,6 +213,13 @@ const ID_BASES = {
 
 export type IdKind = keyof typeof ID_BASES;
 
+/** A public key GitHub signs secret-scanning partner alerts with (PEM, ECDSA P-256). */
+export interface SecretScanningKeyRecord {
+  keyIdentifier: string;
+  publicKeyPem: string;
+  isCurrent: boolean;
+}
+
 export class EmulatorState {
   readonly accounts = new Map<string, Account>();
   readonly repos = new Map<string, RepoRecord>();
@@ -228,6 +235,8 @@ export class EmulatorState {
   readonly checkSuites = new Map<string, number>();
   readonly actionsSecrets: ActionsSecretRecord[] = [];
   readonly actionsKeys = new Map<number, ActionsKeyRecord>();
+  /** What `GET /meta/public_keys/secret_scanning` lists: the keys partner alerts are signed with. */
+  readonly secretScanningKeys: SecretScanningKeyRecord[] = [];
   readonly secretScanningAlerts: SecretScanningAlertRecord[] = [];
   readonly revokedCredentials: RevokedCredentialRecord[] = [];
   /** `POST /credentials/revoke`'s hourly budget per caller (GitHub: 60); set before the first call. */

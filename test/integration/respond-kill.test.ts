@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNotifyReceiver, type NotifyReceiver } from '../helpers/notify-receiver.js';
 import { killAtRandom, RespondWorld, type IssuedKey } from '../helpers/respond-world.js';
 import type { TestRepo } from '../helpers/git-repo.js';
 
@@ -16,6 +17,9 @@ const STEP_DELAY_MS = 40;
 
 describe('a responder killed at random moments', () => {
   let world: RespondWorld;
+  let receiver: NotifyReceiver;
+  /** Every responder tells the owner-notification hook of its revocations. */
+  let notify: Record<string, string>;
   let repo: TestRepo;
   let template: string;
   let keys: IssuedKey[];
@@ -24,6 +28,8 @@ describe('a responder killed at random moments', () => {
 
   beforeAll(async () => {
     world = await RespondWorld.start();
+    receiver = await startNotifyReceiver();
+    notify = { LEAKSTOP_NOTIFY_URL: receiver.url, LEAKSTOP_NOTIFY_SECRET: 'kill-test' };
     template = world.registrySpec;
     const ownerKey = path.join(world.dir, 'owner.key');
     await world.cli(['registry', 'owner', 'keygen', ownerKey]);
@@ -45,6 +51,7 @@ describe('a responder killed at random moments', () => {
 
   afterAll(async () => {
     await world?.close();
+    await receiver?.close();
   });
 
   function registryFor(run: number): string {
@@ -58,15 +65,15 @@ describe('a responder killed at random moments', () => {
     const name = `shop-${run + 1}`;
     await world.createRepo('acme', name);
     const registry = registryFor(run);
-    const responder = world.spawnResponder(repo, `acme/${name}`, { LEAKSTOP_REGISTRY: registry, LEAKSTOP_TEST_STEP_DELAY_MS: String(STEP_DELAY_MS) });
+    const responder = world.spawnResponder(repo, `acme/${name}`, { ...notify, LEAKSTOP_REGISTRY: registry, LEAKSTOP_TEST_STEP_DELAY_MS: String(STEP_DELAY_MS) });
     if (killAfterMs !== undefined) setTimeout(() => responder.child.kill('SIGKILL'), killAfterMs);
     await responder.done;
-    const resume = await world.cli(['respond', '--resume'], { env: { LEAKSTOP_REGISTRY: registry } });
+    const resume = await world.cli(['respond', '--resume'], { env: { ...notify, LEAKSTOP_REGISTRY: registry } });
     expect(resume.code, resume.stderr).toBe(0);
     // A kill before the findings were recorded leaves nothing to resume: the next scan responds.
     const recorded = await world.withRegistry(async (open) => (await open.responses.incidents()).length, registry);
     if (recorded < keys.length) {
-      const rescan = await world.respond(repo, `acme/${name}`, [], { env: { LEAKSTOP_REGISTRY: registry } });
+      const rescan = await world.respond(repo, `acme/${name}`, [], { env: { ...notify, LEAKSTOP_REGISTRY: registry } });
       expect(rescan.stderr, rescan.stderr).toContain('Response: 3 of 3 incident(s) complete');
     } else {
       expect(resume.stdout).not.toContain('not complete');
@@ -99,6 +106,14 @@ describe('a responder killed at random moments', () => {
     const places = texts.flatMap((text) => text.match(/\/blob\/[0-9a-f]{40}\/[^)#]+#L\d+/g) ?? []);
     expect(places).toHaveLength(4);
     expect(new Set(places).size).toBe(4);
+    // Each revocation was announced; a kill between the hook's answer and the step's record may
+    // send it again, but only ever the very same event.
+    const events = receiver.events.map((event) => JSON.parse(event.body)).filter((event) => event.found.repository === `acme/${name}`);
+    for (const { record } of keys) {
+      const ofKey = events.filter((event) => event.key_id === record.id);
+      expect(ofKey.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(ofKey.map((event) => JSON.stringify(event))).size).toBe(1);
+    }
   }
 
   it(`completes every response exactly once after ${RUNS} random kills`, async () => {

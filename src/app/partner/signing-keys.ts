@@ -1,0 +1,67 @@
+// The public keys GitHub signs secret-scanning partner alerts with, from
+// `GET /meta/public_keys/secret_scanning`. Kept in memory; an identifier not among them makes
+// one fresh fetch (GitHub rotates its keys); such refetches come at most one every REFETCH_MS,
+// so a stream of forged identifiers cannot turn this endpoint into a flood of requests to GitHub.
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { gitHubFetch } from '../../respond/github-fetch.js';
+
+const REFETCH_MS = 10_000;
+
+interface PublicKeysBody {
+  public_keys?: { key_identifier?: unknown; key?: unknown }[];
+}
+
+export interface SigningKeys {
+  /** The key GitHub names by this identifier; undefined when GitHub does not list it (or cannot be asked). */
+  get(identifier: string): Promise<KeyObject | undefined>;
+}
+
+export function gitHubSigningKeys(apiBaseUrl: string, onProblem: (line: string) => void): SigningKeys {
+  let keys = new Map<string, KeyObject>();
+  let fetched = false;
+  let lastRefetch = -Infinity;
+  let inFlight: Promise<void> | undefined;
+
+  const fetchKeys = async () => {
+    try {
+      const response = await gitHubFetch(`${apiBaseUrl}/meta/public_keys/secret_scanning`, {
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`GitHub answered ${response.status}`);
+      const body = (await response.json()) as PublicKeysBody;
+      const next = new Map<string, KeyObject>();
+      for (const entry of body.public_keys ?? []) {
+        if (typeof entry.key_identifier !== 'string' || typeof entry.key !== 'string') continue;
+        try {
+          next.set(entry.key_identifier, createPublicKey(entry.key));
+        } catch {
+          onProblem(`GitHub listed secret scanning key ${entry.key_identifier.slice(0, 80)} that is not a public key: skipped`);
+        }
+      }
+      keys = next;
+      fetched = true;
+    } catch (error) {
+      onProblem(`cannot read GitHub's secret scanning public keys: ${(error as Error).message.split('\n')[0]}`);
+    }
+  };
+
+  const refresh = () => {
+    inFlight ??= fetchKeys().finally(() => (inFlight = undefined));
+    return inFlight;
+  };
+
+  return {
+    async get(identifier) {
+      const known = keys.get(identifier);
+      if (known) return known;
+      if (inFlight) await inFlight;
+      else if (!fetched) await refresh();
+      else if (Date.now() - lastRefetch >= REFETCH_MS) {
+        lastRefetch = Date.now();
+        await refresh();
+      }
+      return keys.get(identifier);
+    },
+  };
+}
