@@ -17,6 +17,8 @@ export interface PrefilterResult {
   regions?: Uint8Array[];
   /** For each recorded keyword id found: the offsets where it starts, ascending. */
   starts: (number[] | undefined)[];
+  /** Where the runs of at least MIN_BASE64_RUN base64 characters start, ascending (see encoded-segments.ts). */
+  base64Runs: number[];
 }
 
 export const REGION_SIZE = 32 * 1024;
@@ -156,16 +158,16 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
         ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length))
         : undefined;
       const starts: (number[] | undefined)[] = new Array(lower.length);
-      dfa.scan(text, (end, state) => {
+      const base64Runs = dfa.scan(text, (end, state) => {
         const here = regions ? regions[Math.floor((end - 1) / REGION_SIZE)]! : found;
         const row = state / rowBytes;
         for (const id of accepting[row]!) here[id] = 1;
         const wanted = recordedAt[row]!;
         for (let k = 0; k < wanted.length; k += 2) (starts[wanted[k]!] ??= []).push(end - wanted[k + 1]!);
       });
-      if (!regions) return { found, starts };
+      if (!regions) return { found, starts, base64Runs };
       for (const here of regions) for (let id = 0; id < here.length; id++) found[id]! |= here[id]!;
-      return { found, regions, starts };
+      return { found, regions, starts, base64Runs };
     },
   };
 }
