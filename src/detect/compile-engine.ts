@@ -58,7 +58,7 @@ export function assembleEngine(config: ScanConfig, extraRules: Rule[], plan: Eng
     }
     if (anchored.has(index)) {
       let anchor: RegExp | undefined;
-      Object.defineProperty(engineRule, 'anchor', { enumerable: true, get: () => (anchor ??= new RegExp(rule.regex.source, `${flags}y`)) });
+      Object.defineProperty(engineRule, 'anchor', { enumerable: true, configurable: true, get: () => (anchor ??= new RegExp(rule.regex.source, `${flags}y`)) });
     }
     ruleById.set(rule.id, engineRule);
     return engineRule;
