@@ -3875,5 +3875,5 @@ parentPort.on("message", (task) => {
     verdicts.push(detectBlob(bytes.subarray(start, end), engine));
     start = end;
   }
-  parentPort.postMessage({ id: task.id, verdicts });
+  parentPort.postMessage({ id: task.id, verdicts, buffer: task.buffer }, [task.buffer]);
 });

@@ -20254,11 +20254,14 @@ var WORKER_FILE2 = new URL("./detect-worker.js", import.meta.url);
 function workersAvailable() {
   return fs11.existsSync(fileURLToPath3(WORKER_FILE2));
 }
+var REUSED_BUFFER_BYTES = 2 << 20;
 var WorkerDetector = class {
   #workers;
   #idle;
   #queue = [];
   #waiting = /* @__PURE__ */ new Map();
+  /** Batch buffers the workers gave back, to be filled again. */
+  #spare = [];
   #nextId = 0;
   #failure;
   constructor(count, data) {
@@ -20266,6 +20269,7 @@ var WorkerDetector = class {
     this.#idle = [...this.#workers];
     for (const worker of this.#workers) {
       worker.on("message", (reply) => {
+        if (reply.buffer) this.#spare.push(reply.buffer);
         this.#waiting.get(reply.id)?.resolve(reply.verdicts);
         this.#waiting.delete(reply.id);
         this.#run(worker);
@@ -20278,7 +20282,9 @@ var WorkerDetector = class {
   }
   detect(contents) {
     const total = contents.reduce((sum, content) => sum + content.byteLength, 0);
-    const bytes = new Uint8Array(new ArrayBuffer(total));
+    const spare = this.#spare.findIndex((buffer2) => buffer2.byteLength >= total);
+    const buffer = spare >= 0 ? this.#spare.splice(spare, 1)[0] : new ArrayBuffer(Math.max(total, REUSED_BUFFER_BYTES));
+    const bytes = new Uint8Array(buffer);
     const ends = [];
     let offset = 0;
     for (const content of contents) {
