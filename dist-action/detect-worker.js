@@ -3823,7 +3823,7 @@ function errnoText(error, fallback) {
 }
 
 // src/sources/read-file-bytes.ts
-function readFileBytes(file, maxSize) {
+function readFileBytes(file, maxSize, allocate = Buffer.allocUnsafe) {
   let fd;
   try {
     fd = fs2.openSync(file, "r");
@@ -3833,7 +3833,7 @@ function readFileBytes(file, maxSize) {
   try {
     const size = fs2.fstatSync(fd).size;
     if (size > maxSize) return { kind: "large", size };
-    const bytes = Buffer.allocUnsafe(size);
+    const bytes = allocate(size);
     let read = 0;
     while (read < size) {
       const n = fs2.readSync(fd, bytes, read, size - read, read);
@@ -3856,8 +3856,15 @@ function detectBytes(read, engine2) {
   if (read.kind !== "bytes") return read;
   return { ...detectBlob(read.bytes, engine2), size: read.bytes.byteLength };
 }
+var REUSED_BYTES = 1 << 20;
+var scratch2;
+function reusedBuffer(size) {
+  if (size > REUSED_BYTES) return Buffer.allocUnsafe(size);
+  scratch2 ??= Buffer.allocUnsafeSlow(REUSED_BYTES);
+  return scratch2.subarray(0, size);
+}
 function detectFile(file, engine2) {
-  return detectBytes(readFileBytes(file, engine2.maxFileSize), engine2);
+  return detectBytes(readFileBytes(file, engine2.maxFileSize, reusedBuffer), engine2);
 }
 
 // src/pipeline/detect-worker.ts

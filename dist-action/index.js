@@ -20201,7 +20201,7 @@ import { Worker as Worker2 } from "node:worker_threads";
 // src/sources/read-file-bytes.ts
 init_errno_text();
 import fs10 from "node:fs";
-function readFileBytes(file, maxSize) {
+function readFileBytes(file, maxSize, allocate = Buffer.allocUnsafe) {
   let fd;
   try {
     fd = fs10.openSync(file, "r");
@@ -20211,7 +20211,7 @@ function readFileBytes(file, maxSize) {
   try {
     const size = fs10.fstatSync(fd).size;
     if (size > maxSize) return { kind: "large", size };
-    const bytes = Buffer.allocUnsafe(size);
+    const bytes = allocate(size);
     let read = 0;
     while (read < size) {
       const n = fs10.readSync(fd, bytes, read, size - read, read);
@@ -20237,8 +20237,15 @@ function detectBytes(read, engine) {
   if (read.kind !== "bytes") return read;
   return { ...detectBlob(read.bytes, engine), size: read.bytes.byteLength };
 }
+var REUSED_BYTES = 1 << 20;
+var scratch2;
+function reusedBuffer(size) {
+  if (size > REUSED_BYTES) return Buffer.allocUnsafe(size);
+  scratch2 ??= Buffer.allocUnsafeSlow(REUSED_BYTES);
+  return scratch2.subarray(0, size);
+}
 function detectFile(file, engine) {
-  return detectBytes(readFileBytes(file, engine.maxFileSize), engine);
+  return detectBytes(readFileBytes(file, engine.maxFileSize, reusedBuffer), engine);
 }
 
 // src/pipeline/detect-pool.ts
