@@ -2133,12 +2133,98 @@ function indexKeywords(rules) {
   return { keywords: [...keywordIds.keys()], keywordIdsByRule, inlineAllowIds };
 }
 
+// src/detect/encoded-segments.ts
+var DECODE_BUDGET = 1024 * 1024;
+var MIN_BASE64_RUN = 16;
+var BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+var MAX_URL_SEGMENT = 64 * 1024;
+var MIN_DECODED_LENGTH = 8;
+var BASE64_VALUES = (() => {
+  const values = new Int8Array(65536).fill(-1);
+  for (let i = 0; i < BASE64_ALPHABET.length; i++) values[BASE64_ALPHABET.charCodeAt(i)] = i;
+  return values;
+})();
+var HEX_DIGIT = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of "0123456789abcdefABCDEF") table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+var URL_DELIMITERS = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of " 	\n\r\f\v\"'`<>(){}[],") table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+function findEncodedSegments(text, base64Runs, budget) {
+  const segments = [];
+  for (const start of base64Runs) {
+    if (budget.remaining <= 0) return segments;
+    let dataEnd = start + MIN_BASE64_RUN;
+    while (dataEnd < text.length && BASE64_VALUES[text.charCodeAt(dataEnd)] >= 0) dataEnd++;
+    if ((dataEnd - start) * 3 >>> 2 > budget.remaining) continue;
+    const decoded = decodeBase64Text(text, start, dataEnd);
+    if (decoded === void 0 || decoded.length < MIN_DECODED_LENGTH || decoded.length > budget.remaining) continue;
+    budget.remaining -= decoded.length;
+    let end = dataEnd;
+    while (end < dataEnd + 2 && text.charCodeAt(end) === 61) end++;
+    segments.push({ start, end, encoding: "base64", decoded });
+  }
+  for (let at = text.indexOf("%"); at >= 0 && budget.remaining > 0; at = text.indexOf("%", at + 1)) {
+    if (HEX_DIGIT[text.charCodeAt(at + 1)] !== 1 || HEX_DIGIT[text.charCodeAt(at + 2)] !== 1) continue;
+    let start = at;
+    while (start > 0 && URL_DELIMITERS[text.charCodeAt(start - 1)] === 0) start--;
+    let end = at;
+    while (end < text.length && URL_DELIMITERS[text.charCodeAt(end)] === 0) end++;
+    at = end;
+    if (end - start > MAX_URL_SEGMENT) continue;
+    const decoded = decodeUrl(text.slice(start, end));
+    if (decoded.length < MIN_DECODED_LENGTH || decoded.length > budget.remaining) continue;
+    budget.remaining -= decoded.length;
+    segments.push({ start, end, encoding: "url", decoded });
+  }
+  return segments;
+}
+function decodeUrl(encoded) {
+  return encoded.replace(PERCENT_RUN, (run) => Buffer.from(run.replaceAll("%", ""), "hex").toString("utf8"));
+}
+var scratch = Buffer.allocUnsafe(4096);
+function decodeBase64Text(text, start, end) {
+  const length = end - start;
+  if (length % 4 === 1) return void 0;
+  const capacity = Math.ceil(length * 3 / 4);
+  if (scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
+  let bytes = 0;
+  let accumulator = 0;
+  let bits = 0;
+  let continuation = 0;
+  for (let i = start; i < end; i++) {
+    accumulator = (accumulator << 6 | BASE64_VALUES[text.charCodeAt(i)]) & 16777215;
+    bits += 6;
+    if (bits < 8) continue;
+    bits -= 8;
+    const byte = accumulator >> bits & 255;
+    if (continuation > 0) {
+      if ((byte & 192) !== 128) return void 0;
+      continuation--;
+    } else if (byte < 128) {
+      if (byte < 32 ? byte !== 9 && byte !== 10 && byte !== 13 : byte === 127) return void 0;
+    } else if (byte >= 194 && byte <= 223) continuation = 1;
+    else if (byte >= 224 && byte <= 239) continuation = 2;
+    else if (byte >= 240 && byte <= 244) continuation = 3;
+    else return void 0;
+    scratch[bytes++] = byte;
+  }
+  if (continuation > 0) return void 0;
+  return scratch.toString("utf8", 0, bytes);
+}
+
 // src/detect/dfa-scanner.ts
-var CLASSES = 8;
+var CLASSES = 16;
 var TABLE = CLASSES + 65536 * 2;
 var EVENT_BYTES = 8;
 var EVENT_CAPACITY = 4096;
 var PAGE = 65536;
+var BASE64_BIT = 32768;
 function leb(value) {
   const bytes = [];
   do {
@@ -2148,10 +2234,41 @@ function leb(value) {
   } while (value !== 0);
   return bytes;
 }
+function i32(value) {
+  const bytes = [65];
+  for (; ; ) {
+    const low = value & 127;
+    value >>= 7;
+    if (value === 0 && (low & 64) === 0 || value === -1 && (low & 64) !== 0) return [...bytes, low];
+    bytes.push(low | 128);
+  }
+}
 var sized = (bytes) => [...leb(bytes.length), ...bytes];
-var BODY = [
+var emit = (a, b) => [
+  32,
+  3,
+  ...a,
+  54,
+  2,
   0,
-  // no locals besides the parameters
+  32,
+  3,
+  ...b,
+  54,
+  2,
+  4,
+  32,
+  3,
+  ...i32(EVENT_BYTES),
+  106,
+  33,
+  3
+];
+var BODY = [
+  1,
+  1,
+  127,
+  // one local, $class (8)
   2,
   64,
   // block $done
@@ -2167,103 +2284,117 @@ var BODY = [
   1,
   // if i >= end: break
   32,
-  2,
-  // state
+  3,
+  32,
+  4,
+  79,
+  13,
+  1,
+  // if out >= outEnd: break
   32,
   6,
   32,
   0,
-  65,
-  1,
+  ...i32(1),
   116,
   106,
   47,
   1,
   0,
   // unit = text[i] (u16)
-  65,
-  1,
+  ...i32(1),
   116,
   47,
   1,
   ...leb(CLASSES),
-  // class = classes[unit]
-  65,
-  2,
+  34,
+  8,
+  // $class = classes[unit]
+  ...i32(BASE64_BIT - 1),
+  113,
+  ...i32(2),
   116,
+  32,
+  2,
   106,
   // state + class × 4
   40,
   2,
   ...leb(TABLE),
-  // state = table[...]
-  34,
+  33,
   2,
+  // state = table[...]
+  // Not a base64 digit after a run long enough: the run's event.
+  32,
+  8,
+  ...i32(BASE64_BIT),
+  113,
+  69,
+  32,
+  7,
+  ...i32(MIN_BASE64_RUN),
+  79,
+  113,
+  4,
+  64,
+  ...emit([...i32(-1), 32, 0, 107], [32, 7]),
+  11,
+  // run = digit ? run + 1 : 0, without a branch
+  32,
+  7,
+  ...i32(1),
+  106,
+  ...i32(0),
+  32,
+  8,
+  ...i32(BASE64_BIT),
+  113,
+  27,
+  33,
+  7,
   32,
   0,
-  65,
-  1,
+  ...i32(1),
   106,
   33,
   0,
   // i++
   32,
+  2,
+  32,
   5,
   79,
-  // state >= accept
+  // state >= accept: the accepting state's event
   4,
   64,
-  32,
-  3,
-  32,
-  0,
-  54,
-  2,
-  0,
-  // out[0] = i
-  32,
-  3,
-  32,
-  2,
-  54,
-  2,
-  4,
-  // out[1] = state
-  32,
-  3,
-  65,
-  EVENT_BYTES,
-  106,
-  34,
-  3,
-  32,
-  4,
-  79,
-  13,
-  2,
-  // out += 8; full: break
+  ...emit([32, 0], [32, 2]),
   11,
   12,
   0,
   // continue
   11,
   11,
-  65,
-  0,
+  ...i32(0),
   32,
   2,
   54,
   2,
   0,
   // mem[0] = state
-  65,
-  4,
+  ...i32(4),
   32,
   3,
   54,
   2,
   0,
   // mem[4] = out
+  ...i32(8),
+  32,
+  7,
+  54,
+  2,
+  0,
+  // mem[8] = run
   32,
   0,
   11
@@ -2278,8 +2409,8 @@ var MODULE_BYTES = new Uint8Array([
   0,
   0,
   1,
-  ...sized([1, 96, 7, 127, 127, 127, 127, 127, 127, 127, 1, 127]),
-  // type (i32 × 7) → i32
+  ...sized([1, 96, 8, 127, 127, 127, 127, 127, 127, 127, 127, 1, 127]),
+  // type (i32 × 8) → i32
   2,
   ...sized([1, 1, 101, 1, 109, 2, 0, 1]),
   // import e.m: memory ≥ 1 page
@@ -2299,24 +2430,34 @@ function buildDfaScanner(classes, table, start, acceptFrom) {
   const events = TABLE + table.byteLength;
   const textAt = events + EVENT_CAPACITY * EVENT_BYTES;
   const memory = new wasm.Memory({ initial: Math.ceil((textAt + PAGE) / PAGE) });
-  const run = new wasm.Instance(compiled, { e: { m: memory } }).exports.scan;
-  new Uint16Array(memory.buffer, CLASSES, 65536).set(classes);
+  const runScan = new wasm.Instance(compiled, { e: { m: memory } }).exports.scan;
+  const classTable = new Uint16Array(memory.buffer, CLASSES, 65536);
+  classTable.set(classes);
+  for (let i = 0; i < BASE64_ALPHABET.length; i++) classTable[BASE64_ALPHABET.charCodeAt(i)] |= BASE64_BIT;
   new Int32Array(memory.buffer, TABLE, table.length).set(table);
-  const eventEnd = events + EVENT_CAPACITY * EVENT_BYTES;
+  const eventEnd = events + (EVENT_CAPACITY - 2) * EVENT_BYTES;
   return {
     scan(text, onAccept) {
       const needed = textAt + 2 * text.length;
       if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
       Buffer.from(memory.buffer, textAt, 2 * text.length).write(text, 0, "utf16le");
+      const runs = [];
       let state = start;
+      let run = 0;
       for (let at = 0; at < text.length; ) {
-        at = run(at, text.length, state, events, eventEnd, acceptFrom, textAt);
-        const view = new Int32Array(memory.buffer, 0, 2);
+        at = runScan(at, text.length, state, events, eventEnd, acceptFrom, textAt, run);
+        const view = new Int32Array(memory.buffer, 0, 3);
         state = view[0];
-        const cursor = view[1];
-        const list = new Int32Array(memory.buffer, events, (cursor - events) / 4);
-        for (let k = 0; k < list.length; k += 2) onAccept(list[k], list[k + 1]);
+        run = view[2];
+        const list = new Int32Array(memory.buffer, events, (view[1] - events) / 4);
+        for (let k = 0; k < list.length; k += 2) {
+          const end = list[k];
+          if (end >= 0) onAccept(end, list[k + 1]);
+          else runs.push(-1 - end - list[k + 1]);
+        }
       }
+      if (run >= MIN_BASE64_RUN) runs.push(text.length - run);
+      return runs;
     }
   };
 }
@@ -2414,16 +2555,20 @@ function prefilterFromTables(tables) {
       const found = new Uint8Array(lower.length);
       const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
       const starts = new Array(lower.length);
-      dfa.scan(text, (end, state) => {
-        const here = regions ? regions[Math.floor((end - 1) / REGION_SIZE)] : found;
+      const foundIds = [];
+      const base64Runs = dfa.scan(text, (end, state) => {
+        const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
         const row = state / rowBytes;
-        for (const id of accepting[row]) here[id] = 1;
+        for (const id of accepting[row]) {
+          if (region) region[id] = 1;
+          if (found[id] === 1) continue;
+          found[id] = 1;
+          foundIds.push(id);
+        }
         const wanted = recordedAt[row];
         for (let k = 0; k < wanted.length; k += 2) (starts[wanted[k]] ??= []).push(end - wanted[k + 1]);
       });
-      if (!regions) return { found, starts };
-      for (const here of regions) for (let id = 0; id < here.length; id++) found[id] |= here[id];
-      return { found, regions, starts };
+      return regions ? { found, foundIds, regions, starts, base64Runs } : { found, foundIds, starts, base64Runs };
     }
   };
 }
@@ -2649,10 +2794,14 @@ function assembleEngine(config2, extraRules2, plan2, fingerprintKey = Fingerprin
   const ruleById = /* @__PURE__ */ new Map();
   const engineRules = rules.map((rule, index) => {
     if (ruleById.has(rule.id)) throw new ConfigError(`${rule.source}: rule id "${rule.id}" is defined twice`);
+    const flags = rule.regex.flags.replace(/[gyd]/g, "");
+    let scanner;
     const engineRule = {
       rule,
       index,
-      scanner: new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, "")}g`),
+      get scanner() {
+        return scanner ??= new RegExp(rule.regex.source, `${flags}g`);
+      },
       allowlists: [
         ...rule.allowlists.map((allowlist, n) => keep(compileAllowlist(allowlist, `rule:${rule.id}:${n}`))),
         ...globals.filter(({ targets }) => targets?.includes(rule.id)).map(({ compiled: compiled2 }) => compiled2)
@@ -2666,7 +2815,10 @@ function assembleEngine(config2, extraRules2, plan2, fingerprintKey = Fingerprin
       engineRule.paths = paths;
       engineRule.specificity = 0;
     }
-    if (anchored.has(index)) engineRule.anchor = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, "")}y`);
+    if (anchored.has(index)) {
+      let anchor;
+      Object.defineProperty(engineRule, "anchor", { enumerable: true, configurable: true, get: () => anchor ??= new RegExp(rule.regex.source, `${flags}y`) });
+    }
     ruleById.set(rule.id, engineRule);
     return engineRule;
   });
@@ -2797,117 +2949,6 @@ var Secret = class {
     return `Secret(${this.redacted})`;
   }
 };
-
-// src/detect/encoded-segments.ts
-var DECODE_BUDGET = 1024 * 1024;
-var MIN_BASE64_RUN = 16;
-var BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
-var MAX_URL_SEGMENT = 64 * 1024;
-var MIN_DECODED_LENGTH = 8;
-var BASE64_VALUES = (() => {
-  const values = new Int8Array(65536).fill(-1);
-  for (let i = 0; i < BASE64_ALPHABET.length; i++) values[BASE64_ALPHABET.charCodeAt(i)] = i;
-  return values;
-})();
-var HEX_DIGIT = (() => {
-  const table = new Uint8Array(65536);
-  for (const ch of "0123456789abcdefABCDEF") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
-var URL_DELIMITERS = (() => {
-  const table = new Uint8Array(65536);
-  for (const ch of " 	\n\r\f\v\"'`<>(){}[],") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
-function base64RunStarts(text) {
-  const starts = [];
-  const stride = MIN_BASE64_RUN / 2;
-  const isBase64 = (at) => BASE64_VALUES[text.charCodeAt(at)] >= 0;
-  for (let at = 0; at + stride < text.length; ) {
-    if (!isBase64(at + stride)) {
-      at += 2 * stride;
-      continue;
-    }
-    if (!isBase64(at)) {
-      at += stride;
-      continue;
-    }
-    let end = at + 1;
-    while (end < text.length && isBase64(end)) end++;
-    if (end <= at + stride) {
-      at += stride;
-      continue;
-    }
-    let start = at;
-    while (start > 0 && isBase64(start - 1)) start--;
-    if (end - start >= MIN_BASE64_RUN) starts.push(start);
-    at = Math.ceil((end + 1) / stride) * stride;
-  }
-  return starts;
-}
-function findEncodedSegments(text, budget) {
-  const segments = [];
-  for (const start of base64RunStarts(text)) {
-    if (budget.remaining <= 0) return segments;
-    let dataEnd = start + MIN_BASE64_RUN;
-    while (dataEnd < text.length && BASE64_VALUES[text.charCodeAt(dataEnd)] >= 0) dataEnd++;
-    if ((dataEnd - start) * 3 >>> 2 > budget.remaining) continue;
-    const decoded = decodeBase64Text(text, start, dataEnd);
-    if (decoded === void 0 || decoded.length < MIN_DECODED_LENGTH || decoded.length > budget.remaining) continue;
-    budget.remaining -= decoded.length;
-    let end = dataEnd;
-    while (end < dataEnd + 2 && text.charCodeAt(end) === 61) end++;
-    segments.push({ start, end, encoding: "base64", decoded });
-  }
-  for (let at = text.indexOf("%"); at >= 0 && budget.remaining > 0; at = text.indexOf("%", at + 1)) {
-    if (HEX_DIGIT[text.charCodeAt(at + 1)] !== 1 || HEX_DIGIT[text.charCodeAt(at + 2)] !== 1) continue;
-    let start = at;
-    while (start > 0 && URL_DELIMITERS[text.charCodeAt(start - 1)] === 0) start--;
-    let end = at;
-    while (end < text.length && URL_DELIMITERS[text.charCodeAt(end)] === 0) end++;
-    at = end;
-    if (end - start > MAX_URL_SEGMENT) continue;
-    const decoded = decodeUrl(text.slice(start, end));
-    if (decoded.length < MIN_DECODED_LENGTH || decoded.length > budget.remaining) continue;
-    budget.remaining -= decoded.length;
-    segments.push({ start, end, encoding: "url", decoded });
-  }
-  return segments;
-}
-function decodeUrl(encoded) {
-  return encoded.replace(PERCENT_RUN, (run) => Buffer.from(run.replaceAll("%", ""), "hex").toString("utf8"));
-}
-var scratch = Buffer.allocUnsafe(4096);
-function decodeBase64Text(text, start, end) {
-  const length = end - start;
-  if (length % 4 === 1) return void 0;
-  const capacity = Math.ceil(length * 3 / 4);
-  if (scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
-  let bytes = 0;
-  let accumulator = 0;
-  let bits = 0;
-  let continuation = 0;
-  for (let i = start; i < end; i++) {
-    accumulator = (accumulator << 6 | BASE64_VALUES[text.charCodeAt(i)]) & 16777215;
-    bits += 6;
-    if (bits < 8) continue;
-    bits -= 8;
-    const byte = accumulator >> bits & 255;
-    if (continuation > 0) {
-      if ((byte & 192) !== 128) return void 0;
-      continuation--;
-    } else if (byte < 128) {
-      if (byte < 32 ? byte !== 9 && byte !== 10 && byte !== 13 : byte === 127) return void 0;
-    } else if (byte >= 194 && byte <= 223) continuation = 1;
-    else if (byte >= 224 && byte <= 239) continuation = 2;
-    else if (byte >= 240 && byte <= 244) continuation = 3;
-    else return void 0;
-    scratch[bytes++] = byte;
-  }
-  if (continuation > 0) return void 0;
-  return scratch.toString("utf8", 0, bytes);
-}
 
 // src/detect/list-cap.ts
 var MAX_LISTED_PER_RULE = 1e3;
@@ -3091,14 +3132,22 @@ function secretStart(rule, found, secret, group) {
 // src/detect/select-rules.ts
 function selectRules(engine2, prefiltered, length) {
   const selected = new Uint8Array(engine2.rules.length);
-  for (const index of engine2.alwaysRun) selected[index] = 2;
-  const { found, regions } = prefiltered;
-  for (let id = 0; id < found.length; id++) {
-    if (found[id] === 1) for (const index of engine2.rulesByKeyword[id]) selected[index] ||= 1;
+  const indexes = [];
+  for (const index of engine2.alwaysRun) {
+    selected[index] = 2;
+    indexes.push(index);
   }
+  for (const id of prefiltered.foundIds) {
+    for (const index of engine2.rulesByKeyword[id]) {
+      if (selected[index] !== 0) continue;
+      selected[index] = 1;
+      indexes.push(index);
+    }
+  }
+  indexes.sort((a, b) => a - b);
+  const { regions } = prefiltered;
   const rules = [];
-  for (let index = 0; index < selected.length; index++) {
-    if (selected[index] === 0) continue;
+  for (const index of indexes) {
     const starts = engine2.rules[index].anchor ? anchorStarts(engine2, index, prefiltered, length) : void 0;
     if (starts) {
       rules.push({ index, starts });
@@ -3327,7 +3376,7 @@ function detectContent(text, engine2, options = {}) {
 function scanLevel(text, prefiltered, engine2, depth, budget, drops) {
   const found = runRules(text, prefiltered, engine2, drops);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
-  const segments = findEncodedSegments(text, budget);
+  const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
   if (segments.length === 0) return found;
   const decoded = segments.map((segment) => segment.decoded).join("\n");
   const offsets = [];
@@ -3774,7 +3823,7 @@ function errnoText(error, fallback) {
 }
 
 // src/sources/read-file-bytes.ts
-function readFileBytes(file, maxSize) {
+function readFileBytes(file, maxSize, allocate = Buffer.allocUnsafe) {
   let fd;
   try {
     fd = fs2.openSync(file, "r");
@@ -3784,7 +3833,7 @@ function readFileBytes(file, maxSize) {
   try {
     const size = fs2.fstatSync(fd).size;
     if (size > maxSize) return { kind: "large", size };
-    const bytes = Buffer.allocUnsafe(size);
+    const bytes = allocate(size);
     let read = 0;
     while (read < size) {
       const n = fs2.readSync(fd, bytes, read, size - read, read);
@@ -3807,8 +3856,15 @@ function detectBytes(read, engine2) {
   if (read.kind !== "bytes") return read;
   return { ...detectBlob(read.bytes, engine2), size: read.bytes.byteLength };
 }
+var REUSED_BYTES = 1 << 20;
+var scratch2;
+function reusedBuffer(size) {
+  if (size > REUSED_BYTES) return Buffer.allocUnsafe(size);
+  scratch2 ??= Buffer.allocUnsafeSlow(REUSED_BYTES);
+  return scratch2.subarray(0, size);
+}
 function detectFile(file, engine2) {
-  return detectBytes(readFileBytes(file, engine2.maxFileSize), engine2);
+  return detectBytes(readFileBytes(file, engine2.maxFileSize, reusedBuffer), engine2);
 }
 
 // src/pipeline/detect-worker.ts
@@ -3826,5 +3882,5 @@ parentPort.on("message", (task) => {
     verdicts.push(detectBlob(bytes.subarray(start, end), engine));
     start = end;
   }
-  parentPort.postMessage({ id: task.id, verdicts });
+  parentPort.postMessage({ id: task.id, verdicts, buffer: task.buffer }, [task.buffer]);
 });

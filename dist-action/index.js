@@ -216,6 +216,97 @@ var init_keyword_index = __esm({
   }
 });
 
+// src/detect/encoded-segments.ts
+function findEncodedSegments(text, base64Runs, budget) {
+  const segments = [];
+  for (const start of base64Runs) {
+    if (budget.remaining <= 0) return segments;
+    let dataEnd = start + MIN_BASE64_RUN;
+    while (dataEnd < text.length && BASE64_VALUES[text.charCodeAt(dataEnd)] >= 0) dataEnd++;
+    if ((dataEnd - start) * 3 >>> 2 > budget.remaining) continue;
+    const decoded = decodeBase64Text(text, start, dataEnd);
+    if (decoded === void 0 || decoded.length < MIN_DECODED_LENGTH || decoded.length > budget.remaining) continue;
+    budget.remaining -= decoded.length;
+    let end = dataEnd;
+    while (end < dataEnd + 2 && text.charCodeAt(end) === 61) end++;
+    segments.push({ start, end, encoding: "base64", decoded });
+  }
+  for (let at = text.indexOf("%"); at >= 0 && budget.remaining > 0; at = text.indexOf("%", at + 1)) {
+    if (HEX_DIGIT[text.charCodeAt(at + 1)] !== 1 || HEX_DIGIT[text.charCodeAt(at + 2)] !== 1) continue;
+    let start = at;
+    while (start > 0 && URL_DELIMITERS[text.charCodeAt(start - 1)] === 0) start--;
+    let end = at;
+    while (end < text.length && URL_DELIMITERS[text.charCodeAt(end)] === 0) end++;
+    at = end;
+    if (end - start > MAX_URL_SEGMENT) continue;
+    const decoded = decodeUrl(text.slice(start, end));
+    if (decoded.length < MIN_DECODED_LENGTH || decoded.length > budget.remaining) continue;
+    budget.remaining -= decoded.length;
+    segments.push({ start, end, encoding: "url", decoded });
+  }
+  return segments;
+}
+function decodeUrl(encoded) {
+  return encoded.replace(PERCENT_RUN, (run) => Buffer.from(run.replaceAll("%", ""), "hex").toString("utf8"));
+}
+function decodeBase64Text(text, start, end) {
+  const length = end - start;
+  if (length % 4 === 1) return void 0;
+  const capacity = Math.ceil(length * 3 / 4);
+  if (scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
+  let bytes = 0;
+  let accumulator = 0;
+  let bits = 0;
+  let continuation = 0;
+  for (let i2 = start; i2 < end; i2++) {
+    accumulator = (accumulator << 6 | BASE64_VALUES[text.charCodeAt(i2)]) & 16777215;
+    bits += 6;
+    if (bits < 8) continue;
+    bits -= 8;
+    const byte = accumulator >> bits & 255;
+    if (continuation > 0) {
+      if ((byte & 192) !== 128) return void 0;
+      continuation--;
+    } else if (byte < 128) {
+      if (byte < 32 ? byte !== 9 && byte !== 10 && byte !== 13 : byte === 127) return void 0;
+    } else if (byte >= 194 && byte <= 223) continuation = 1;
+    else if (byte >= 224 && byte <= 239) continuation = 2;
+    else if (byte >= 240 && byte <= 244) continuation = 3;
+    else return void 0;
+    scratch[bytes++] = byte;
+  }
+  if (continuation > 0) return void 0;
+  return scratch.toString("utf8", 0, bytes);
+}
+var DECODE_BUDGET, MIN_BASE64_RUN, BASE64_ALPHABET, PERCENT_RUN, MAX_URL_SEGMENT, MIN_DECODED_LENGTH, BASE64_VALUES, HEX_DIGIT, URL_DELIMITERS, scratch;
+var init_encoded_segments = __esm({
+  "src/detect/encoded-segments.ts"() {
+    "use strict";
+    DECODE_BUDGET = 1024 * 1024;
+    MIN_BASE64_RUN = 16;
+    BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+    MAX_URL_SEGMENT = 64 * 1024;
+    MIN_DECODED_LENGTH = 8;
+    BASE64_VALUES = (() => {
+      const values = new Int8Array(65536).fill(-1);
+      for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) values[BASE64_ALPHABET.charCodeAt(i2)] = i2;
+      return values;
+    })();
+    HEX_DIGIT = (() => {
+      const table = new Uint8Array(65536);
+      for (const ch of "0123456789abcdefABCDEF") table[ch.charCodeAt(0)] = 1;
+      return table;
+    })();
+    URL_DELIMITERS = (() => {
+      const table = new Uint8Array(65536);
+      for (const ch of " 	\n\r\f\v\"'`<>(){}[],") table[ch.charCodeAt(0)] = 1;
+      return table;
+    })();
+    scratch = Buffer.allocUnsafe(4096);
+  }
+});
+
 // src/detect/dfa-scanner.ts
 function leb(value) {
   const bytes = [];
@@ -226,45 +317,88 @@ function leb(value) {
   } while (value !== 0);
   return bytes;
 }
+function i32(value) {
+  const bytes = [65];
+  for (; ; ) {
+    const low = value & 127;
+    value >>= 7;
+    if (value === 0 && (low & 64) === 0 || value === -1 && (low & 64) !== 0) return [...bytes, low];
+    bytes.push(low | 128);
+  }
+}
 function buildDfaScanner(classes, table, start, acceptFrom) {
   compiled ??= new wasm.Module(MODULE_BYTES);
   const events = TABLE + table.byteLength;
   const textAt = events + EVENT_CAPACITY * EVENT_BYTES;
   const memory = new wasm.Memory({ initial: Math.ceil((textAt + PAGE) / PAGE) });
-  const run = new wasm.Instance(compiled, { e: { m: memory } }).exports.scan;
-  new Uint16Array(memory.buffer, CLASSES, 65536).set(classes);
+  const runScan = new wasm.Instance(compiled, { e: { m: memory } }).exports.scan;
+  const classTable = new Uint16Array(memory.buffer, CLASSES, 65536);
+  classTable.set(classes);
+  for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) classTable[BASE64_ALPHABET.charCodeAt(i2)] |= BASE64_BIT;
   new Int32Array(memory.buffer, TABLE, table.length).set(table);
-  const eventEnd = events + EVENT_CAPACITY * EVENT_BYTES;
+  const eventEnd = events + (EVENT_CAPACITY - 2) * EVENT_BYTES;
   return {
     scan(text, onAccept) {
       const needed = textAt + 2 * text.length;
       if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
       Buffer.from(memory.buffer, textAt, 2 * text.length).write(text, 0, "utf16le");
+      const runs = [];
       let state = start;
+      let run = 0;
       for (let at = 0; at < text.length; ) {
-        at = run(at, text.length, state, events, eventEnd, acceptFrom, textAt);
-        const view = new Int32Array(memory.buffer, 0, 2);
+        at = runScan(at, text.length, state, events, eventEnd, acceptFrom, textAt, run);
+        const view = new Int32Array(memory.buffer, 0, 3);
         state = view[0];
-        const cursor = view[1];
-        const list = new Int32Array(memory.buffer, events, (cursor - events) / 4);
-        for (let k2 = 0; k2 < list.length; k2 += 2) onAccept(list[k2], list[k2 + 1]);
+        run = view[2];
+        const list = new Int32Array(memory.buffer, events, (view[1] - events) / 4);
+        for (let k2 = 0; k2 < list.length; k2 += 2) {
+          const end = list[k2];
+          if (end >= 0) onAccept(end, list[k2 + 1]);
+          else runs.push(-1 - end - list[k2 + 1]);
+        }
       }
+      if (run >= MIN_BASE64_RUN) runs.push(text.length - run);
+      return runs;
     }
   };
 }
-var CLASSES, TABLE, EVENT_BYTES, EVENT_CAPACITY, PAGE, sized, BODY, MODULE_BYTES, wasm, compiled;
+var CLASSES, TABLE, EVENT_BYTES, EVENT_CAPACITY, PAGE, BASE64_BIT, sized, emit, BODY, MODULE_BYTES, wasm, compiled;
 var init_dfa_scanner = __esm({
   "src/detect/dfa-scanner.ts"() {
     "use strict";
-    CLASSES = 8;
+    init_encoded_segments();
+    CLASSES = 16;
     TABLE = CLASSES + 65536 * 2;
     EVENT_BYTES = 8;
     EVENT_CAPACITY = 4096;
     PAGE = 65536;
+    BASE64_BIT = 32768;
     sized = (bytes) => [...leb(bytes.length), ...bytes];
-    BODY = [
+    emit = (a, b2) => [
+      32,
+      3,
+      ...a,
+      54,
+      2,
       0,
-      // no locals besides the parameters
+      32,
+      3,
+      ...b2,
+      54,
+      2,
+      4,
+      32,
+      3,
+      ...i32(EVENT_BYTES),
+      106,
+      33,
+      3
+    ];
+    BODY = [
+      1,
+      1,
+      127,
+      // one local, $class (8)
       2,
       64,
       // block $done
@@ -280,103 +414,117 @@ var init_dfa_scanner = __esm({
       1,
       // if i >= end: break
       32,
-      2,
-      // state
+      3,
+      32,
+      4,
+      79,
+      13,
+      1,
+      // if out >= outEnd: break
       32,
       6,
       32,
       0,
-      65,
-      1,
+      ...i32(1),
       116,
       106,
       47,
       1,
       0,
       // unit = text[i] (u16)
-      65,
-      1,
+      ...i32(1),
       116,
       47,
       1,
       ...leb(CLASSES),
-      // class = classes[unit]
-      65,
-      2,
+      34,
+      8,
+      // $class = classes[unit]
+      ...i32(BASE64_BIT - 1),
+      113,
+      ...i32(2),
       116,
+      32,
+      2,
       106,
       // state + class × 4
       40,
       2,
       ...leb(TABLE),
-      // state = table[...]
-      34,
+      33,
       2,
+      // state = table[...]
+      // Not a base64 digit after a run long enough: the run's event.
+      32,
+      8,
+      ...i32(BASE64_BIT),
+      113,
+      69,
+      32,
+      7,
+      ...i32(MIN_BASE64_RUN),
+      79,
+      113,
+      4,
+      64,
+      ...emit([...i32(-1), 32, 0, 107], [32, 7]),
+      11,
+      // run = digit ? run + 1 : 0, without a branch
+      32,
+      7,
+      ...i32(1),
+      106,
+      ...i32(0),
+      32,
+      8,
+      ...i32(BASE64_BIT),
+      113,
+      27,
+      33,
+      7,
       32,
       0,
-      65,
-      1,
+      ...i32(1),
       106,
       33,
       0,
       // i++
       32,
+      2,
+      32,
       5,
       79,
-      // state >= accept
+      // state >= accept: the accepting state's event
       4,
       64,
-      32,
-      3,
-      32,
-      0,
-      54,
-      2,
-      0,
-      // out[0] = i
-      32,
-      3,
-      32,
-      2,
-      54,
-      2,
-      4,
-      // out[1] = state
-      32,
-      3,
-      65,
-      EVENT_BYTES,
-      106,
-      34,
-      3,
-      32,
-      4,
-      79,
-      13,
-      2,
-      // out += 8; full: break
+      ...emit([32, 0], [32, 2]),
       11,
       12,
       0,
       // continue
       11,
       11,
-      65,
-      0,
+      ...i32(0),
       32,
       2,
       54,
       2,
       0,
       // mem[0] = state
-      65,
-      4,
+      ...i32(4),
       32,
       3,
       54,
       2,
       0,
       // mem[4] = out
+      ...i32(8),
+      32,
+      7,
+      54,
+      2,
+      0,
+      // mem[8] = run
       32,
       0,
       11
@@ -391,8 +539,8 @@ var init_dfa_scanner = __esm({
       0,
       0,
       1,
-      ...sized([1, 96, 7, 127, 127, 127, 127, 127, 127, 127, 1, 127]),
-      // type (i32 × 7) → i32
+      ...sized([1, 96, 8, 127, 127, 127, 127, 127, 127, 127, 127, 1, 127]),
+      // type (i32 × 8) → i32
       2,
       ...sized([1, 1, 101, 1, 109, 2, 0, 1]),
       // import e.m: memory ≥ 1 page
@@ -501,16 +649,20 @@ function prefilterFromTables(tables) {
       const found = new Uint8Array(lower.length);
       const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
       const starts = new Array(lower.length);
-      dfa.scan(text, (end, state) => {
-        const here = regions ? regions[Math.floor((end - 1) / REGION_SIZE)] : found;
+      const foundIds = [];
+      const base64Runs = dfa.scan(text, (end, state) => {
+        const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
         const row2 = state / rowBytes;
-        for (const id of accepting[row2]) here[id] = 1;
+        for (const id of accepting[row2]) {
+          if (region) region[id] = 1;
+          if (found[id] === 1) continue;
+          found[id] = 1;
+          foundIds.push(id);
+        }
         const wanted = recordedAt[row2];
         for (let k2 = 0; k2 < wanted.length; k2 += 2) (starts[wanted[k2]] ??= []).push(end - wanted[k2 + 1]);
       });
-      if (!regions) return { found, starts };
-      for (const here of regions) for (let id = 0; id < here.length; id++) found[id] |= here[id];
-      return { found, regions, starts };
+      return regions ? { found, foundIds, regions, starts, base64Runs } : { found, foundIds, starts, base64Runs };
     }
   };
 }
@@ -13641,9 +13793,6 @@ var RuleGuard = class {
 
 // src/detect/compile-engine.ts
 init_plan_engine();
-function compileEngine(config, extraRules = [], fingerprintKey = FingerprintKey.random()) {
-  return assembleEngine(config, extraRules, planEngine([...config.rules, ...extraRules]), fingerprintKey);
-}
 function assembleEngine(config, extraRules, plan, fingerprintKey = FingerprintKey.random()) {
   const rules = [...config.rules, ...extraRules];
   const anchored = new Set(plan.anchored);
@@ -13656,10 +13805,14 @@ function assembleEngine(config, extraRules, plan, fingerprintKey = FingerprintKe
   const ruleById = /* @__PURE__ */ new Map();
   const engineRules = rules.map((rule, index) => {
     if (ruleById.has(rule.id)) throw new ConfigError(`${rule.source}: rule id "${rule.id}" is defined twice`);
+    const flags = rule.regex.flags.replace(/[gyd]/g, "");
+    let scanner;
     const engineRule = {
       rule,
       index,
-      scanner: new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, "")}g`),
+      get scanner() {
+        return scanner ??= new RegExp(rule.regex.source, `${flags}g`);
+      },
       allowlists: [
         ...rule.allowlists.map((allowlist, n) => keep(compileAllowlist(allowlist, `rule:${rule.id}:${n}`))),
         ...globals.filter(({ targets }) => targets?.includes(rule.id)).map(({ compiled: compiled2 }) => compiled2)
@@ -13673,7 +13826,10 @@ function assembleEngine(config, extraRules, plan, fingerprintKey = FingerprintKe
       engineRule.paths = paths;
       engineRule.specificity = 0;
     }
-    if (anchored.has(index)) engineRule.anchor = new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gyd]/g, "")}y`);
+    if (anchored.has(index)) {
+      let anchor;
+      Object.defineProperty(engineRule, "anchor", { enumerable: true, configurable: true, get: () => anchor ??= new RegExp(rule.regex.source, `${flags}y`) });
+    }
     ruleById.set(rule.id, engineRule);
     return engineRule;
   });
@@ -13726,119 +13882,7 @@ function engineVersion(config, extraRules) {
 
 // src/detect/detect-content.ts
 init_types();
-
-// src/detect/encoded-segments.ts
-var DECODE_BUDGET = 1024 * 1024;
-var MIN_BASE64_RUN = 16;
-var BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
-var MAX_URL_SEGMENT = 64 * 1024;
-var MIN_DECODED_LENGTH = 8;
-var BASE64_VALUES = (() => {
-  const values = new Int8Array(65536).fill(-1);
-  for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) values[BASE64_ALPHABET.charCodeAt(i2)] = i2;
-  return values;
-})();
-var HEX_DIGIT = (() => {
-  const table = new Uint8Array(65536);
-  for (const ch of "0123456789abcdefABCDEF") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
-var URL_DELIMITERS = (() => {
-  const table = new Uint8Array(65536);
-  for (const ch of " 	\n\r\f\v\"'`<>(){}[],") table[ch.charCodeAt(0)] = 1;
-  return table;
-})();
-function base64RunStarts(text) {
-  const starts = [];
-  const stride = MIN_BASE64_RUN / 2;
-  const isBase64 = (at) => BASE64_VALUES[text.charCodeAt(at)] >= 0;
-  for (let at = 0; at + stride < text.length; ) {
-    if (!isBase64(at + stride)) {
-      at += 2 * stride;
-      continue;
-    }
-    if (!isBase64(at)) {
-      at += stride;
-      continue;
-    }
-    let end = at + 1;
-    while (end < text.length && isBase64(end)) end++;
-    if (end <= at + stride) {
-      at += stride;
-      continue;
-    }
-    let start = at;
-    while (start > 0 && isBase64(start - 1)) start--;
-    if (end - start >= MIN_BASE64_RUN) starts.push(start);
-    at = Math.ceil((end + 1) / stride) * stride;
-  }
-  return starts;
-}
-function findEncodedSegments(text, budget) {
-  const segments = [];
-  for (const start of base64RunStarts(text)) {
-    if (budget.remaining <= 0) return segments;
-    let dataEnd = start + MIN_BASE64_RUN;
-    while (dataEnd < text.length && BASE64_VALUES[text.charCodeAt(dataEnd)] >= 0) dataEnd++;
-    if ((dataEnd - start) * 3 >>> 2 > budget.remaining) continue;
-    const decoded = decodeBase64Text(text, start, dataEnd);
-    if (decoded === void 0 || decoded.length < MIN_DECODED_LENGTH || decoded.length > budget.remaining) continue;
-    budget.remaining -= decoded.length;
-    let end = dataEnd;
-    while (end < dataEnd + 2 && text.charCodeAt(end) === 61) end++;
-    segments.push({ start, end, encoding: "base64", decoded });
-  }
-  for (let at = text.indexOf("%"); at >= 0 && budget.remaining > 0; at = text.indexOf("%", at + 1)) {
-    if (HEX_DIGIT[text.charCodeAt(at + 1)] !== 1 || HEX_DIGIT[text.charCodeAt(at + 2)] !== 1) continue;
-    let start = at;
-    while (start > 0 && URL_DELIMITERS[text.charCodeAt(start - 1)] === 0) start--;
-    let end = at;
-    while (end < text.length && URL_DELIMITERS[text.charCodeAt(end)] === 0) end++;
-    at = end;
-    if (end - start > MAX_URL_SEGMENT) continue;
-    const decoded = decodeUrl(text.slice(start, end));
-    if (decoded.length < MIN_DECODED_LENGTH || decoded.length > budget.remaining) continue;
-    budget.remaining -= decoded.length;
-    segments.push({ start, end, encoding: "url", decoded });
-  }
-  return segments;
-}
-function decodeUrl(encoded) {
-  return encoded.replace(PERCENT_RUN, (run) => Buffer.from(run.replaceAll("%", ""), "hex").toString("utf8"));
-}
-var scratch = Buffer.allocUnsafe(4096);
-function decodeBase64Text(text, start, end) {
-  const length = end - start;
-  if (length % 4 === 1) return void 0;
-  const capacity = Math.ceil(length * 3 / 4);
-  if (scratch.length < capacity) scratch = Buffer.allocUnsafe(capacity);
-  let bytes = 0;
-  let accumulator = 0;
-  let bits = 0;
-  let continuation = 0;
-  for (let i2 = start; i2 < end; i2++) {
-    accumulator = (accumulator << 6 | BASE64_VALUES[text.charCodeAt(i2)]) & 16777215;
-    bits += 6;
-    if (bits < 8) continue;
-    bits -= 8;
-    const byte = accumulator >> bits & 255;
-    if (continuation > 0) {
-      if ((byte & 192) !== 128) return void 0;
-      continuation--;
-    } else if (byte < 128) {
-      if (byte < 32 ? byte !== 9 && byte !== 10 && byte !== 13 : byte === 127) return void 0;
-    } else if (byte >= 194 && byte <= 223) continuation = 1;
-    else if (byte >= 224 && byte <= 239) continuation = 2;
-    else if (byte >= 240 && byte <= 244) continuation = 3;
-    else return void 0;
-    scratch[bytes++] = byte;
-  }
-  if (continuation > 0) return void 0;
-  return scratch.toString("utf8", 0, bytes);
-}
-
-// src/detect/detect-content.ts
+init_encoded_segments();
 init_inline_allow();
 init_count_below();
 init_line_index();
@@ -14035,14 +14079,22 @@ function secretStart(rule, found, secret, group) {
 init_keyword_prefilter();
 function selectRules(engine, prefiltered, length) {
   const selected = new Uint8Array(engine.rules.length);
-  for (const index of engine.alwaysRun) selected[index] = 2;
-  const { found, regions } = prefiltered;
-  for (let id = 0; id < found.length; id++) {
-    if (found[id] === 1) for (const index of engine.rulesByKeyword[id]) selected[index] ||= 1;
+  const indexes = [];
+  for (const index of engine.alwaysRun) {
+    selected[index] = 2;
+    indexes.push(index);
   }
+  for (const id of prefiltered.foundIds) {
+    for (const index of engine.rulesByKeyword[id]) {
+      if (selected[index] !== 0) continue;
+      selected[index] = 1;
+      indexes.push(index);
+    }
+  }
+  indexes.sort((a, b2) => a - b2);
+  const { regions } = prefiltered;
   const rules = [];
-  for (let index = 0; index < selected.length; index++) {
-    if (selected[index] === 0) continue;
+  for (const index of indexes) {
     const starts = engine.rules[index].anchor ? anchorStarts(engine, index, prefiltered, length) : void 0;
     if (starts) {
       rules.push({ index, starts });
@@ -14272,7 +14324,7 @@ function detectContent(text, engine, options = {}) {
 function scanLevel(text, prefiltered, engine, depth, budget, drops) {
   const found = runRules(text, prefiltered, engine, drops);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
-  const segments = findEncodedSegments(text, budget);
+  const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
   if (segments.length === 0) return found;
   const decoded = segments.map((segment) => segment.decoded).join("\n");
   const offsets = [];
@@ -14509,6 +14561,7 @@ function emptyStats() {
 import { createHash as createHash5 } from "node:crypto";
 import fs8 from "node:fs";
 import path6 from "node:path";
+import v8 from "node:v8";
 
 // src/cache-dir.ts
 import os2 from "node:os";
@@ -14521,8 +14574,8 @@ function defaultCacheDir(env = process.env) {
 // src/pipeline/engine-cache.ts
 init_package_root();
 init_ruleset_version();
-var FORMAT = "leakstop-engine-cache 1";
-var ENGINE_CACHE_FILE = "engine-cache.json";
+var FORMAT = "leakstop-engine-cache 2";
+var ENGINE_CACHE_FILE = "engine-cache.bin";
 async function loadPlannedConfig(options) {
   const file = path6.join(options.cacheDir ?? defaultCacheDir(), ENGINE_CACHE_FILE);
   const key = options.configPath === void 0 ? cacheKey(options.extraRules) : void 0;
@@ -14544,52 +14597,44 @@ function cacheKey(extraRules) {
   }
 }
 function readCache(file, key) {
-  let text;
+  let bytes;
   try {
-    text = fs8.readFileSync(file, "utf8");
+    bytes = fs8.readFileSync(file);
   } catch {
     return void 0;
   }
-  const [format, storedKey, digest] = text.split("\n", 3);
-  if (format !== FORMAT || storedKey !== key || digest === void 0) return void 0;
-  const payload = text.slice(format.length + storedKey.length + digest.length + 3);
+  let headerEnd = -1;
+  for (let line = 0; line < 3; line++) {
+    headerEnd = bytes.indexOf(10, headerEnd + 1);
+    if (headerEnd < 0) return void 0;
+  }
+  const [format, storedKey, digest] = bytes.toString("latin1", 0, headerEnd).split("\n");
+  if (format !== FORMAT || storedKey !== key) return void 0;
+  const payload = bytes.subarray(headerEnd + 1);
   if (createHash5("sha256").update(payload).digest("hex") !== digest) return void 0;
   try {
-    return JSON.parse(payload, revive);
+    return v8.deserialize(payload);
   } catch {
     return void 0;
   }
 }
 function writeCache(file, key, planned) {
-  const payload = serialize(planned);
-  const digest = createHash5("sha256").update(payload).digest("hex");
   const temporary = `${file}.${process.pid}.tmp`;
   try {
+    const payload = v8.serialize(planned);
+    const digest = createHash5("sha256").update(payload).digest("hex");
     fs8.mkdirSync(path6.dirname(file), { recursive: true, mode: 448 });
-    fs8.writeFileSync(temporary, `${FORMAT}
+    fs8.writeFileSync(temporary, Buffer.concat([Buffer.from(`${FORMAT}
 ${key}
 ${digest}
-${payload}`, { mode: 384 });
+`, "latin1"), payload]), { mode: 384 });
     fs8.renameSync(temporary, file);
   } catch {
     fs8.rmSync(temporary, { force: true });
   }
 }
 function serialize(value) {
-  return JSON.stringify(value, (_key, item) => {
-    if (item instanceof RegExp) return { $regex: [item.source, item.flags] };
-    if (item instanceof Int32Array) return { $int32: Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString("base64") };
-    return item;
-  });
-}
-function revive(_key, item) {
-  if (typeof item !== "object" || item === null) return item;
-  if ("$regex" in item) {
-    const [source, flags] = item.$regex;
-    return new RegExp(source, flags);
-  }
-  if ("$int32" in item) return new Int32Array(new Uint8Array(Buffer.from(item.$int32, "base64")).buffer);
-  return item;
+  return JSON.stringify(value, (_key, item) => item instanceof RegExp ? { $regex: [item.source, item.flags] } : item);
 }
 
 // src/pipeline/run-scan.ts
@@ -14606,6 +14651,7 @@ async function attachRegistry(result2, prepared) {
 
 // src/pipeline/scan-history.ts
 import os3 from "node:os";
+init_plan_engine();
 
 // src/sources/git-command.ts
 init_errors();
@@ -20159,7 +20205,7 @@ import { Worker as Worker2 } from "node:worker_threads";
 // src/sources/read-file-bytes.ts
 init_errno_text();
 import fs10 from "node:fs";
-function readFileBytes(file, maxSize) {
+function readFileBytes(file, maxSize, allocate = Buffer.allocUnsafe) {
   let fd;
   try {
     fd = fs10.openSync(file, "r");
@@ -20169,7 +20215,7 @@ function readFileBytes(file, maxSize) {
   try {
     const size = fs10.fstatSync(fd).size;
     if (size > maxSize) return { kind: "large", size };
-    const bytes = Buffer.allocUnsafe(size);
+    const bytes = allocate(size);
     let read = 0;
     while (read < size) {
       const n = fs10.readSync(fd, bytes, read, size - read, read);
@@ -20195,8 +20241,15 @@ function detectBytes(read, engine) {
   if (read.kind !== "bytes") return read;
   return { ...detectBlob(read.bytes, engine), size: read.bytes.byteLength };
 }
+var REUSED_BYTES = 1 << 20;
+var scratch2;
+function reusedBuffer(size) {
+  if (size > REUSED_BYTES) return Buffer.allocUnsafe(size);
+  scratch2 ??= Buffer.allocUnsafeSlow(REUSED_BYTES);
+  return scratch2.subarray(0, size);
+}
 function detectFile(file, engine) {
-  return detectBytes(readFileBytes(file, engine.maxFileSize), engine);
+  return detectBytes(readFileBytes(file, engine.maxFileSize, reusedBuffer), engine);
 }
 
 // src/pipeline/detect-pool.ts
@@ -20212,11 +20265,14 @@ var WORKER_FILE2 = new URL("./detect-worker.js", import.meta.url);
 function workersAvailable() {
   return fs11.existsSync(fileURLToPath3(WORKER_FILE2));
 }
+var REUSED_BUFFER_BYTES = 2 << 20;
 var WorkerDetector = class {
   #workers;
   #idle;
   #queue = [];
   #waiting = /* @__PURE__ */ new Map();
+  /** Batch buffers the workers gave back, to be filled again. */
+  #spare = [];
   #nextId = 0;
   #failure;
   constructor(count, data) {
@@ -20224,6 +20280,7 @@ var WorkerDetector = class {
     this.#idle = [...this.#workers];
     for (const worker of this.#workers) {
       worker.on("message", (reply) => {
+        if (reply.buffer) this.#spare.push(reply.buffer);
         this.#waiting.get(reply.id)?.resolve(reply.verdicts);
         this.#waiting.delete(reply.id);
         this.#run(worker);
@@ -20236,7 +20293,9 @@ var WorkerDetector = class {
   }
   detect(contents) {
     const total = contents.reduce((sum, content) => sum + content.byteLength, 0);
-    const bytes = new Uint8Array(new ArrayBuffer(total));
+    const spare = this.#spare.findIndex((buffer2) => buffer2.byteLength >= total);
+    const buffer = spare >= 0 ? this.#spare.splice(spare, 1)[0] : new ArrayBuffer(Math.max(total, REUSED_BUFFER_BYTES));
+    const bytes = new Uint8Array(buffer);
     const ends = [];
     let offset = 0;
     for (const content of contents) {
@@ -20582,7 +20641,7 @@ async function diffCommits(repoDir, index, commits, onCommit, signal) {
   parser4.end();
   await writing;
 }
-async function walkHistory(repoDir, selection, cache, signal) {
+async function walkHistory(repoDir, selection, cache, signal, onDiffing) {
   const index = new BlobIndex();
   const submodules = /* @__PURE__ */ new Set();
   await listCommits(repoDir, selection, index, signal);
@@ -20592,6 +20651,7 @@ async function walkHistory(repoDir, selection, cache, signal) {
     if (entries) applyEntries(index, submodules, commit, entries);
     else uncached.push(commit);
   }
+  onDiffing?.(uncached.length);
   await diffCommits(repoDir, index, uncached, (commit, entries) => {
     applyEntries(index, submodules, commit, entries);
     cache?.recordEntries(index.commitSha(commit), entries);
@@ -20887,10 +20947,10 @@ var ScanCache = class _ScanCache {
 
 // src/pipeline/scan-history.ts
 var WORKER_THRESHOLD = 256;
-function chooseDetector(options, engine, toRead) {
-  const threads = options.concurrency ?? (toRead >= WORKER_THRESHOLD ? os3.availableParallelism() : 1);
-  if (threads <= 1 || !workersAvailable()) return inlineDetector(engine);
-  return workerDetector(threads, { config: options.config, extraRules: options.extraRules ?? [] });
+function startWorkers(options, plan, expected) {
+  const threads = options.concurrency ?? (expected >= WORKER_THRESHOLD ? os3.availableParallelism() : 1);
+  if (threads <= 1 || !workersAvailable()) return void 0;
+  return workerDetector(threads, { config: options.config, extraRules: options.extraRules ?? [], plan });
 }
 function openCache(options, engine, stats) {
   if (!options.cache) return void 0;
@@ -20928,20 +20988,23 @@ async function scanHistory(options) {
     return { findings: [], stats };
   }
   const extraRules = options.extraRules ?? [];
-  const engine = compileEngine(options.config, extraRules, options.fingerprintKey);
+  const plan = options.plan ?? planEngine([...options.config.rules, ...extraRules]);
+  const engine = assembleEngine(options.config, extraRules, plan, options.fingerprintKey);
   const cache = openCache(options, engine, stats);
   const found = [];
   let index;
+  let workers;
   try {
-    const walk = await walkHistory(repo.dir, selection, cache, signal);
+    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => workers = startWorkers(options, plan, uncached));
     index = walk.index;
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;
     stats.submodules = walk.submodules.map(displayPath);
     addCommitTexts(repo.dir, index, selection);
-    await scanIndex(repo.dir, index, options, engine, cache, stats, found);
+    await scanIndex(repo.dir, index, options, engine, cache, stats, found, (toRead) => (workers ??= startWorkers(options, plan, toRead)) ?? inlineDetector(engine));
   } finally {
     cache?.close();
+    await workers?.close();
   }
   signal?.throwIfAborted();
   const findings = attributeFindings(found, index, engine, options.repo).map(({ finding }) => finding);
@@ -20951,7 +21014,7 @@ async function scanHistory(options) {
   stats.durationMs = performance.now() - started;
   return { findings, stats };
 }
-async function scanIndex(repoDir, index, options, engine, cache, stats, found) {
+async function scanIndex(repoDir, index, options, engine, cache, stats, found, detectorFor) {
   const { maxFileSize } = options.config;
   const fileBlobs = stats.blobs;
   const counted = (blob) => blob < fileBlobs;
@@ -21008,7 +21071,7 @@ async function scanIndex(repoDir, index, options, engine, cache, stats, found) {
   const toRead = [];
   for (let blob = 0; blob < index.blobCount; blob++) if (!answered[blob]) toRead.push(blob);
   const progress = startProgress(options.progress, fileBlobs, fromCache);
-  const detector = chooseDetector(options, engine, toRead.length - knownMatches.size);
+  const detector = detectorFor(toRead.length - knownMatches.size);
   try {
     await scanBlobs(
       repoDir,
@@ -21026,7 +21089,6 @@ async function scanIndex(repoDir, index, options, engine, cache, stats, found) {
     );
   } finally {
     progress.stop();
-    await detector.close();
   }
 }
 
@@ -21695,7 +21757,7 @@ async function runAction(env) {
   try {
     const prepared = await prepareScan({ configPath: inputs.config && path12.resolve(workspace, inputs.config), registry, fingerprintKey });
     const revs = await narrowing(workspace, scope);
-    const scanned = revs ? await scanHistory({ repoPath: workspace, ...revs, config: prepared.config, extraRules: prepared.registryRules, fingerprintKey, cache: false, progress: false }) : { findings: [], stats: emptyStats() };
+    const scanned = revs ? await scanHistory({ repoPath: workspace, ...revs, config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan, fingerprintKey, cache: false, progress: false }) : { findings: [], stats: emptyStats() };
     const safe = new ReportRedactor(prepared.engine).scanResult(await attachRegistry(scanned, prepared));
     const filtered = baseline ? applyBaseline(safe.findings, baseline) : void 0;
     const kept = filtered ? { ...safe, findings: filtered.findings } : safe;

@@ -78,6 +78,7 @@ export async function runPreReceive(options: PreReceiveOptions): Promise<number>
       revs,
       config: prepared.config,
       extraRules: prepared.registryRules,
+      plan: prepared.plan,
       fingerprintKey: options.fingerprintKey,
       cache: options.cache,
       progress: false,

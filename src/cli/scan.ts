@@ -224,6 +224,7 @@ export function registerScan(program: Command): void {
             branch: flags.branch,
             config,
             extraRules: prepared.registryRules,
+            plan: prepared.plan,
             fingerprintKey,
             cache: flags.cache,
             progress: !flags.quiet,

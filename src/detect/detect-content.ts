@@ -89,7 +89,7 @@ function scanLevel(text: string, prefiltered: PrefilterResult, engine: Engine, d
   drops: Drop[] | undefined): RuleRun {
   const found = runRules(text, prefiltered, engine, drops);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
-  const segments = findEncodedSegments(text, budget);
+  const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
   if (segments.length === 0) return found;
 
   // All segments decoded into one text (one per line), scanned once.

@@ -2,22 +2,29 @@
 // lookup and one table load per code unit, without the bounds checks and string-representation
 // checks a JavaScript loop over charCodeAt pays (measured 1.2-2x that loop on node_modules sources).
 // The module is a few hand-assembled bytes below, so nothing is fetched or built at install.
+import { BASE64_ALPHABET, MIN_BASE64_RUN } from './encoded-segments.js';
 
 /** One accepting state reached: the text offset just past the keyword's end, and the state. */
 export type OnAccept = (end: number, state: number) => void;
 
 export interface DfaScanner {
-  /** Calls onAccept at each accepting state, in text order. */
-  scan(text: string, onAccept: OnAccept): void;
+  /**
+   * Calls onAccept at each accepting state, in text order; returns where the runs of at least
+   * MIN_BASE64_RUN base64 characters start, ascending (found in the same pass: each code unit's
+   * class says whether it is a base64 digit, so encoded-segments.ts reads no character for it).
+   */
+  scan(text: string, onAccept: OnAccept): number[];
 }
 
-const CLASSES = 8; // after the state and event cursor the module writes back
+const CLASSES = 16; // after the state, event cursor and base64 run length the module writes back
 const TABLE = CLASSES + 65536 * 2;
 const EVENT_BYTES = 8;
 const EVENT_CAPACITY = 4096;
 const PAGE = 65536;
+/** Set in a code unit's class entry when it is a base64 digit; the class is the bits below. */
+const BASE64_BIT = 0x8000;
 
-/** Unsigned LEB128, as WebAssembly encodes integers. */
+/** Unsigned LEB128, as WebAssembly encodes offsets and lengths. */
 function leb(value: number): number[] {
   const bytes: number[] = [];
   do {
@@ -28,44 +35,66 @@ function leb(value: number): number[] {
   return bytes;
 }
 
+/** `i32.const value`: signed LEB128. */
+function i32(value: number): number[] {
+  const bytes = [0x41];
+  for (;;) {
+    const low = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && (low & 0x40) === 0) || (value === -1 && (low & 0x40) !== 0)) return [...bytes, low];
+    bytes.push(low | 0x80);
+  }
+}
+
 /** A length-prefixed vector or section body. */
 const sized = (bytes: number[]) => [...leb(bytes.length), ...bytes];
 
+/** out[0] = a; out[1] = b; out += 8 — `a` and `b` as instruction bytes. */
+const emit = (a: number[], b: number[]) => [
+  0x20, 0x03, ...a, 0x36, 0x02, 0x00,
+  0x20, 0x03, ...b, 0x36, 0x02, 0x04,
+  0x20, 0x03, ...i32(EVENT_BYTES), 0x6a, 0x21, 0x03,
+];
+
 /**
- * scan(i, end, state, out, outEnd, accept, text) → the offset where it stopped (end, or earlier
- * when the event buffer is full); writes the state at 0 and the event cursor at 4. Classes are
- * u16 per code unit; table entries are byte offsets of rows (row × classCount × 4).
+ * scan(i, end, state, out, outEnd, accept, text, run) → the offset where it stopped (end, or
+ * earlier when the event buffer is full); writes the state at 0, the event cursor at 4 and the
+ * length of the base64 run the text ends in at 8. Classes are u16 per code unit (BASE64_BIT
+ * set for base64 digits); table entries are byte offsets of rows (row × classCount × 4). Events
+ * are (end, state) for an accepting state, (-1 - end, length) for a base64 run of at least
+ * MIN_BASE64_RUN ending before `end`; outEnd leaves room for the two one code unit may make.
  */
 const BODY = [
-  0x00, // no locals besides the parameters
+  0x01, 0x01, 0x7f, // one local, $class (8)
   0x02, 0x40, // block $done
   0x03, 0x40, //   loop $next
   0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01, // if i >= end: break
-  0x20, 0x02, // state
-  0x20, 0x06, 0x20, 0x00, 0x41, 0x01, 0x74, 0x6a, 0x2f, 0x01, 0x00, // unit = text[i] (u16)
-  0x41, 0x01, 0x74, 0x2f, 0x01, ...leb(CLASSES), // class = classes[unit]
-  0x41, 0x02, 0x74, 0x6a, // state + class × 4
-  0x28, 0x02, ...leb(TABLE), // state = table[...]
-  0x22, 0x02,
-  0x20, 0x00, 0x41, 0x01, 0x6a, 0x21, 0x00, // i++
-  0x20, 0x05, 0x4f, // state >= accept
-  0x04, 0x40,
-  0x20, 0x03, 0x20, 0x00, 0x36, 0x02, 0x00, // out[0] = i
-  0x20, 0x03, 0x20, 0x02, 0x36, 0x02, 0x04, // out[1] = state
-  0x20, 0x03, 0x41, EVENT_BYTES, 0x6a, 0x22, 0x03, 0x20, 0x04, 0x4f, 0x0d, 0x02, // out += 8; full: break
-  0x0b,
+  0x20, 0x03, 0x20, 0x04, 0x4f, 0x0d, 0x01, // if out >= outEnd: break
+  0x20, 0x06, 0x20, 0x00, ...i32(1), 0x74, 0x6a, 0x2f, 0x01, 0x00, // unit = text[i] (u16)
+  ...i32(1), 0x74, 0x2f, 0x01, ...leb(CLASSES), 0x22, 0x08, // $class = classes[unit]
+  ...i32(BASE64_BIT - 1), 0x71, ...i32(2), 0x74, 0x20, 0x02, 0x6a, // state + class × 4
+  0x28, 0x02, ...leb(TABLE), 0x21, 0x02, // state = table[...]
+  // Not a base64 digit after a run long enough: the run's event.
+  0x20, 0x08, ...i32(BASE64_BIT), 0x71, 0x45, 0x20, 0x07, ...i32(MIN_BASE64_RUN), 0x4f, 0x71,
+  0x04, 0x40, ...emit([...i32(-1), 0x20, 0x00, 0x6b], [0x20, 0x07]), 0x0b,
+  // run = digit ? run + 1 : 0, without a branch
+  0x20, 0x07, ...i32(1), 0x6a, ...i32(0), 0x20, 0x08, ...i32(BASE64_BIT), 0x71, 0x1b, 0x21, 0x07,
+  0x20, 0x00, ...i32(1), 0x6a, 0x21, 0x00, // i++
+  0x20, 0x02, 0x20, 0x05, 0x4f, // state >= accept: the accepting state's event
+  0x04, 0x40, ...emit([0x20, 0x00], [0x20, 0x02]), 0x0b,
   0x0c, 0x00, // continue
   0x0b,
   0x0b,
-  0x41, 0x00, 0x20, 0x02, 0x36, 0x02, 0x00, // mem[0] = state
-  0x41, 0x04, 0x20, 0x03, 0x36, 0x02, 0x00, // mem[4] = out
+  ...i32(0), 0x20, 0x02, 0x36, 0x02, 0x00, // mem[0] = state
+  ...i32(4), 0x20, 0x03, 0x36, 0x02, 0x00, // mem[4] = out
+  ...i32(8), 0x20, 0x07, 0x36, 0x02, 0x00, // mem[8] = run
   0x20, 0x00,
   0x0b,
 ];
 
 const MODULE_BYTES = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  0x01, ...sized([0x01, 0x60, 0x07, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x01, 0x7f]), // type (i32 × 7) → i32
+  0x01, ...sized([0x01, 0x60, 0x08, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x01, 0x7f]), // type (i32 × 8) → i32
   0x02, ...sized([0x01, 0x01, 0x65, 0x01, 0x6d, 0x02, 0x00, 0x01]), // import e.m: memory ≥ 1 page
   0x03, ...sized([0x01, 0x00]), // one function of type 0
   0x07, ...sized([0x01, 0x04, 0x73, 0x63, 0x61, 0x6e, 0x00, 0x00]), // export it as "scan"
@@ -82,7 +111,7 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let compiled: object | undefined;
 
-type ScanExport = (i: number, end: number, state: number, out: number, outEnd: number, accept: number, text: number) => number;
+type ScanExport = (i: number, end: number, state: number, out: number, outEnd: number, accept: number, text: number, run: number) => number;
 
 /**
  * `classes`: the class of each UTF-16 code unit; `table`: row offsets in bytes, rows of classCount entries;
@@ -93,25 +122,35 @@ export function buildDfaScanner(classes: Uint16Array, table: Int32Array, start: 
   const events = TABLE + table.byteLength;
   const textAt = events + EVENT_CAPACITY * EVENT_BYTES;
   const memory = new wasm.Memory({ initial: Math.ceil((textAt + PAGE) / PAGE) });
-  const run = new wasm.Instance(compiled, { e: { m: memory } }).exports.scan as ScanExport;
-  new Uint16Array(memory.buffer, CLASSES, 65536).set(classes);
+  const runScan = new wasm.Instance(compiled, { e: { m: memory } }).exports.scan as ScanExport;
+  const classTable = new Uint16Array(memory.buffer, CLASSES, 65536);
+  classTable.set(classes);
+  for (let i = 0; i < BASE64_ALPHABET.length; i++) classTable[BASE64_ALPHABET.charCodeAt(i)]! |= BASE64_BIT;
   new Int32Array(memory.buffer, TABLE, table.length).set(table);
-  const eventEnd = events + EVENT_CAPACITY * EVENT_BYTES;
+  const eventEnd = events + (EVENT_CAPACITY - 2) * EVENT_BYTES;
 
   return {
-    scan(text: string, onAccept: OnAccept): void {
+    scan(text: string, onAccept: OnAccept): number[] {
       const needed = textAt + 2 * text.length;
       if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
       Buffer.from(memory.buffer, textAt, 2 * text.length).write(text, 0, 'utf16le');
+      const runs: number[] = [];
       let state = start;
+      let run = 0;
       for (let at = 0; at < text.length;) {
-        at = run(at, text.length, state, events, eventEnd, acceptFrom, textAt);
-        const view = new Int32Array(memory.buffer, 0, 2);
+        at = runScan(at, text.length, state, events, eventEnd, acceptFrom, textAt, run);
+        const view = new Int32Array(memory.buffer, 0, 3);
         state = view[0]!;
-        const cursor = view[1]!;
-        const list = new Int32Array(memory.buffer, events, (cursor - events) / 4);
-        for (let k = 0; k < list.length; k += 2) onAccept(list[k]!, list[k + 1]!);
+        run = view[2]!;
+        const list = new Int32Array(memory.buffer, events, (view[1]! - events) / 4);
+        for (let k = 0; k < list.length; k += 2) {
+          const end = list[k]!;
+          if (end >= 0) onAccept(end, list[k + 1]!);
+          else runs.push(-1 - end - list[k + 1]!);
+        }
       }
+      if (run >= MIN_BASE64_RUN) runs.push(text.length - run);
+      return runs;
     },
   };
 }

@@ -10,6 +10,8 @@ import { buildDfaScanner } from './dfa-scanner.js';
 export interface PrefilterResult {
   /** found[i] === 1 when keywords[i] occurs in the text, ignoring case. */
   found: Uint8Array;
+  /** The ids of the keywords found, each once: a text holds few of the many keywords. */
+  foundIds: number[];
   /**
    * Texts longer than two regions: the keywords found in each REGION_SIZE-long region, so a
    * rule runs only near its keywords in a large file (as gitleaks scans large files in chunks).
@@ -17,6 +19,8 @@ export interface PrefilterResult {
   regions?: Uint8Array[];
   /** For each recorded keyword id found: the offsets where it starts, ascending. */
   starts: (number[] | undefined)[];
+  /** Where the runs of at least MIN_BASE64_RUN base64 characters start, ascending (see encoded-segments.ts). */
+  base64Runs: number[];
 }
 
 export const REGION_SIZE = 32 * 1024;
@@ -156,16 +160,20 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
         ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length))
         : undefined;
       const starts: (number[] | undefined)[] = new Array(lower.length);
-      dfa.scan(text, (end, state) => {
-        const here = regions ? regions[Math.floor((end - 1) / REGION_SIZE)]! : found;
+      const foundIds: number[] = [];
+      const base64Runs = dfa.scan(text, (end, state) => {
+        const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
         const row = state / rowBytes;
-        for (const id of accepting[row]!) here[id] = 1;
+        for (const id of accepting[row]!) {
+          if (region) region[id] = 1;
+          if (found[id] === 1) continue;
+          found[id] = 1;
+          foundIds.push(id);
+        }
         const wanted = recordedAt[row]!;
         for (let k = 0; k < wanted.length; k += 2) (starts[wanted[k]!] ??= []).push(end - wanted[k + 1]!);
       });
-      if (!regions) return { found, starts };
-      for (const here of regions) for (let id = 0; id < here.length; id++) found[id]! |= here[id]!;
-      return { found, regions, starts };
+      return regions ? { found, foundIds, regions, starts, base64Runs } : { found, foundIds, starts, base64Runs };
     },
   };
 }

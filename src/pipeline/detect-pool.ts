@@ -19,7 +19,7 @@ export interface DetectWorkerData {
 }
 
 /**
- * A batch of blobs in one transferable buffer (blob i is bytes [ends[i-1] ?? 0, ends[i])), or
+ * A batch of blobs in one transferable buffer (blob i is bytes [ends[i-1] ?? 0, ends[i]); the rest is unused), or
  * of files the worker reads itself.
  */
 export type DetectTask =
@@ -50,6 +50,9 @@ export function workersAvailable(): boolean {
   return fs.existsSync(fileURLToPath(WORKER_FILE));
 }
 
+/** A batch buffer at least this large (a history scan's batches are about 1 MB). */
+const REUSED_BUFFER_BYTES = 2 << 20;
+
 interface Waiting {
   resolve: (verdicts: unknown[]) => void;
   reject: (error: Error) => void;
@@ -60,6 +63,8 @@ class WorkerDetector implements Detector {
   readonly #idle: Worker[];
   readonly #queue: DetectTask[] = [];
   readonly #waiting = new Map<number, Waiting>();
+  /** Batch buffers the workers gave back, to be filled again. */
+  readonly #spare: ArrayBuffer[] = [];
   #nextId = 0;
   #failure: Error | undefined;
 
@@ -67,7 +72,8 @@ class WorkerDetector implements Detector {
     this.#workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: data }));
     this.#idle = [...this.#workers];
     for (const worker of this.#workers) {
-      worker.on('message', (reply: { id: number; verdicts: unknown[] }) => {
+      worker.on('message', (reply: { id: number; verdicts: unknown[]; buffer?: ArrayBuffer }) => {
+        if (reply.buffer) this.#spare.push(reply.buffer);
         this.#waiting.get(reply.id)?.resolve(reply.verdicts);
         this.#waiting.delete(reply.id);
         this.#run(worker);
@@ -81,9 +87,12 @@ class WorkerDetector implements Detector {
   }
 
   detect(contents: readonly Uint8Array[]): Promise<BlobVerdict[]> {
-    // A fresh buffer per batch: transferring it must not detach memory anyone else shares.
+    // A buffer of this pool's own (a spare one given back, or a new one): transferring it must
+    // not detach memory anyone else shares. New ones have room for a usual batch, so they are reused.
     const total = contents.reduce((sum, content) => sum + content.byteLength, 0);
-    const bytes = new Uint8Array(new ArrayBuffer(total));
+    const spare = this.#spare.findIndex((buffer) => buffer.byteLength >= total);
+    const buffer = spare >= 0 ? this.#spare.splice(spare, 1)[0]! : new ArrayBuffer(Math.max(total, REUSED_BUFFER_BYTES));
+    const bytes = new Uint8Array(buffer);
     const ends: number[] = [];
     let offset = 0;
     for (const content of contents) {

@@ -20,5 +20,6 @@ parentPort!.on('message', (task: DetectTask) => {
     verdicts.push(detectBlob(bytes.subarray(start, end), engine));
     start = end;
   }
-  parentPort!.postMessage({ id: task.id, verdicts });
+  // The batch's buffer goes back to be filled again: no new one per batch on either side.
+  parentPort!.postMessage({ id: task.id, verdicts, buffer: task.buffer }, [task.buffer]);
 });

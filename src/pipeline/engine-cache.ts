@@ -1,12 +1,16 @@
 // The compiled-engine cache: the parsed rules and the engine plan (anchored rules, the keyword
-// automaton) of one rule set, in `<cache dir>/engine-cache.json`, so a pre-commit scan neither
+// automaton) of one rule set, in `<cache dir>/engine-cache.bin`, so a pre-commit scan neither
 // loads the TOML parser nor parses a rule or a regex. Keyed by Leakstop's version and the rule
 // set's (every built-in rule file's text, the engine version, the extra rules);
 // a stale, unreadable or corrupt file is rebuilt. It holds rules, never a secret nor the
-// fingerprint key: the key joins the engine after loading (assembleEngine).
+// fingerprint key: the key joins the engine after loading (assembleEngine). The payload is V8's
+// structured-clone serialization, which keeps regexes and the automaton's Int32Array as they are:
+// reading it took a fifth of the time JSON with a reviver took (the largest part of a
+// pre-commit scan's start-up).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { defaultCacheDir } from '../cache-dir.js';
 import type { EnginePlan } from '../detect/plan-engine.js';
 import { BUILT_IN_RULES_DIR, PACKAGE_ROOT } from '../rules/package-root.js';
@@ -18,8 +22,8 @@ export interface PlannedConfig {
   plan: EnginePlan;
 }
 
-const FORMAT = 'leakstop-engine-cache 1';
-export const ENGINE_CACHE_FILE = 'engine-cache.json';
+const FORMAT = 'leakstop-engine-cache 2';
+export const ENGINE_CACHE_FILE = 'engine-cache.bin';
 
 /**
  * The rules of `configPath` (and the built-in ones) with the plan of an engine over them plus
@@ -62,19 +66,25 @@ function cacheKey(extraRules: Rule[]): string | undefined {
   }
 }
 
+/** The file: three text lines (format, key, SHA-256 of the payload), then the payload. */
 function readCache(file: string, key: string): PlannedConfig | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch {
     return undefined;
   }
-  const [format, storedKey, digest] = text.split('\n', 3);
-  if (format !== FORMAT || storedKey !== key || digest === undefined) return undefined;
-  const payload = text.slice(format.length + storedKey.length + digest.length + 3);
+  let headerEnd = -1;
+  for (let line = 0; line < 3; line++) {
+    headerEnd = bytes.indexOf(0x0a, headerEnd + 1);
+    if (headerEnd < 0) return undefined;
+  }
+  const [format, storedKey, digest] = bytes.toString('latin1', 0, headerEnd).split('\n');
+  if (format !== FORMAT || storedKey !== key) return undefined;
+  const payload = bytes.subarray(headerEnd + 1);
   if (createHash('sha256').update(payload).digest('hex') !== digest) return undefined;
   try {
-    return JSON.parse(payload, revive) as PlannedConfig;
+    return v8.deserialize(payload) as PlannedConfig;
   } catch {
     return undefined;
   }
@@ -82,33 +92,19 @@ function readCache(file: string, key: string): PlannedConfig | undefined {
 
 /** Best effort, written whole or not at all: a scan never fails for want of a cache. */
 function writeCache(file: string, key: string, planned: PlannedConfig): void {
-  const payload = serialize(planned);
-  const digest = createHash('sha256').update(payload).digest('hex');
   const temporary = `${file}.${process.pid}.tmp`;
   try {
+    const payload = v8.serialize(planned);
+    const digest = createHash('sha256').update(payload).digest('hex');
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temporary, `${FORMAT}\n${key}\n${digest}\n${payload}`, { mode: 0o600 });
+    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${FORMAT}\n${key}\n${digest}\n`, 'latin1'), payload]), { mode: 0o600 });
     fs.renameSync(temporary, file);
   } catch {
     fs.rmSync(temporary, { force: true });
   }
 }
 
-/** JSON with regexes and the automaton's table kept. */
+/** The extra rules as text for the key: JSON with regexes kept. */
 function serialize(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (item instanceof RegExp) return { $regex: [item.source, item.flags] };
-    if (item instanceof Int32Array) return { $int32: Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString('base64') };
-    return item;
-  });
-}
-
-function revive(_key: string, item: unknown): unknown {
-  if (typeof item !== 'object' || item === null) return item;
-  if ('$regex' in item) {
-    const [source, flags] = item.$regex as [string, string];
-    return new RegExp(source, flags);
-  }
-  if ('$int32' in item) return new Int32Array(new Uint8Array(Buffer.from(item.$int32 as string, 'base64')).buffer);
-  return item;
+  return JSON.stringify(value, (_key, item: unknown) => (item instanceof RegExp ? { $regex: [item.source, item.flags] } : item));
 }

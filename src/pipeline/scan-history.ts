@@ -4,8 +4,9 @@
 // commit's message, and its tags' messages and notes, go the same way (see commit-texts.ts):
 // read in the same stream, cached by object id, reported at `commit:<sha>`.
 import os from 'node:os';
-import { compileEngine } from '../detect/compile-engine.js';
+import { assembleEngine } from '../detect/compile-engine.js';
 import type { Engine } from '../detect/engine.js';
+import { planEngine, type EnginePlan } from '../detect/plan-engine.js';
 import type { FingerprintKey } from '../detect/fingerprint-key.js';
 import type { Finding, Rule, ScanConfig, ScanResult, ScanStats } from '../types.js';
 import { attributeFindings, type BlobMatches } from './history/attribute-findings.js';
@@ -31,6 +32,8 @@ export interface HistoryScanOptions extends RevNarrowing {
   config: ScanConfig;
   /** Rules beyond the config's, e.g. the registry's key shapes. */
   extraRules?: Rule[];
+  /** The engine plan of config + extraRules when the caller has it (prepareScan's): neither this thread nor a worker then plans again. */
+  plan?: EnginePlan;
   /** Keys the findings' fingerprints and the cache's checks; default: a random key, good for this process only. */
   fingerprintKey?: FingerprintKey;
   /** Use the scan cache (`--no-cache` turns it off). */
@@ -45,13 +48,14 @@ export interface HistoryScanOptions extends RevNarrowing {
   signal?: AbortSignal;
 }
 
-/** Below this many blobs to read, starting worker threads costs more than it saves. */
+/** Below this many blobs to read (or commits to diff), starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 256;
 
-function chooseDetector(options: HistoryScanOptions, engine: Engine, toRead: number): Detector {
-  const threads = options.concurrency ?? (toRead >= WORKER_THRESHOLD ? os.availableParallelism() : 1);
-  if (threads <= 1 || !workersAvailable()) return inlineDetector(engine);
-  return workerDetector(threads, { config: options.config, extraRules: options.extraRules ?? [] });
+/** Worker threads when `expected` blobs are worth them and more than one thread may run; undefined otherwise. */
+function startWorkers(options: HistoryScanOptions, plan: EnginePlan, expected: number): Detector | undefined {
+  const threads = options.concurrency ?? (expected >= WORKER_THRESHOLD ? os.availableParallelism() : 1);
+  if (threads <= 1 || !workersAvailable()) return undefined;
+  return workerDetector(threads, { config: options.config, extraRules: options.extraRules ?? [], plan });
 }
 
 function openCache(options: HistoryScanOptions, engine: Engine, stats: ScanStats): ScanCache | undefined {
@@ -97,21 +101,26 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   }
 
   const extraRules = options.extraRules ?? [];
-  const engine = compileEngine(options.config, extraRules, options.fingerprintKey);
+  const plan = options.plan ?? planEngine([...options.config.rules, ...extraRules]);
+  const engine = assembleEngine(options.config, extraRules, plan, options.fingerprintKey);
   const cache = openCache(options, engine, stats);
   const found: BlobMatches[] = [];
   let index: BlobIndex;
+  // Started while git diffs the commits when many are new (each new commit brings blobs to read):
+  // the workers load and assemble their engines meanwhile, instead of after the walk.
+  let workers: Detector | undefined;
   try {
-    const walk = await walkHistory(repo.dir, selection, cache, signal);
+    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => (workers = startWorkers(options, plan, uncached)));
     index = walk.index;
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;
     stats.submodules = walk.submodules.map(displayPath);
     // Numbered after every file blob: a number from stats.blobs on is a commit's text.
     addCommitTexts(repo.dir, index, selection);
-    await scanIndex(repo.dir, index, options, engine, cache, stats, found);
+    await scanIndex(repo.dir, index, options, engine, cache, stats, found, (toRead) => (workers ??= startWorkers(options, plan, toRead)) ?? inlineDetector(engine));
   } finally {
     cache?.close();
+    await workers?.close();
   }
   signal?.throwIfAborted();
 
@@ -133,6 +142,8 @@ async function scanIndex(
   cache: ScanCache | undefined,
   stats: ScanStats,
   found: BlobMatches[],
+  /** The detector for this many blobs to detect. */
+  detectorFor: (toRead: number) => Detector,
 ): Promise<void> {
   const { maxFileSize } = options.config;
   const fileBlobs = stats.blobs!;
@@ -196,7 +207,7 @@ async function scanIndex(
   for (let blob = 0; blob < index.blobCount; blob++) if (!answered[blob]) toRead.push(blob);
 
   const progress = startProgress(options.progress, fileBlobs, fromCache);
-  const detector = chooseDetector(options, engine, toRead.length - knownMatches.size);
+  const detector = detectorFor(toRead.length - knownMatches.size);
   try {
     await scanBlobs(
       repoDir,
@@ -214,6 +225,5 @@ async function scanIndex(
     );
   } finally {
     progress.stop();
-    await detector.close();
   }
 }

@@ -7,7 +7,8 @@ export type FileBytes =
   | { kind: 'large'; size: number }
   | { kind: 'unreadable'; reason: string };
 
-export function readFileBytes(file: string, maxSize: number): FileBytes {
+/** `allocate`: where the bytes go, of exactly the size asked for (default: a new buffer). */
+export function readFileBytes(file: string, maxSize: number, allocate: (size: number) => Uint8Array = Buffer.allocUnsafe): FileBytes {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -17,7 +18,7 @@ export function readFileBytes(file: string, maxSize: number): FileBytes {
   try {
     const size = fs.fstatSync(fd).size;
     if (size > maxSize) return { kind: 'large', size };
-    const bytes = Buffer.allocUnsafe(size);
+    const bytes = allocate(size);
     let read = 0;
     while (read < size) {
       const n = fs.readSync(fd, bytes, read, size - read, read);

@@ -18,7 +18,7 @@ const FINGERPRINT_KEY = 'f0e1d2c3'.repeat(8);
 function world() {
   const cacheHome = scratch.dirWith();
   const env = { XDG_CACHE_HOME: cacheHome, LEAKSTOP_FINGERPRINT_KEY: FINGERPRINT_KEY };
-  const cacheFile = path.join(cacheHome, 'leakstop', 'engine-cache.json');
+  const cacheFile = path.join(cacheHome, 'leakstop', 'engine-cache.bin');
   const scan = (dir: string, ...args: string[]) => runCli(['scan', '--format', 'json', '--quiet', ...args, dir], { env });
   return { cacheHome, cacheFile, scan };
 }

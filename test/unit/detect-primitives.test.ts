@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crc32Base62, hasValidChecksum } from '../../src/detect/checksum.js';
 import { shannonEntropy } from '../../src/detect/entropy.js';
-import { base64RunStarts, BASE64_ALPHABET, MIN_BASE64_RUN } from '../../src/detect/encoded-segments.js';
+import { BASE64_ALPHABET, MIN_BASE64_RUN } from '../../src/detect/encoded-segments.js';
 import { buildKeywordPrefilter } from '../../src/detect/keyword-prefilter.js';
 import { LineIndex } from '../../src/detect/line-index.js';
 import { placeholderReason } from '../../src/detect/placeholder.js';
@@ -67,7 +67,9 @@ describe('keyword prefilter', () => {
   });
 });
 
-describe('base64RunStarts', () => {
+describe('base64 runs, found by the keyword prefilter in its pass', () => {
+  const prefilter = buildKeywordPrefilter(['key', 'sk_']);
+  const base64RunStarts = (text: string) => prefilter.scan(text).base64Runs;
   /** Every character tested: the definition the sampled search must agree with. */
   const reference = (text: string): number[] => {
     const starts: number[] = [];
@@ -97,6 +99,19 @@ describe('base64RunStarts', () => {
       text = text.slice(Math.floor(Math.random() * 20));
       expect(base64RunStarts(text), text).toEqual(reference(text));
     }
+  });
+
+  it('agrees on a text making more events than one pass of the scanner holds, keywords among the runs', () => {
+    const pieces = ['key ', 'sk_', ' ', 'KEY', '\n'];
+    let text = '';
+    while (text.length < 300_000) {
+      const length = Math.floor(Math.random() * 30);
+      for (let i = 0; i < length; i++) text += BASE64_ALPHABET[Math.floor(Math.random() * 64)];
+      text += pieces[Math.floor(Math.random() * pieces.length)];
+    }
+    const scanned = prefilter.scan(text);
+    expect(scanned.base64Runs).toEqual(reference(text));
+    expect(scanned.found[0]).toBe(1);
   });
 });
 

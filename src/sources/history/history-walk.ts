@@ -165,8 +165,12 @@ async function diffCommits(
   await writing;
 }
 
-/** `signal` stops the walk, and its git processes, with the signal's reason. */
-export async function walkHistory(repoDir: string, selection: RevSelection, cache?: CommitEntriesCache, signal?: AbortSignal): Promise<HistoryWalk> {
+/**
+ * `signal` stops the walk, and its git processes, with the signal's reason. `onDiffing` is told
+ * how many commits the cache did not know, before they are diffed (the longest part of a walk).
+ */
+export async function walkHistory(repoDir: string, selection: RevSelection, cache?: CommitEntriesCache, signal?: AbortSignal,
+  onDiffing?: (uncached: number) => void): Promise<HistoryWalk> {
   const index = new BlobIndex();
   const submodules = new Set<string>();
   await listCommits(repoDir, selection, index, signal);
@@ -176,6 +180,7 @@ export async function walkHistory(repoDir: string, selection: RevSelection, cach
     if (entries) applyEntries(index, submodules, commit, entries);
     else uncached.push(commit);
   }
+  onDiffing?.(uncached.length);
   await diffCommits(repoDir, index, uncached, (commit, entries) => {
     applyEntries(index, submodules, commit, entries);
     cache?.recordEntries(index.commitSha(commit), entries);
