@@ -3004,6 +3004,7 @@ var MASK = /([xX*•#.])\1{4,}|…/;
 var PHRASE = new RegExp(
   [
     "your[-_. ]?(?:[a-z]+[-_. ]?){0,2}(?:key|token|secret|password|passwd|pass|pwd)",
+    "(?:some|my)[-_. ]?(?:secret|password|passwd)",
     "(?:key|token|secret|password)[-_. ]?here",
     "change[-_. ]?(?:me|it|this)",
     "replace[-_. ]?(?:me|this|with)",
