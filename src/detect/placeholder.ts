@@ -56,7 +56,7 @@ export function placeholderReason(secret: string): DropReason | undefined {
   if (TEMPLATE.test(secret)) return 'placeholder';
   if (secret.length > BLOCK_LENGTH) return undefined;
   if (NON_VALUES.has(secret.toLowerCase())) return 'placeholder';
-  if (MASK.test(secret) || PHRASE.test(secret) || mostlyOneCharacter(secret)) return 'placeholder';
+  if (MASK.test(secret) || PHRASE.test(secret) || mostlyOneCharacter(secret) || digitsCountUp(secret)) return 'placeholder';
   if (STOPWORDS.test(secret) || STOPWORDS_CASELESS.test(secret)) return 'stopword';
   return undefined;
 }
@@ -71,4 +71,21 @@ function mostlyOneCharacter(secret: string): boolean {
     counts.set(ch, count);
   }
   return false;
+}
+
+/** Digits a random value has by the dozen but never in order. */
+const COUNTING_DIGITS = 12;
+
+/**
+ * "a123b45c6d78e9f012a34…": a documentation value typed by counting. A random value's digits
+ * follow each other (1 then 2, 9 then 0) once in ten; these nine in ten times.
+ */
+function digitsCountUp(secret: string): boolean {
+  const digits = secret.replace(/[^0-9]/g, '');
+  if (digits.length < COUNTING_DIGITS) return false;
+  let successive = 0;
+  for (let index = 1; index < digits.length; index++) {
+    if ((Number(digits[index - 1]) + 1) % 10 === Number(digits[index])) successive++;
+  }
+  return successive >= 0.9 * (digits.length - 1);
 }

@@ -92,7 +92,7 @@ describe('built-in placeholders', () => {
     '${API_SECRET}', '$API_SECRET', '{{ .Values.secret }}', '<your-secret>', '%s', '%(secret)s',
     'XXXXXXXXXXXXXXXX', 'xxxxx-xxxxx-xxxxx', '****************', '0000000000000000', 'your-api-key-here',
     'your_token', 'changeme', 'replace_me', 'placeholder-value', 'REDACTED', '…', 'true', 'null',
-    'somepassword', 'my_secret',
+    'somepassword', 'my_secret', 'a123b45c6d78e9f012a34cd5e6a7890b12c3d45e6f78a1b234c56d7e890a1234',
   ];
   const stopwords = ['AKIAIOSFODNN7EXAMPLE', 'example-secret-value', 'my-sample-key', 'dummy-value-123', 'FAKE_VALUE_42', 'fake-key-4242', 'myMockKey9', 'test123abc'];
 
