@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerSigningKey, sendPartnerAlert, type PartnerSigningKey, type ReportedToken } from '../github/send-partner-alert.js';
 import { AppWorld, waitFor } from '../helpers/app-world.js';
-import { dropSchema, POSTGRES_URL } from '../helpers/registry-backends.js';
+import { dropSchema, POSTGRES_URL, schemaDump } from '../helpers/registry-backends.js';
 
 const schema = `leakstop_test_q_${randomBytes(6).toString('hex')}`;
 const env = { LEAKSTOP_QUEUE: `${POSTGRES_URL}?schema=${schema}`, LEAKSTOP_PARTNER: '1', LEAKSTOP_SECURITY_REPO: 'acme/security' };
@@ -46,5 +46,9 @@ describe('a partner alert on the PostgreSQL queue', () => {
     expect(revocations).toHaveLength(1);
     expect(world.github.state.issuesOf(repo.id)).toHaveLength(1);
     expect(world.everythingSeen()).not.toContain(issued.plaintext);
+    // The queue's rows (jobs, their data and errors, shared values) hold hashes only.
+    const stored = schemaDump(schema);
+    expect(stored).toContain('partner-alert');
+    expect(stored).not.toContain(issued.plaintext);
   });
 });

@@ -46,15 +46,20 @@ export async function dropSchema(schema: string): Promise<void> {
   }
 }
 
+/** Everything a schema stores, as pg_dump writes it: what tests search for plaintext. */
+export function schemaDump(schema: string): string {
+  const url = new URL(POSTGRES_URL);
+  return execFileSync('pg_dump', ['--schema', schema, '--host', url.hostname, '--port', url.port || '5432', '--username', decodeURIComponent(url.username) || 'postgres',
+    url.pathname.slice(1)], { encoding: 'latin1', maxBuffer: 1 << 28 });
+}
+
 const postgres: RegistryBackend = {
   name: 'postgres',
   async create() {
     const schema = `leakstop_test_${randomBytes(6).toString('hex')}`;
-    const url = new URL(POSTGRES_URL);
     return {
       spec: `${POSTGRES_URL}?schema=${schema}`,
-      storedBytes: () => execFileSync('pg_dump', ['--schema', schema, '--host', url.hostname, '--port', url.port || '5432', '--username', decodeURIComponent(url.username) || 'postgres',
-        url.pathname.slice(1)], { encoding: 'latin1', maxBuffer: 1 << 28 }),
+      storedBytes: () => schemaDump(schema),
       remove: () => dropSchema(schema),
     };
   },
