@@ -4,7 +4,7 @@
 // every half second. Prints repositories backfilled per minute, webhook answer p50/p99, push →
 // check run p50/p99 during the backfill, and the 2-worker/1-worker backfill ratio.
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { sendWebhook } from '../test/github/send-webhook.js';
@@ -14,6 +14,8 @@ import { dropSchema, POSTGRES_URL } from '../test/helpers/registry-backends.js';
 
 const REPOS = Number(process.env.LEAKSTOP_BENCH_ORG_REPOS ?? 1000);
 const CONCURRENCY = Number(process.env.LEAKSTOP_BENCH_ORG_CONCURRENCY ?? 3);
+/** Worker process counts compared, e.g. `1,2` (LEAKSTOP_BENCH_ORG_WORKERS). */
+const WORKER_COUNTS = (process.env.LEAKSTOP_BENCH_ORG_WORKERS ?? '1,2').split(',').map(Number);
 const PUSH_EVERY_MS = 500;
 
 function percentile(values: number[], p: number): number {
@@ -40,11 +42,31 @@ function fastImport(gitDir: string, index: number): Promise<void> {
   });
 }
 
-async function run(workers: number): Promise<{ perMinute: number; answers: number[]; pushToCheck: number[] }> {
+interface RunResult {
+  perMinute: number;
+  answers: number[];
+  installationAnswer: number;
+  pushToCheck: number[];
+  /** Of each push → check run: the part before its scan started (queue, poll, locks, the check-run lookup). */
+  waited: number[];
+}
+
+/** How long each push's job ran, from the workers' `push handled` log lines (pino JSON), by delivery. */
+function pushRunTimes(world: AppWorld): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const line of world.workers.flatMap((worker) => worker.output().split('\n'))) {
+    if (!line.includes('push handled')) continue;
+    const entry = JSON.parse(line) as { delivery?: string; doneMs?: number };
+    if (entry.delivery && entry.doneMs !== undefined) times.set(entry.delivery, entry.doneMs);
+  }
+  return times;
+}
+
+async function run(workers: number): Promise<RunResult> {
   const root = path.resolve('.');
   const world = await AppWorld.start({ cli: path.join(root, 'dist/src/cli/main.js'), cwd: root });
   const schema = `leakstop_bench_q_${randomBytes(6).toString('hex')}`;
-  const env = { LEAKSTOP_QUEUE: `${POSTGRES_URL}?schema=${schema}`, LOG_LEVEL: 'warn', LEAKSTOP_BACKFILL_WORKERS: String(CONCURRENCY * 2) };
+  const env = { LEAKSTOP_QUEUE: `${POSTGRES_URL}?schema=${schema}`, LOG_LEVEL: 'info', LEAKSTOP_BACKFILL_WORKERS: String(CONCURRENCY * 2) };
   try {
     const owner = 'bigcorp';
     const names = Array.from({ length: REPOS }, (_, index) => `svc-${index}`);
@@ -74,13 +96,16 @@ async function run(workers: number): Promise<{ perMinute: number; answers: numbe
     await timed(() => sendWebhook(world.app.webhookUrl, { event: 'installation', payload: installationPayload(world.github, { installationId: big.id }), secret: world.webhookSecret, appId: APP_ID }));
     const remaining = new Set(heads);
     const pushToCheck: number[] = [];
+    const deliveries: string[] = [];
     let pushes = 0;
     while (remaining.size > 0) {
       work.commit(`push ${pushes}`, { [`src/change-${pushes}.ts`]: `export const change = ${pushes};\n` });
       const pushed = await world.push(work, 'pushers', 'app', 'refs/heads/main');
       const payload = await pushPayload(world.github, { owner: 'pushers', repo: 'app', ref: 'refs/heads/main', ...pushed, installationId: pushInstallation });
       const sentAt = Date.now();
-      await timed(() => sendWebhook(world.app.webhookUrl, { event: 'push', payload, secret: world.webhookSecret, appId: APP_ID }));
+      const deliveryId = randomUUID();
+      deliveries.push(deliveryId);
+      await timed(() => sendWebhook(world.app.webhookUrl, { event: 'push', payload, secret: world.webhookSecret, appId: APP_ID, deliveryId }));
       await world.completedCheckRun(pushed.after);
       const created = world.github.requests.find((r) => r.method === 'POST' && r.path.endsWith('/check-runs') && r.body.includes(pushed.after));
       pushToCheck.push((created?.at.getTime() ?? Date.now()) - sentAt);
@@ -89,7 +114,9 @@ async function run(workers: number): Promise<{ perMinute: number; answers: numbe
       for (const run of world.github.state.checkRuns) if (run.status === 'completed') remaining.delete(run.headSha);
     }
     const minutes = (Date.now() - started) / 60_000;
-    return { perMinute: REPOS / minutes, answers, pushToCheck };
+    const ran = pushRunTimes(world);
+    const waited = deliveries.flatMap((delivery, index) => (ran.has(delivery) ? [pushToCheck[index]! - ran.get(delivery)!] : []));
+    return { perMinute: REPOS / minutes, answers, installationAnswer: answers[0]!, pushToCheck, waited };
   } finally {
     await world.close();
     await dropSchema(schema);
@@ -100,16 +127,17 @@ async function main(): Promise<void> {
   console.log(`leakstop bench:org — ${REPOS} small repositories in one installation, a push every ${PUSH_EVERY_MS} ms to another;`);
   console.log(`PostgreSQL queue, app --no-worker, workers at --concurrency ${CONCURRENCY}; machine: ${os.availableParallelism()} cores`);
   const results = [];
-  for (const workers of [1, 2]) {
+  for (const workers of WORKER_COUNTS) {
     const result = await run(workers);
     results.push(result);
     console.log(
       `${workers} worker(s): ${result.perMinute.toFixed(0)} repositories backfilled/min; webhook answer p50 ${percentile(result.answers, 50).toFixed(0)} ms, ` +
-        `p99 ${percentile(result.answers, 99).toFixed(0)} ms (n=${result.answers.length}); push → check run during the backfill p50 ` +
-        `${percentile(result.pushToCheck, 50).toFixed(0)} ms, p99 ${percentile(result.pushToCheck, 99).toFixed(0)} ms (n=${result.pushToCheck.length})`,
+        `p99 ${percentile(result.answers, 99).toFixed(0)} ms (n=${result.answers.length}; the installation's own ${result.installationAnswer.toFixed(0)} ms); push → check run during the backfill p50 ` +
+        `${percentile(result.pushToCheck, 50).toFixed(0)} ms, p99 ${percentile(result.pushToCheck, 99).toFixed(0)} ms (n=${result.pushToCheck.length}), ` +
+        `of which before its scan started p50 ${percentile(result.waited, 50).toFixed(0)} ms, p99 ${percentile(result.waited, 99).toFixed(0)} ms`,
     );
   }
-  console.log(`2-worker/1-worker backfill ratio: ${(results[1]!.perMinute / results[0]!.perMinute).toFixed(2)}`);
+  if (results.length > 1) console.log(`${WORKER_COUNTS.at(-1)}-worker/${WORKER_COUNTS[0]}-worker backfill ratio: ${(results.at(-1)!.perMinute / results[0]!.perMinute).toFixed(2)}`);
   console.log(`load average at the end ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (1, 5, 15 min)`);
 }
 

@@ -60,7 +60,8 @@ export class PostgresJobQueue implements JobQueue {
           policy: 'standard' as const,
           retryLimit: tuning.maxAttempts - 1,
           retryDelay: Math.max(0, Math.round(tuning.retryDelayMs / 1000)),
-          retryBackoff: true,
+          // pg-boss's backoff waits at least a second: no delay asked, none at all.
+          retryBackoff: tuning.retryDelayMs > 0,
           expireInSeconds: leaseSeconds,
         };
         // Another process creating it at the same moment wins the race: the queue is there.
