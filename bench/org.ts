@@ -3,13 +3,13 @@
 // plus 1 and then 2 `leakstop worker` processes, while another installation receives a push
 // every half second. Prints repositories backfilled per minute, webhook answer p50/p99, push →
 // check run p50/p99 during the backfill, and the 2-worker/1-worker backfill ratio.
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { sendWebhook } from '../test/github/send-webhook.js';
 import { installationPayload, pushPayload } from '../test/github/webhook-payloads.js';
 import { AppWorld, APP_ID } from '../test/helpers/app-world.js';
+import { importCommit } from '../test/helpers/import-commit.js';
 import { dropSchema, POSTGRES_URL } from '../test/helpers/registry-backends.js';
 
 const REPOS = Number(process.env.LEAKSTOP_BENCH_ORG_REPOS ?? 1000);
@@ -21,25 +21,6 @@ const PUSH_EVERY_MS = 500;
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-/** One small repository written straight into the emulator's bare repository: one git process, not a push. */
-function fastImport(gitDir: string, index: number): Promise<void> {
-  const file = (name: string, text: string) => `M 644 inline ${name}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
-  const message = `initial ${index}\n`;
-  const body = `export const service${index} = ${index};\n// ${randomBytes(8).toString('hex')}\n`;
-  const stream =
-    `commit refs/heads/main\ncommitter Bench <bench@example.com> ${Math.floor(Date.now() / 1000)} +0000\ndata ${message.length}\n${message}` +
-    file('README.md', `# service ${index}\n`) +
-    file(`src/service-${index}.ts`, body) +
-    '\n';
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['--git-dir', gitDir, 'fast-import', '--quiet'], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import failed: ${stderr}`))));
-    child.stdin.end(stream);
-  });
 }
 
 interface RunResult {
@@ -70,11 +51,12 @@ async function run(workers: number): Promise<RunResult> {
   try {
     const owner = 'bigcorp';
     const names = Array.from({ length: REPOS }, (_, index) => `svc-${index}`);
+    const heads: string[] = [];
     for (const [index, name] of names.entries()) {
       await world.github.createRepo(owner, name, { private: true, ownerType: 'Organization' });
-      await fastImport(world.github.repoPath(owner, name), index);
+      const body = `export const service${index} = ${index};\n// ${randomBytes(8).toString('hex')}\n`;
+      heads.push(await importCommit(world.github.repoPath(owner, name), { 'README.md': `# service ${index}\n`, [`src/service-${index}.ts`]: body }, { message: `initial ${index}` }));
     }
-    const heads = names.map((name) => execFileSync('git', ['--git-dir', world.github.repoPath(owner, name), 'rev-parse', 'main'], { encoding: 'utf8' }).trim());
     await world.github.createRepo('pushers', 'app', { private: true, ownerType: 'Organization' });
     const pushInstallation = world.github.createInstallation({ account: 'pushers', repos: ['app'] }).id;
     const work = world.workingCopy();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendWebhook } from '../github/send-webhook.js';
 import { installationPayload, installationRepositoriesPayload } from '../github/webhook-payloads.js';
 import { AppWorld, APP_ID, waitFor, type AppProcess } from '../helpers/app-world.js';
-import type { TestRepo } from '../helpers/git-repo.js';
+import { importCommit } from '../helpers/import-commit.js';
 import { dropSchema, POSTGRES_URL } from '../helpers/registry-backends.js';
 import { runCli } from '../helpers/run-cli.js';
 import { seededRandom } from '../helpers/seeded-random.js';
@@ -111,13 +111,12 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     }
   }
 
-  async function seedRepo(name: string, files: Record<string, string>): Promise<{ head: string; work: TestRepo }> {
+  /** A repository of the organisation with one commit of `files`, written straight into the emulator. */
+  async function seedRepo(name: string, files: Record<string, string>): Promise<string> {
     await world.github.createRepo(OWNER, name, { private: true, ownerType: 'Organization' });
-    const work = world.workingCopy();
-    work.commit('initial', files);
-    const { after } = await world.push(work, OWNER, name, 'refs/heads/main');
-    return { head: after, work };
+    return importCommit(world.github.repoPath(OWNER, name), files);
   }
+
 
   const send = (event: string, payload: unknown, deliveryId?: string) =>
     sendWebhook(world.app.webhookUrl, { event, payload, secret: world.webhookSecret, appId: APP_ID, deliveryId });
@@ -178,7 +177,7 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
         leaked.set(name, { id: key.record.id, plaintext: key.plaintext });
         files = { ...files, 'deploy.env': `API_KEY=${key.plaintext}\n` };
       }
-      heads.set(name, (await seedRepo(name, files)).head);
+      heads.set(name, await seedRepo(name, files));
     }
     const big = world.github.createInstallation({ account: OWNER, repos: names });
     expect(await send('installation', installationPayload(world.github, { installationId: big.id }))).toBe(202);
@@ -211,7 +210,7 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
 
   it('a worker killed in the middle of a history scan: another finishes it, the key revoked once', async () => {
     const key = await world.issueKey({ owner: 'acct_victim', label: 'victim' });
-    const { head } = await seedRepo('victim', { 'ci.env': `TOKEN=${key.plaintext}\n` });
+    const head = await seedRepo('victim', { 'ci.env': `TOKEN=${key.plaintext}\n` });
     world.github.addInstallationRepos(installationId, ['victim']);
     const held = world.github.faults.add({ method: 'POST', path: /\/victim\.git\/git-upload-pack$/, respond: { timeoutMs: 4_000, afterTimeout: 'handle' } });
     expect(await send('installation_repositories', installationRepositoriesPayload(world.github, { installationId, action: 'added', repos: ['victim'] }))).toBe(202);
@@ -227,7 +226,7 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
 
   it('a worker killed in the middle of a response: the retry revokes nothing twice and files one issue', async () => {
     const key = await world.issueKey({ owner: 'acct_resp', label: 'resp' });
-    const { head } = await seedRepo('resp', { 'ci.env': `TOKEN=${key.plaintext}\n` });
+    const head = await seedRepo('resp', { 'ci.env': `TOKEN=${key.plaintext}\n` });
     world.github.addInstallationRepos(installationId, ['resp']);
     // The incident issue is held: the key is revoked and the check run published when the worker dies.
     // Dropped unanswered: only the retry can file the issue.
@@ -252,7 +251,7 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     for (let run = 0; run < KILL_RUNS; run++) {
       const name = `random-${run}`;
       const key = await world.issueKey({ owner: `acct_${name}`, label: name });
-      const { head } = await seedRepo(name, { 'ci.env': `TOKEN=${key.plaintext}\n` });
+      const head = await seedRepo(name, { 'ci.env': `TOKEN=${key.plaintext}\n` });
       world.github.addInstallationRepos(installationId, [name]);
       const delayMs = Math.floor(random.next() * KILL_WINDOW_MS);
       expect(await send('installation_repositories', installationRepositoriesPayload(world.github, { installationId, action: 'added', repos: [name] }))).toBe(202);
@@ -274,7 +273,7 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
   it('loses no queued job across a restart', async () => {
     const names = ['late-1', 'late-2', 'late-3', 'late-4'];
     const heads = [];
-    for (const name of names) heads.push((await seedRepo(name, { 'x.txt': `${name}\n` })).head);
+    for (const name of names) heads.push(await seedRepo(name, { 'x.txt': `${name}\n` }));
     world.github.addInstallationRepos(installationId, names);
     // Held long enough that the jobs are still queued or running when everything stops.
     world.github.faults.add({ method: 'POST', path: /\/late-\d\.git\/git-upload-pack$/, times: 4, respond: { timeoutMs: 3_000, afterTimeout: 'handle' } });
@@ -286,7 +285,10 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
   });
 
   it('keeps a job failed after its last try, lists it with its error, and retries it on request', async () => {
-    const { head, work } = await seedRepo('flaky', { 'a.txt': 'a\n' });
+    await world.github.createRepo(OWNER, 'flaky', { private: true, ownerType: 'Organization' });
+    const work = world.workingCopy();
+    work.commit('initial', { 'a.txt': 'a\n' });
+    const { after: head } = await world.push(work, OWNER, 'flaky', 'refs/heads/main');
     work.commit('next', { 'b.txt': 'b\n' });
     const pushed = await world.push(work, OWNER, 'flaky', 'refs/heads/main');
     world.github.addInstallationRepos(installationId, ['flaky']);
