@@ -109,7 +109,8 @@ export class AppMetrics {
     this.#latency.observe({ kind }, Math.max(0, (Date.now() - receivedAt) / 1000));
   }
 
-  webhook(event: string, outcome: 'enqueued' | 'duplicate' | 'ignored'): void {
-    this.#webhooks.inc({ event, outcome });
+  /** `jobs`: how many jobs the delivery had this outcome for (an installation lists many repositories). */
+  webhook(event: string, outcome: 'enqueued' | 'duplicate' | 'ignored', jobs = 1): void {
+    if (jobs > 0) this.#webhooks.inc({ event, outcome }, jobs);
   }
 }

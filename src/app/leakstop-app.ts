@@ -13,8 +13,6 @@ import { SECRET_ALERT_ACTIONS, type SecretAlertJobData } from './secret-alert.js
 const PUSH_PRIORITY = 10;
 const HISTORY_PRIORITY = 0;
 const ALERT_PRIORITY = 0;
-/** Jobs stored at once (PostgreSQL: about pg-boss's pool of connections). */
-const ENQUEUE_BATCH = 8;
 
 export const repoGroup = (repoId: number): string => `repo:${repoId}`;
 
@@ -32,17 +30,14 @@ export function leakstopApp(services: AppServices): ApplicationFunction {
 
   const enqueueHistoryScans = async (context: Context<'installation' | 'installation_repositories'>, repos: AddedRepo[]) => {
     const installationId = context.payload.installation.id;
-    let queued = 0;
-    // A few at a time: an organisation's installation lists thousands, and the answer waits for them all.
-    for (let start = 0; start < repos.length; start += ENQUEUE_BATCH) {
-      const created = await Promise.all(
-        repos.slice(start, start + ENQUEUE_BATCH).map((repo) => {
-          const data: HistoryJobData = { delivery: context.id, receivedAt: Date.now(), repository: { id: repo.id, fullName: repo.full_name } };
-          return enqueue(context.name, { kind: 'history-scan', key: `${repo.id}:${context.id}`, group: repoGroup(repo.id), installationId, priority: HISTORY_PRIORITY, data: { ...data } });
-        }),
-      );
-      queued += created.filter(Boolean).length;
-    }
+    // One statement for them all: an organisation's installation lists thousands, and the answer waits for it.
+    const specs = repos.map((repo): JobSpec => {
+      const data: HistoryJobData = { delivery: context.id, receivedAt: Date.now(), repository: { id: repo.id, fullName: repo.full_name } };
+      return { kind: 'history-scan', key: `${repo.id}:${context.id}`, group: repoGroup(repo.id), installationId, priority: HISTORY_PRIORITY, data: { ...data } };
+    });
+    const queued = await services.queue.enqueueAll(specs);
+    services.metrics.webhook(context.name, 'enqueued', queued);
+    services.metrics.webhook(context.name, 'duplicate', specs.length - queued);
     services.log.info({ installation: installationId, delivery: context.id, repos: repos.map((repo) => repo.full_name) }, `queued ${queued} history scan(s)`);
   };
 

@@ -62,12 +62,12 @@ function required(env: Env, name: string, what: string): string {
   return value;
 }
 
-function positiveInteger(env: Env, name: string, fallback: number, max: number): number {
+function wholeNumber(env: Env, name: string, fallback: number, max: number, min = 1): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new ConfigError(`${name} must be a whole number from 1 to ${max}, not "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
   return value;
 }
@@ -122,9 +122,10 @@ export function readQueueSettings(env: Env = process.env): { queue?: string; reg
     registry: env.LEAKSTOP_REGISTRY?.trim() || undefined,
     queueTuning: {
       // A lease is renewed every third of it: a worker gone quiet for a whole lease is dead or hung.
-      leaseMs: 1000 * positiveInteger(env, 'LEAKSTOP_JOB_LEASE_SECONDS', 60, 3600),
-      maxAttempts: positiveInteger(env, 'LEAKSTOP_JOB_ATTEMPTS', 5, 100),
-      retryDelayMs: 1000 * positiveInteger(env, 'LEAKSTOP_JOB_RETRY_DELAY_SECONDS', 10, 3600),
+      leaseMs: 1000 * wholeNumber(env, 'LEAKSTOP_JOB_LEASE_SECONDS', 60, 3600),
+      maxAttempts: wholeNumber(env, 'LEAKSTOP_JOB_ATTEMPTS', 5, 100),
+      // 0: retried at once (tests that kill workers on purpose).
+      retryDelayMs: 1000 * wholeNumber(env, 'LEAKSTOP_JOB_RETRY_DELAY_SECONDS', 10, 3600, 0),
     },
   };
 }
@@ -160,10 +161,10 @@ export function readAppSettings(env: Env = process.env, options: { webhooks: boo
     cacheDir: path.resolve(env.LEAKSTOP_CACHE_DIR?.trim() || defaultCacheDir(env)),
     cacheMaxBytes: byteSize(env, 'LEAKSTOP_CACHE_MAX_BYTES'),
     ...readQueueSettings(env),
-    workerConcurrency: positiveInteger(env, 'LEAKSTOP_SCAN_CONCURRENCY', 2, 64),
-    backfillWorkers: positiveInteger(env, 'LEAKSTOP_BACKFILL_WORKERS', 2, 1024),
-    stopGraceSeconds: positiveInteger(env, 'LEAKSTOP_STOP_GRACE_SECONDS', 30, 3600),
-    repoRulesBudgetMs: positiveInteger(env, 'LEAKSTOP_REPO_RULES_BUDGET_MS', 5_000, 600_000),
+    workerConcurrency: wholeNumber(env, 'LEAKSTOP_SCAN_CONCURRENCY', 2, 64),
+    backfillWorkers: wholeNumber(env, 'LEAKSTOP_BACKFILL_WORKERS', 2, 1024),
+    stopGraceSeconds: wholeNumber(env, 'LEAKSTOP_STOP_GRACE_SECONDS', 30, 3600),
+    repoRulesBudgetMs: wholeNumber(env, 'LEAKSTOP_REPO_RULES_BUDGET_MS', 5_000, 600_000),
     logLevel,
     dryRun: dryRunText === '1' || dryRunText === 'true',
     gitHubTimeScale: timeScale(env),

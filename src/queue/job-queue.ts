@@ -75,6 +75,12 @@ export interface JobQueue {
   readonly tuning: QueueTuning;
   /** `created` false: a job with this kind and key exists already. */
   enqueue(spec: JobSpec): Promise<{ id: string; created: boolean }>;
+  /**
+   * Enqueues many in one statement (an installation listing thousands of repositories is answered
+   * at once), with the same dedupe: says how many were new. They share one enqueue time, so
+   * their order among themselves is the backend's (enqueue one by one what must run in order).
+   */
+  enqueueAll(specs: JobSpec[]): Promise<number>;
   /** Leases the next due job of `kind` (highest priority, oldest first). */
   fetch(kind: JobKind): Promise<LeasedJob | undefined>;
   /** Extends the lease; false when the job was cancelled or its lease lost (stop working on it). */

@@ -91,13 +91,22 @@ export class JobWorker {
         continue;
       }
       // Stopped between fetch and start: the job goes straight back.
-      if (this.#stopping) await this.queue.handBack(job, 0).catch(() => undefined);
+      if (this.#stopping) {
+        await this.queue.handBack(job, 0).catch(() => undefined);
+        continue;
+      }
       // The queue failing to record the outcome: the lease runs out and the job is tried again.
-      else await this.#run(job).catch((error: unknown) => this.options.log.warn(`could not record a job's outcome in the queue: ${(error as Error).message.split('\n')[0]}`));
+      const outcome = await this.#run(job).catch((error: unknown) => {
+        this.options.log.warn(`could not record a job's outcome in the queue: ${(error as Error).message.split('\n')[0]}`);
+      });
+      // A job that had to wait (its installation's backfill slots taken) is followed by the same
+      // kind's next one: asking again at once would lease and hand back the whole backfill in a
+      // busy loop, spending the CPU and connections the pushes need.
+      if (outcome === 'deferred') await sleep(this.options.pollMs);
     }
   }
 
-  async #run(job: LeasedJob): Promise<void> {
+  async #run(job: LeasedJob): Promise<JobOutcome> {
     const controller = new AbortController();
     this.#running.set(job.id, { job, controller });
     const log = this.options.log.child({ job: job.id, kind: job.kind, on: job.group, attempt: job.attempt });
@@ -122,6 +131,7 @@ export class JobWorker {
       this.#running.delete(job.id);
     }
     this.options.onSettled?.(job, outcome, (performance.now() - started) / 1000);
+    return outcome;
   }
 
   async #settle(job: LeasedJob, error: unknown, signal: AbortSignal, log: Logger): Promise<JobOutcome> {

@@ -60,7 +60,8 @@ export class PostgresJobQueue implements JobQueue {
           policy: 'standard' as const,
           retryLimit: tuning.maxAttempts - 1,
           retryDelay: Math.max(0, Math.round(tuning.retryDelayMs / 1000)),
-          retryBackoff: true,
+          // pg-boss's backoff waits at least a second: no delay asked, none at all.
+          retryBackoff: tuning.retryDelayMs > 0,
           expireInSeconds: leaseSeconds,
         };
         // Another process creating it at the same moment wins the race: the queue is there.
@@ -87,9 +88,36 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async enqueue(spec: JobSpec): Promise<{ id: string; created: boolean }> {
-    const id = jobId(spec.kind, spec.key);
-    const sent = await this.boss.send(spec.kind, { ...spec.data, installationId: spec.installationId }, { id, priority: spec.priority, singletonKey: spec.group });
-    return { id, created: sent !== null };
+    return { id: jobId(spec.kind, spec.key), created: (await this.enqueueAll([spec])) > 0 };
+  }
+
+  async enqueueAll(specs: JobSpec[]): Promise<number> {
+    if (specs.length === 0) return 0;
+    const jobs = specs.map((spec) => ({
+      id: jobId(spec.kind, spec.key),
+      name: spec.kind,
+      data: { ...spec.data, installationId: spec.installationId },
+      priority: spec.priority,
+      singletonKey: spec.group,
+    }));
+    // pg-boss's insert is one INSERT … ON CONFLICT DO NOTHING (the id dedupes) but does not say
+    // which rows were new: those already there are counted first, in the same transaction.
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${this.#job} WHERE name = ANY($1) AND id = ANY($2::uuid[])`, [
+        [...new Set(jobs.map((job) => job.name))],
+        jobs.map((job) => job.id),
+      ]);
+      await this.boss.insert(jobs, { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+      await client.query('COMMIT');
+      return new Set(jobs.map((job) => job.id)).size - Number(rows[0]!.n);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async fetch(kind: JobKind): Promise<LeasedJob | undefined> {

@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS queue_jobs (
 );
 CREATE INDEX IF NOT EXISTS queue_jobs_next ON queue_jobs (kind, state, priority DESC, seq);
 CREATE INDEX IF NOT EXISTS queue_jobs_group ON queue_jobs (grp, state);
+CREATE INDEX IF NOT EXISTS queue_jobs_seq ON queue_jobs (seq);
 CREATE TABLE IF NOT EXISTS queue_shared (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL,
@@ -74,15 +75,23 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   async enqueue(spec: JobSpec): Promise<{ id: string; created: boolean }> {
-    const id = jobId(spec.kind, spec.key);
-    const now = Date.now();
-    const { changes } = this.#db
-      .prepare(
-        `INSERT OR IGNORE INTO queue_jobs (id, kind, grp, installation_id, priority, data, state, max_attempts, due_at, created_at, seq)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_jobs))`,
-      )
-      .run(id, spec.kind, spec.group, spec.installationId, spec.priority, JSON.stringify(spec.data), this.tuning.maxAttempts, now, now);
-    return { id, created: changes > 0 };
+    return { id: jobId(spec.kind, spec.key), created: (await this.enqueueAll([spec])) > 0 };
+  }
+
+  async enqueueAll(specs: JobSpec[]): Promise<number> {
+    const insert = this.#db.prepare(
+      `INSERT OR IGNORE INTO queue_jobs (id, kind, grp, installation_id, priority, data, state, max_attempts, due_at, created_at, seq)
+       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_jobs))`,
+    );
+    // One transaction: one write to the file whatever the count, and all or none.
+    const store = this.#db.transaction((): number => {
+      const now = Date.now();
+      return specs.reduce(
+        (created, spec) => created + insert.run(jobId(spec.kind, spec.key), spec.kind, spec.group, spec.installationId, spec.priority, JSON.stringify(spec.data), this.tuning.maxAttempts, now, now).changes,
+        0,
+      );
+    });
+    return store.immediate();
   }
 
   /** Jobs whose lease ran out go back to the queue (or to failed after their last try). */

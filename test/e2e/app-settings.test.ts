@@ -43,6 +43,7 @@ describe('leakstop app settings', () => {
     [{ GHE_PROTOCOL: 'ftp' }, /^leakstop: GHE_PROTOCOL must be https or http, not "ftp"$/],
     [{ GHE_HOST: 'https://ghe.example.com/' }, /^leakstop: GHE_HOST must be a host name/],
     [{ LEAKSTOP_SCAN_CONCURRENCY: '0' }, /^leakstop: LEAKSTOP_SCAN_CONCURRENCY must be a whole number from 1 to 64/],
+    [{ LEAKSTOP_JOB_RETRY_DELAY_SECONDS: '-1' }, /^leakstop: LEAKSTOP_JOB_RETRY_DELAY_SECONDS must be a whole number from 0 to 3600, not "-1"$/],
     [{ LOG_LEVEL: 'loud' }, /^leakstop: LOG_LEVEL must be one of/],
     [{ LEAKSTOP_PARTNER: '1' }, /^leakstop: LEAKSTOP_SECURITY_REPO is not set: .*\(LEAKSTOP_PARTNER=1\)$/],
     [{ LEAKSTOP_PARTNER: '1', LEAKSTOP_SECURITY_REPO: 'acme' }, /^leakstop: LEAKSTOP_SECURITY_REPO must be owner\/name, not "acme"$/],

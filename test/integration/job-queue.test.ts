@@ -54,6 +54,24 @@ describe.each(QUEUE_BACKENDS)('the job queue on $name', (backend) => {
     expect(await reopened.fetch('push-scan')).toBeUndefined();
   });
 
+  it('enqueues many at once with the same dedupe: a redelivery adds nothing, a new key is added', async () => {
+    const queue = await open();
+    const history = (index: number) => push(`repo-${index}`, { kind: 'history-scan', group: `repo:${index}`, priority: 0, data: { index } });
+    const specs = Array.from({ length: 1_000 }, (_, index) => history(index));
+    expect(await queue.enqueueAll([])).toBe(0);
+    expect(await queue.enqueueAll(specs)).toBe(1_000);
+    expect(await queue.enqueueAll(specs)).toBe(0);
+    expect(await queue.enqueue(history(7))).toMatchObject({ created: false });
+    expect(await queue.enqueueAll([history(3), history(1_000), history(1_000)])).toBe(1);
+    expect((await queue.stats())['history-scan'].queued).toBe(1_001);
+    // Stored as if one by one, each with its group, installation and data (one batch shares its
+    // enqueue time: PostgreSQL hands its jobs out in no particular order among themselves).
+    const first = (await queue.fetch('history-scan'))!;
+    expect(first).toMatchObject({ kind: 'history-scan', installationId: 7, attempt: 1, maxAttempts: 2 });
+    expect(first.group).toBe(`repo:${first.data.index}`);
+    expect(await queue.hasEarlier(first)).toBe(false);
+  });
+
   it('hands out higher priority first, then the oldest', async () => {
     const queue = await open();
     await queue.enqueue(push('low-1', { priority: 0 }));
