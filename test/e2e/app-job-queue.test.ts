@@ -159,6 +159,27 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     expect(held.hits).toBe(1);
   });
 
+  it('answers a push of 50 MB of new blobs in under a second; the scan comes after and finds the key in them', async () => {
+    const key = await world.issueKey({ owner: 'acct_bulk', label: 'bulk' });
+    // 50 files of 1 MB of ordinary text, the key in the last: what a vendored dependency drop looks like.
+    const megabyte = Array.from({ length: 1 << 14 }, (_, line) => `export const row${line} = ${line * 7919};`.padEnd(63, ' ')).join('\n');
+    const files: Record<string, string> = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`vendor/part-${index}.js`, megabyte]));
+    files['vendor/part-49.js'] += `\nconst API_KEY = '${key.plaintext}';\n`;
+    await world.github.createRepo(OWNER, 'bulk', { private: true, ownerType: 'Organization' });
+    const after = await importCommit(world.github.repoPath(OWNER, 'bulk'), files);
+    world.github.addInstallationRepos(installationId, ['bulk']);
+    const started = performance.now();
+    const { status } = await world.deliverPush({ owner: OWNER, repo: 'bulk', ref: 'refs/heads/main', before: '0'.repeat(40), after, installationId });
+    const answeredMs = performance.now() - started;
+    expect(status).toBe(202);
+    expect(answeredMs).toBeLessThan(1_000); // the issue's bound, loose: GitHub waits 10 s
+    console.log(`push of 50 MB of new blobs answered in ${answeredMs.toFixed(0)} ms (${deployment.name})`);
+    expect((await world.completedCheckRun(after)).conclusion).toBe('failure');
+    await drained();
+    expect(await revocationsOf(key.record.id)).toBe(1);
+    expect(world.everythingSeen()).not.toContain(key.plaintext);
+  }, 180_000);
+
   it('changes nothing when a push webhook is delivered ten more times', async () => {
     const work = world.workingCopy();
     work.commit('second', { 'lib.js': 'exports.two = 2;\n' });
