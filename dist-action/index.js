@@ -13976,7 +13976,7 @@ function placeholderReason(secret) {
   if (TEMPLATE.test(secret)) return "placeholder";
   if (secret.length > BLOCK_LENGTH) return void 0;
   if (NON_VALUES.has(secret.toLowerCase())) return "placeholder";
-  if (MASK.test(secret) || PHRASE.test(secret) || mostlyOneCharacter(secret)) return "placeholder";
+  if (MASK.test(secret) || PHRASE.test(secret) || mostlyOneCharacter(secret) || digitsCountUp(secret)) return "placeholder";
   if (STOPWORDS.test(secret) || STOPWORDS_CASELESS.test(secret)) return "stopword";
   return void 0;
 }
@@ -13989,6 +13989,16 @@ function mostlyOneCharacter(secret) {
     counts2.set(ch, count);
   }
   return false;
+}
+var COUNTING_DIGITS = 12;
+function digitsCountUp(secret) {
+  const digits = secret.replace(/[^0-9]/g, "");
+  if (digits.length < COUNTING_DIGITS) return false;
+  let successive = 0;
+  for (let index = 1; index < digits.length; index++) {
+    if ((Number(digits[index - 1]) + 1) % 10 === Number(digits[index])) successive++;
+  }
+  return successive >= 0.9 * (digits.length - 1);
 }
 
 // src/detect/judge-candidate.ts
