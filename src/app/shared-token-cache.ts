@@ -4,6 +4,7 @@
 // store. A process that finds none takes a fetch lock through the queue; the others wait for
 // the token it stores (up to WAIT_MS, then fetch their own: a stuck fetcher never blocks them).
 // The store failing costs sharing, never a job: every miss falls back to fetching.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { JobQueue, QueueLock } from '../queue/job-queue.js';
 import type { AppMetrics } from './app-metrics.js';
 import type { TokenSeal } from './token-seal.js';
@@ -15,7 +16,6 @@ const POLL_MS = 100;
 /** A fetcher that never stores (its request failed) lets go of the lock after this. */
 const FETCH_LOCK_MS = 15_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fresh = (expiresAt: number) => expiresAt - MARGIN_MS > Date.now();
 const sharedKey = (key: string) => `installation-token:${key}`;
 

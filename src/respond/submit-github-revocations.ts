@@ -4,6 +4,7 @@
 // waited out when the wait is short enough, else the submission stops, saying how far it got.
 // Submitting a token again is harmless (a revoked token stays revoked), so a retry resubmits
 // rather than keep a record of plaintext tokens anywhere.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GitHubError, LeakstopError } from '../errors.js';
 import { redact } from '../redact.js';
 import { gitHubFetch } from './github-fetch.js';
@@ -33,7 +34,6 @@ export interface SubmitOptions extends RevocationEndpoint {
   onAccepted?: (batch: string[]) => void;
   /** Told before each wait for the limit. */
   onWait?: (ms: number, why: string) => void;
-  signal?: AbortSignal;
 }
 
 /** GitHub's hourly limit stopped the submission; `submitted` tokens went through before it. */
@@ -67,16 +67,6 @@ async function answerText(response: Response): Promise<string> {
   return message.split('\n')[0]!.slice(0, 200).replace(/\b(?:gh[a-z]_|github_pat_)\w+/g, (token) => redact(token));
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    }, { once: true });
-  });
-}
-
 export async function submitGitHubRevocations(tokens: string[], options: SubmitOptions): Promise<{ submitted: number }> {
   const url = `${options.apiUrl.replace(/\/+$/, '')}/credentials/revoke`;
   const scale = options.timeScale ?? 1;
@@ -94,7 +84,7 @@ export async function submitGitHubRevocations(tokens: string[], options: SubmitO
   const waitOrStop = async (ms: number, why: string) => {
     if (ms > options.maxWaitMs) throw new RevocationRateLimited(submitted, tokens.length - submitted, new Date(Date.now() + ms));
     options.onWait?.(ms, why);
-    await sleep(ms * scale, options.signal);
+    await sleep(ms * scale);
   };
 
   for (let start = 0; start < tokens.length; start += MAX_CREDENTIALS_PER_REQUEST) {
@@ -104,10 +94,10 @@ export async function submitGitHubRevocations(tokens: string[], options: SubmitO
       mustWait = undefined;
       let response: Response;
       try {
-        response = await gitHubFetch(url, { method: 'POST', headers, body: JSON.stringify({ credentials: batch }), signal: options.signal });
+        response = await gitHubFetch(url, { method: 'POST', headers, body: JSON.stringify({ credentials: batch }) });
       } catch (error) {
-        if (options.signal?.aborted || ++failures > RETRIES) throw new GitHubError(`submitting GitHub tokens for revocation: ${url} did not answer (${(error as Error).message})`);
-        await sleep(1000 * failures * scale, options.signal);
+        if (++failures > RETRIES) throw new GitHubError(`submitting GitHub tokens for revocation: ${url} did not answer (${(error as Error).message})`);
+        await sleep(1000 * failures * scale);
         continue;
       }
       const asked = waitAsked((name) => response.headers.get(name) ?? undefined, Date.now());
@@ -124,7 +114,7 @@ export async function submitGitHubRevocations(tokens: string[], options: SubmitO
         continue;
       }
       if (response.status >= 500 && ++failures <= RETRIES) {
-        await sleep(1000 * failures * scale, options.signal);
+        await sleep(1000 * failures * scale);
         continue;
       }
       throw new GitHubError(`GitHub refused the revocation request (${response.status}: ${message}); ${submitted} token(s) were submitted before it`);
