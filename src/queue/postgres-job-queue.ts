@@ -100,18 +100,21 @@ export class PostgresJobQueue implements JobQueue {
       priority: spec.priority,
       singletonKey: spec.group,
     }));
+    // In one order of ids, batches that overlap wait on each other instead of deadlocking.
+    jobs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // pg-boss's insert is one INSERT … ON CONFLICT DO NOTHING (the id dedupes) but does not say
-    // which rows were new: those already there are counted first, in the same transaction.
+    // which rows were new. Counting beforehand races a concurrent insert of the same id (both see
+    // none yet); counting after, the rows this transaction wrote are those whose xmin is its own.
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${this.#job} WHERE name = ANY($1) AND id = ANY($2::uuid[])`, [
-        [...new Set(jobs.map((job) => job.name))],
-        jobs.map((job) => job.id),
-      ]);
       await this.boss.insert(jobs, { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT COUNT(*) AS n FROM ${this.#job} WHERE name = ANY($1) AND id = ANY($2::uuid[]) AND xmin::text::bigint = txid_current() % 4294967296`,
+        [[...new Set(jobs.map((job) => job.name))], jobs.map((job) => job.id)],
+      );
       await client.query('COMMIT');
-      return new Set(jobs.map((job) => job.id)).size - Number(rows[0]!.n);
+      return Number(rows[0]!.n);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

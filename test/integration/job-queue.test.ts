@@ -72,6 +72,19 @@ describe.each(QUEUE_BACKENDS)('the job queue on $name', (backend) => {
     expect(await queue.hasEarlier(first)).toBe(false);
   });
 
+  it('counts a job as new once when two processes enqueue it at the same moment', async () => {
+    const one = await open();
+    const two = await open();
+    for (let round = 0; round < 10; round += 1) {
+      const [a, b] = await Promise.all([one.enqueue(push(`same-${round}`)), two.enqueue(push(`same-${round}`))]);
+      expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
+    }
+    const batch = (from: number) => Array.from({ length: 50 }, (_, index) => push(`batch-${from + index}`));
+    const counts = await Promise.all([one.enqueueAll(batch(0)), two.enqueueAll(batch(25)), one.enqueueAll(batch(10))]);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(75);
+    expect((await one.stats())['push-scan'].queued).toBe(85);
+  });
+
   it('hands out higher priority first, then the oldest', async () => {
     const queue = await open();
     await queue.enqueue(push('low-1', { priority: 0 }));
