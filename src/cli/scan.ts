@@ -39,6 +39,7 @@ interface ScanFlags extends ScanRespondFlags {
   range?: string;
   branch?: string;
   cache: boolean;
+  fullBlobs?: boolean;
   concurrency?: string;
   preReceive?: boolean;
   timeout?: string;
@@ -66,7 +67,7 @@ function chosenModes(flags: ScanFlags): string[] {
 
 /** History-only flags given without --history would silently scan something else. */
 function checkHistoryFlags(paths: string[], flags: ScanFlags): void {
-  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && !flags.preReceive && '--no-cache']
+  const historyOnly = [flags.since && '--since', flags.range && '--range', flags.branch && '--branch', !flags.cache && !flags.preReceive && '--no-cache', flags.fullBlobs && '--full-blobs']
     .filter((flag): flag is string => Boolean(flag));
   if (!flags.history && historyOnly.length > 0) throw new UsageError(`${historyOnly[0]} needs --history`);
   const hookOnly = [flags.timeout && '--timeout', flags.auditFile && '--audit-file'].filter((flag): flag is string => Boolean(flag));
@@ -155,6 +156,7 @@ export function registerScan(program: Command): void {
     .option('--range <a..b>', 'with --history: only commits reachable from B and not from A')
     .option('--branch <name>', 'with --history: one branch instead of all refs')
     .option('--no-cache', 'with --history: read every blob, ignoring and not updating the scan cache')
+    .option('--full-blobs', 'with --history: detect every blob version whole (the reference), not only where it differs from the last version of its file')
     .option('--pre-receive', 'a git pre-receive hook: scan the commits a push brings (`<old> <new> <ref>` lines on stdin) and refuse it when they hold a secret')
     .option('--timeout <seconds>', 'with --pre-receive: time budget; past it the push is let in with a warning (default 5)')
     .option('--audit-file <file>', 'with --pre-receive: where pushes let through by -o leakstop.allow are recorded (default leakstop-allow.log in the git directory)')
@@ -227,6 +229,7 @@ export function registerScan(program: Command): void {
             plan: prepared.plan,
             fingerprintKey,
             cache: flags.cache,
+            fullBlobs: flags.fullBlobs,
             progress: !flags.quiet,
             concurrency,
           });

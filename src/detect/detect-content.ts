@@ -8,6 +8,7 @@ import type { Engine } from './engine.js';
 import { hasInlineAllow } from './inline-allow.js';
 import type { Candidate, Drop } from './candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
+import type { FileLineage } from './file-lineage.js';
 import { countBelow } from './count-below.js';
 import { LineIndex, type Position } from './line-index.js';
 import { capListed } from './list-cap.js';
@@ -24,6 +25,8 @@ export interface DetectOptions {
   lines?: ReadonlySet<number>;
   /** Told each user rule that did not run to the end on this text (see rule-guard.ts): its matches here are missing. */
   onRuleStopped?: (ruleId: string, reason: string) => void;
+  /** Another version of the same file, detected before: this text is passed over only where it differs (file-lineage.ts). */
+  lineage?: FileLineage;
 }
 
 export function detectContent(text: string, engine: Engine, options: DetectOptions = {}): Match[] {
@@ -31,7 +34,7 @@ export function detectContent(text: string, engine: Engine, options: DetectOptio
   // CRLF → LF keeps every line number and column, and keeps `\r` out of secrets.
   const source = text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
   const drops: Drop[] | undefined = onDrop ? [] : undefined;
-  const prefiltered = engine.prefilter.scan(source);
+  const prefiltered = options.lineage ? options.lineage.prefilter(source, engine.prefilter) : engine.prefilter.scan(source);
   const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops);
   const told = new Set<number>();
   for (const { ruleIndex, reason } of stopped) {

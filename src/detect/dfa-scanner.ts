@@ -4,16 +4,22 @@
 // The module is a few hand-assembled bytes below, so nothing is fetched or built at install.
 import { BASE64_ALPHABET, MIN_BASE64_RUN } from './encoded-segments.js';
 
-/** One accepting state reached: the text offset just past the keyword's end, and the state. */
-export type OnAccept = (end: number, state: number) => void;
+/** A pass over a text: every accepting state reached and the base64 runs. */
+export interface DfaPass {
+  /** (end, state) per accepting state reached, in text order, flattened: the text offset just past the keyword's end, and the state. */
+  events: Int32Array;
+  /** Where the runs of at least MIN_BASE64_RUN base64 characters start, ascending. */
+  runs: number[];
+}
 
 export interface DfaScanner {
   /**
-   * Calls onAccept at each accepting state, in text order; returns where the runs of at least
-   * MIN_BASE64_RUN base64 characters start, ascending (found in the same pass: each code unit's
-   * class says whether it is a base64 digit, so encoded-segments.ts reads no character for it).
+   * The accepting states and the base64 runs (found in the same pass: each code unit's class
+   * says whether it is a base64 digit, so encoded-segments.ts reads no character for them).
+   * With `from`/`to`, scans only text.slice(from, to) from the start state, as if it were the
+   * whole text, reporting offsets in the text (see prefilter-trace.ts).
    */
-  scan(text: string, onAccept: OnAccept): number[];
+  scan(text: string, from?: number, to?: number): DfaPass;
 }
 
 const CLASSES = 16; // after the state, event cursor and base64 run length the module writes back
@@ -130,27 +136,39 @@ export function buildDfaScanner(classes: Uint16Array, table: Int32Array, start: 
   const eventEnd = events + (EVENT_CAPACITY - 2) * EVENT_BYTES;
 
   return {
-    scan(text: string, onAccept: OnAccept): number[] {
-      const needed = textAt + 2 * text.length;
+    scan(text: string, from = 0, to = text.length): DfaPass {
+      const length = to - from;
+      const needed = textAt + 2 * length;
       if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
-      Buffer.from(memory.buffer, textAt, 2 * text.length).write(text, 0, 'utf16le');
+      Buffer.from(memory.buffer, textAt, 2 * length).write(from === 0 && to === text.length ? text : text.slice(from, to), 0, 'utf16le');
+      let found = new Int32Array(64);
+      let count = 0;
       const runs: number[] = [];
       let state = start;
       let run = 0;
-      for (let at = 0; at < text.length;) {
-        at = runScan(at, text.length, state, events, eventEnd, acceptFrom, textAt, run);
+      for (let at = 0; at < length;) {
+        at = runScan(at, length, state, events, eventEnd, acceptFrom, textAt, run);
         const view = new Int32Array(memory.buffer, 0, 3);
         state = view[0]!;
         run = view[2]!;
         const list = new Int32Array(memory.buffer, events, (view[1]! - events) / 4);
+        if (count + list.length > found.length) {
+          const grown = new Int32Array(Math.max(2 * found.length, count + list.length));
+          grown.set(found.subarray(0, count));
+          found = grown;
+        }
         for (let k = 0; k < list.length; k += 2) {
           const end = list[k]!;
-          if (end >= 0) onAccept(end, list[k + 1]!);
-          else runs.push(-1 - end - list[k + 1]!);
+          if (end < 0) {
+            runs.push(from - 1 - end - list[k + 1]!);
+            continue;
+          }
+          found[count++] = from + end;
+          found[count++] = list[k + 1]!;
         }
       }
-      if (run >= MIN_BASE64_RUN) runs.push(text.length - run);
-      return runs;
+      if (run >= MIN_BASE64_RUN) runs.push(to - run);
+      return { events: found.subarray(0, count), runs };
     },
   };
 }

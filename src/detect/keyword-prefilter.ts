@@ -6,6 +6,7 @@
 // this ran ~250-350 MB/s where one combined case-insensitive alternation regex ran ~66 MB/s;
 // run in WebAssembly (dfa-scanner.ts) it runs 1.2-2x faster again.
 import { buildDfaScanner } from './dfa-scanner.js';
+import { traceText, type PrefilterTrace } from './prefilter-trace.js';
 
 export interface PrefilterResult {
   /** found[i] === 1 when keywords[i] occurs in the text, ignoring case. */
@@ -30,6 +31,8 @@ export interface KeywordPrefilter {
   /** What it was built from: plain data, kept in the compiled-engine cache. */
   readonly tables: PrefilterTables;
   scan(text: string): PrefilterResult;
+  /** The same, and the pass's trace; given another version's trace, passes over only what differs (prefilter-trace.ts). */
+  scanTraced(text: string, earlier?: PrefilterTrace): { result: PrefilterResult; trace: PrefilterTrace };
 }
 
 /** The compiled automaton. */
@@ -150,30 +153,44 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
   for (const [code, cls] of tables.classOf) classes[code] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
 
+  const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
+
+  /** The result of a pass, from its events. */
+  const resultOf = ({ text, events, runs }: PrefilterTrace): PrefilterResult => {
+    const length = text.length;
+    const found = new Uint8Array(lower.length);
+    const regions = length > 2 * REGION_SIZE
+      ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length))
+      : undefined;
+    const starts: (number[] | undefined)[] = new Array(lower.length);
+    const foundIds: number[] = [];
+    // A state met before adds no keyword (outside regions): only its recorded starts are wanted.
+    const met = new Uint8Array(accepting.length);
+    for (let k = 0; k < events.length; k += 2) {
+      const end = events[k]!;
+      const row = events[k + 1]! / rowBytes;
+      const wanted = recordedAt[row]!;
+      for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]!] ??= []).push(end - wanted[w + 1]!);
+      const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
+      if (met[row] === 1 && !region) continue;
+      met[row] = 1;
+      for (const id of accepting[row]!) {
+        if (region) region[id] = 1;
+        if (found[id] === 1) continue;
+        found[id] = 1;
+        foundIds.push(id);
+      }
+    }
+    return regions ? { found, foundIds, regions, starts, base64Runs: runs } : { found, foundIds, starts, base64Runs: runs };
+  };
+
   return {
     keywords: lower,
     tables,
-    scan(text: string): PrefilterResult {
-      const length = text.length;
-      const found = new Uint8Array(lower.length);
-      const regions = length > 2 * REGION_SIZE
-        ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length))
-        : undefined;
-      const starts: (number[] | undefined)[] = new Array(lower.length);
-      const foundIds: number[] = [];
-      const base64Runs = dfa.scan(text, (end, state) => {
-        const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
-        const row = state / rowBytes;
-        for (const id of accepting[row]!) {
-          if (region) region[id] = 1;
-          if (found[id] === 1) continue;
-          found[id] = 1;
-          foundIds.push(id);
-        }
-        const wanted = recordedAt[row]!;
-        for (let k = 0; k < wanted.length; k += 2) (starts[wanted[k]!] ??= []).push(end - wanted[k + 1]!);
-      });
-      return regions ? { found, foundIds, regions, starts, base64Runs } : { found, foundIds, starts, base64Runs };
+    scan: (text) => resultOf(traceText(text, dfa, reach)),
+    scanTraced(text, earlier) {
+      const trace = traceText(text, dfa, reach, earlier);
+      return { result: resultOf(trace), trace };
     },
   };
 }

@@ -3,6 +3,7 @@
 // and are wrapped again on arrival; nothing here is logged or stored.
 import { detectContent } from '../detect/detect-content.js';
 import type { Engine } from '../detect/engine.js';
+import type { FileLineage } from '../detect/file-lineage.js';
 import { Secret, type Match } from '../types.js';
 import { toText } from '../sources/read-text.js';
 
@@ -21,12 +22,12 @@ export type BlobVerdict =
   | { kind: 'matches'; matches: PlainMatch[]; stopped?: StoppedRule[] };
 
 /** Content-only detection: what the history cache may remember per blob (when clean). */
-export function detectBlob(bytes: Uint8Array, engine: Engine): BlobVerdict {
+export function detectBlob(bytes: Uint8Array, engine: Engine, lineage?: FileLineage): BlobVerdict {
   // Size was judged before reading, so only the binary check applies here.
   const text = toText(bytes, Number.POSITIVE_INFINITY);
   if (text.kind !== 'text') return { kind: 'binary' };
   const stopped: StoppedRule[] = [];
-  const matches = detectContent(text.text, engine, { onRuleStopped: (ruleId, reason) => stopped.push({ ruleId, reason }) });
+  const matches = detectContent(text.text, engine, { onRuleStopped: (ruleId, reason) => stopped.push({ ruleId, reason }), lineage });
   const incomplete = stopped.length > 0 ? { stopped } : {};
   if (matches.length === 0) return { kind: 'clean', ...incomplete };
   return { kind: 'matches', matches: matches.map((match) => ({ ...match, secret: match.secret.reveal() })), ...incomplete };

@@ -10,6 +10,7 @@ import type { Engine } from '../detect/engine.js';
 import type { EnginePlan } from '../detect/plan-engine.js';
 import { detectBlob, type BlobVerdict } from './detect-blob.js';
 import { detectFile, type FileVerdict } from './detect-file.js';
+import { FileLineages } from './file-lineages.js';
 
 export interface DetectWorkerData {
   config: ScanConfig;
@@ -23,22 +24,34 @@ export interface DetectWorkerData {
  * of files the worker reads itself.
  */
 export type DetectTask =
-  | { id: number; buffer: ArrayBuffer; ends: number[] }
+  | { id: number; buffer: ArrayBuffer; ends: number[]; paths?: (string | undefined)[] }
   | { id: number; files: string[] };
+
+/** Blobs that are versions of files: each one's path, so the next version of a file is detected where it differs (file-lineages.ts). */
+export interface Versions {
+  paths: readonly (string | undefined)[];
+  /** The thread that detects these files' versions (0 ≤ thread < Detector.threads): it keeps their last versions. */
+  thread: number;
+}
 
 export interface Detector {
   /** How many batches may be in flight at once to keep every thread busy. */
   readonly parallelism: number;
-  detect(contents: readonly Uint8Array[]): Promise<BlobVerdict[]>;
+  /** Detection threads. */
+  readonly threads: number;
+  detect(contents: readonly Uint8Array[], versions?: Versions): Promise<BlobVerdict[]>;
   /** Reads and detects files by absolute path. */
   detectFiles(files: readonly string[]): Promise<FileVerdict[]>;
   close(): Promise<void>;
 }
 
 export function inlineDetector(engine: Engine): Detector {
+  const lineages = new FileLineages();
   return {
     parallelism: 1,
-    detect: async (contents) => contents.map((content) => detectBlob(content, engine)),
+    threads: 1,
+    detect: async (contents, versions) =>
+      contents.map((content, i) => lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage))),
     detectFiles: async (files) => files.map((file) => detectFile(file, engine)),
     close: async () => undefined,
   };
@@ -62,6 +75,8 @@ class WorkerDetector implements Detector {
   readonly #workers: Worker[];
   readonly #idle: Worker[];
   readonly #queue: DetectTask[] = [];
+  /** Tasks for one worker only (the versions of files it keeps), by worker. */
+  readonly #queueOf: DetectTask[][];
   readonly #waiting = new Map<number, Waiting>();
   /** Batch buffers the workers gave back, to be filled again. */
   readonly #spare: ArrayBuffer[] = [];
@@ -71,6 +86,7 @@ class WorkerDetector implements Detector {
   constructor(count: number, data: DetectWorkerData) {
     this.#workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: data }));
     this.#idle = [...this.#workers];
+    this.#queueOf = this.#workers.map(() => []);
     for (const worker of this.#workers) {
       worker.on('message', (reply: { id: number; verdicts: unknown[]; buffer?: ArrayBuffer }) => {
         if (reply.buffer) this.#spare.push(reply.buffer);
@@ -86,7 +102,11 @@ class WorkerDetector implements Detector {
     return this.#workers.length * 2;
   }
 
-  detect(contents: readonly Uint8Array[]): Promise<BlobVerdict[]> {
+  get threads(): number {
+    return this.#workers.length;
+  }
+
+  detect(contents: readonly Uint8Array[], versions?: Versions): Promise<BlobVerdict[]> {
     // A buffer of this pool's own (a spare one given back, or a new one): transferring it must
     // not detach memory anyone else shares. New ones have room for a usual batch, so they are reused.
     const total = contents.reduce((sum, content) => sum + content.byteLength, 0);
@@ -100,24 +120,28 @@ class WorkerDetector implements Detector {
       offset += content.byteLength;
       ends.push(offset);
     }
-    return this.#submit({ id: this.#nextId++, buffer: bytes.buffer, ends });
+    const task: DetectTask = { id: this.#nextId++, buffer: bytes.buffer, ends };
+    if (!versions) return this.#submit(task);
+    return this.#submit({ ...task, paths: [...versions.paths] }, this.#workers[versions.thread]);
   }
 
   detectFiles(files: readonly string[]): Promise<FileVerdict[]> {
     return this.#submit({ id: this.#nextId++, files: [...files] });
   }
 
-  #submit<Verdict>(task: DetectTask): Promise<Verdict[]> {
+  /** `worker`: the one worker that must run the task. */
+  #submit<Verdict>(task: DetectTask, worker?: Worker): Promise<Verdict[]> {
     if (this.#failure) return Promise.reject(this.#failure);
     const verdicts = new Promise<Verdict[]>((resolve, reject) => this.#waiting.set(task.id, { resolve: (found) => resolve(found as Verdict[]), reject }));
-    this.#queue.push(task);
-    const idle = this.#idle.pop();
-    if (idle) this.#run(idle);
+    if (worker) this.#queueOf[this.#workers.indexOf(worker)]!.push(task);
+    else this.#queue.push(task);
+    const idle = worker ? this.#idle.indexOf(worker) : this.#idle.length - 1;
+    if (idle >= 0) this.#run(this.#idle.splice(idle, 1)[0]!);
     return verdicts;
   }
 
   #run(worker: Worker): void {
-    const task = this.#queue.shift();
+    const task = this.#queueOf[this.#workers.indexOf(worker)]!.shift() ?? this.#queue.shift();
     if (!task) {
       this.#idle.push(worker);
       return;

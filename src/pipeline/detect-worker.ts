@@ -1,12 +1,14 @@
 // A detection worker thread: compiles its own engine once, then answers batches of blobs or files.
 import { parentPort, workerData } from 'node:worker_threads';
 import { assembleEngine, compileEngine } from '../detect/compile-engine.js';
-import { detectBlob } from './detect-blob.js';
+import { detectBlob, type BlobVerdict } from './detect-blob.js';
 import { detectFile } from './detect-file.js';
 import type { DetectTask, DetectWorkerData } from './detect-pool.js';
+import { FileLineages } from './file-lineages.js';
 
 const { config, extraRules, plan } = workerData as DetectWorkerData;
 const engine = plan ? assembleEngine(config, extraRules, plan) : compileEngine(config, extraRules);
+const lineages = new FileLineages();
 
 parentPort!.on('message', (task: DetectTask) => {
   if ('files' in task) {
@@ -14,12 +16,13 @@ parentPort!.on('message', (task: DetectTask) => {
     return;
   }
   const bytes = new Uint8Array(task.buffer);
-  const verdicts = [];
+  const verdicts: BlobVerdict[] = [];
   let start = 0;
-  for (const end of task.ends) {
-    verdicts.push(detectBlob(bytes.subarray(start, end), engine));
+  task.ends.forEach((end, i) => {
+    const content = bytes.subarray(start, end);
+    verdicts.push(lineages.detect(task.paths?.[i], (lineage) => detectBlob(content, engine, lineage)));
     start = end;
-  }
+  });
   // The batch's buffer goes back to be filled again: no new one per batch on either side.
   parentPort!.postMessage({ id: task.id, verdicts, buffer: task.buffer }, [task.buffer]);
 });

@@ -46,6 +46,11 @@ export interface HistoryScanOptions extends RevNarrowing {
   concurrency?: number;
   /** Stops the scan (its git processes killed, its workers closed) and rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Detect every blob whole (`--full-blobs`), the reference: by default a version of a file is
+   * passed over only where it differs from the last version detected, with the same findings.
+   */
+  fullBlobs?: boolean;
 }
 
 /** Below this many blobs to read (or commits to diff), starting worker threads costs more than it saves. */
@@ -222,6 +227,7 @@ async function scanIndex(
         if (counted(outcome.blob)) progress.advance(1, 'size' in outcome ? outcome.size : 0);
       },
       options.signal,
+      options.fullBlobs ? undefined : (blob) => (counted(blob) ? index.placesOf(blob)[0]?.path : undefined),
     );
   } finally {
     progress.stop();

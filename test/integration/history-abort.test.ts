@@ -44,6 +44,7 @@ describe('a history scan stopped by its signal', () => {
     // Detection of the first batch stops the scan, as a removal webhook arriving then would.
     const detector: Detector = {
       parallelism: 1,
+      threads: 1,
       detect: async (contents) => {
         gitWhileRunning = gitChildren();
         controller.abort(new Error('the repository was removed from the installation'));

@@ -33,16 +33,23 @@ export async function scanBlobs(
   onOutcome: (outcome: BlobOutcome) => void,
   /** Stops reading (and git) with the signal's reason. */
   signal?: AbortSignal,
+  /** The path a blob is a version of, to detect each version where it differs from the last (none: every blob whole). */
+  versionOf?: (blob: number) => string | undefined,
 ): Promise<void> {
+  // A file's versions read one after another: each is detected where it differs from the one before,
+  // which then need not be kept long (git's deltas are mostly between them too).
+  if (versionOf) toRead = byFile(toRead, versionOf);
   const shas = toRead.map((blob) => index.blobSha(blob));
-  let batch = { blobs: [] as number[], contents: [] as Uint8Array[], bytes: 0 };
+  const threads = versionOf ? detector.threads : 1;
+  const batches = Array.from({ length: threads }, () => newBatch());
+  const threadOf = versionOf && threadChooser(threads);
   const inFlight: Promise<void>[] = [];
 
-  const dispatch = async (): Promise<void> => {
-    if (batch.blobs.length === 0) return;
-    const { blobs, contents } = batch;
-    batch = { blobs: [], contents: [], bytes: 0 };
-    const done = detector.detect(contents).then((verdicts) => {
+  const dispatch = async (thread: number): Promise<void> => {
+    const { blobs, contents, paths } = batches[thread]!;
+    if (blobs.length === 0) return;
+    batches[thread] = newBatch();
+    const done = detector.detect(contents, versionOf && { paths, thread }).then((verdicts) => {
       verdicts.forEach((verdict, i) => onOutcome({ blob: blobs[i]!, size: contents[i]!.byteLength, ...verdict }));
     });
     done.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
@@ -67,11 +74,54 @@ export async function scanBlobs(
       onOutcome({ blob, kind: 'matches', size: content.byteLength, matches: rebuilt, rebuilt: true });
       continue;
     }
+    const path = versionOf?.(blob);
+    const thread = threadOf && path !== undefined ? threadOf(path, content.byteLength) : 0;
+    const batch = batches[thread]!;
     batch.blobs.push(blob);
     batch.contents.push(content);
+    batch.paths.push(path);
     batch.bytes += content.byteLength;
-    if (batch.bytes >= BATCH_BYTES || batch.blobs.length >= BATCH_BLOBS) await dispatch();
+    if (batch.bytes >= BATCH_BYTES || batch.blobs.length >= BATCH_BLOBS) await dispatch(thread);
   }
-  await dispatch();
+  for (let thread = 0; thread < threads; thread++) await dispatch(thread);
   await Promise.all(inFlight);
+}
+
+/** The blobs grouped by the file they are versions of (in their order within a file), texts of commits last. */
+function byFile(blobs: readonly number[], versionOf: (blob: number) => string | undefined): number[] {
+  const groups = new Map<string | undefined, number[]>();
+  for (const blob of blobs) {
+    const path = versionOf(blob);
+    const group = groups.get(path);
+    if (group) group.push(blob);
+    else groups.set(path, [blob]);
+  }
+  const texts = groups.get(undefined) ?? [];
+  groups.delete(undefined);
+  return [...[...groups.values()].flat(), ...texts];
+}
+
+function newBatch() {
+  return { blobs: [] as number[], contents: [] as Uint8Array[], paths: [] as (string | undefined)[], bytes: 0 };
+}
+
+/**
+ * Past this many bytes of one file's versions on a thread, its next versions go to the thread given
+ * the fewest bytes: a file edited in most commits (lodash.js) is spread over every thread, and
+ * each move costs one version detected whole.
+ */
+const FILE_SHARE_BYTES = 16 << 20;
+
+/** The thread of each file version, read in file order: the file's thread, until its share is used up. */
+function threadChooser(threads: number): (path: string, bytes: number) => number {
+  const given = new Array<number>(threads).fill(0);
+  let current: { path: string; thread: number; bytes: number } | undefined;
+  return (path, bytes) => {
+    if (current?.path !== path || current.bytes >= FILE_SHARE_BYTES) {
+      current = { path, thread: given.indexOf(Math.min(...given)), bytes: 0 };
+    }
+    current.bytes += bytes;
+    given[current.thread]! += bytes;
+    return current.thread;
+  };
 }
