@@ -13,13 +13,15 @@ export interface DfaPass {
 }
 
 export interface DfaScanner {
+  /** Puts the text's UTF-16 code units where scan() reads them; the view returned is valid until the next load. */
+  load(text: string): Uint16Array;
   /**
-   * The accepting states and the base64 runs (found in the same pass: each code unit's class
-   * says whether it is a base64 digit, so encoded-segments.ts reads no character for them).
-   * With `from`/`to`, scans only text.slice(from, to) from the start state, as if it were the
-   * whole text, reporting offsets in the text (see prefilter-trace.ts).
+   * The accepting states and the base64 runs of the loaded text's units [from, to), scanned from
+   * the start state as if they were the whole text, at offsets in the text (found in the same
+   * pass: each code unit's class says whether it is a base64 digit, so encoded-segments.ts reads
+   * no character for them).
    */
-  scan(text: string, from?: number, to?: number): DfaPass;
+  scan(from: number, to: number): DfaPass;
 }
 
 const CLASSES = 16; // after the state, event cursor and base64 run length the module writes back
@@ -136,18 +138,23 @@ export function buildDfaScanner(classes: Uint16Array, table: Int32Array, start: 
   const eventEnd = events + (EVENT_CAPACITY - 2) * EVENT_BYTES;
 
   return {
-    scan(text: string, from = 0, to = text.length): DfaPass {
-      const length = to - from;
-      const needed = textAt + 2 * length;
+    load(text: string): Uint16Array {
+      const needed = textAt + 2 * text.length;
       if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
-      Buffer.from(memory.buffer, textAt, 2 * length).write(from === 0 && to === text.length ? text : text.slice(from, to), 0, 'utf16le');
+      Buffer.from(memory.buffer, textAt, 2 * text.length).write(text, 0, 'utf16le');
+      return new Uint16Array(memory.buffer, textAt, text.length);
+    },
+
+    scan(from: number, to: number): DfaPass {
+      const length = to - from;
+      const at0 = textAt + 2 * from;
       let found = new Int32Array(64);
       let count = 0;
       const runs: number[] = [];
       let state = start;
       let run = 0;
       for (let at = 0; at < length;) {
-        at = runScan(at, length, state, events, eventEnd, acceptFrom, textAt, run);
+        at = runScan(at, length, state, events, eventEnd, acceptFrom, at0, run);
         const view = new Int32Array(memory.buffer, 0, 3);
         state = view[0]!;
         run = view[2]!;

@@ -6,16 +6,21 @@ import type { PrefilterTrace } from './prefilter-trace.js';
 
 export class FileLineage {
   #trace: PrefilterTrace | undefined;
+  /** Holds the last version's code units: reused from version to version, not a string kept per version. */
+  #buffer = new Uint16Array(0);
 
   /** The prefilter's result for `text`, the next version of this file; remembered for the one after. */
   prefilter(text: string, prefilter: KeywordPrefilter): PrefilterResult {
     const { result, trace } = prefilter.scanTraced(text, this.#trace);
-    this.#trace = trace;
+    if (this.#buffer.length < trace.units.length) this.#buffer = new Uint16Array(Math.max(trace.units.length, 2 * this.#buffer.length));
+    const units = this.#buffer.subarray(0, trace.units.length);
+    units.set(trace.units);
+    this.#trace = { ...trace, units };
     return result;
   }
 
   /** Code units this lineage holds on to. */
   get size(): number {
-    return this.#trace?.text.length ?? 0;
+    return this.#buffer.length;
   }
 }

@@ -31,7 +31,10 @@ export interface KeywordPrefilter {
   /** What it was built from: plain data, kept in the compiled-engine cache. */
   readonly tables: PrefilterTables;
   scan(text: string): PrefilterResult;
-  /** The same, and the pass's trace; given another version's trace, passes over only what differs (prefilter-trace.ts). */
+  /**
+   * The same, and the pass's trace (its units the scanner's own until the next scan); given another
+   * version's trace, passes over only what differs (prefilter-trace.ts).
+   */
   scanTraced(text: string, earlier?: PrefilterTrace): { result: PrefilterResult; trace: PrefilterTrace };
 }
 
@@ -156,8 +159,8 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
   const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
 
   /** The result of a pass, from its events. */
-  const resultOf = ({ text, events, runs }: PrefilterTrace): PrefilterResult => {
-    const length = text.length;
+  const resultOf = ({ units, events, runs }: PrefilterTrace): PrefilterResult => {
+    const length = units.length;
     const found = new Uint8Array(lower.length);
     const regions = length > 2 * REGION_SIZE
       ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length))

@@ -4,16 +4,13 @@
 // base64 run ends at the first unit that is not a base64 digit: outside the changed span, widened
 // by those margins, the events are the earlier version's, shifted. The trace so composed is the
 // one a pass over the whole text makes, event for event (prefilter-trace.test.ts).
-import type { DfaScanner } from './dfa-scanner.js';
+import type { DfaPass, DfaScanner } from './dfa-scanner.js';
 import { BASE64_ALPHABET } from './encoded-segments.js';
 import { commonPrefix, commonSuffix } from './common-ends.js';
 
-export interface PrefilterTrace {
-  text: string;
-  /** (end, state) of every accepting state reached, in text order, flattened. */
-  events: Int32Array;
-  /** Starts of the base64 runs of at least MIN_BASE64_RUN code units, ascending. */
-  runs: number[];
+export interface PrefilterTrace extends DfaPass {
+  /** The text's UTF-16 code units: the scanner's until its next load, so a trace kept is a copy (file-lineage.ts). */
+  units: Uint16Array;
 }
 
 const BASE64 = new Uint8Array(65536);
@@ -24,34 +21,32 @@ const WORTH_COMPOSING = 0.25;
 
 /** `reach`: the longest keyword's length. `earlier`: a trace of another version of the same file, if any. */
 export function traceText(text: string, scanner: DfaScanner, reach: number, earlier?: PrefilterTrace): PrefilterTrace {
-  if (earlier) {
-    const composed = composeTrace(text, scanner, reach, earlier);
-    if (composed) return composed;
-  }
-  return { text, ...scanner.scan(text) };
+  const units = scanner.load(text);
+  return (earlier && composeTrace(units, scanner, reach, earlier)) ?? { units, ...scanner.scan(0, units.length) };
 }
 
-function composeTrace(text: string, scanner: DfaScanner, reach: number, earlier: PrefilterTrace): PrefilterTrace | undefined {
-  const before = earlier.text;
-  const prefix = commonPrefix(before, text);
-  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - prefix);
-  if (prefix + suffix < WORTH_COMPOSING * text.length) return undefined;
-  const shift = before.length - text.length; // an offset in the suffix of `text` plus shift is the same place in `before`
+function composeTrace(units: Uint16Array, scanner: DfaScanner, reach: number, earlier: PrefilterTrace): PrefilterTrace | undefined {
+  const before = earlier.units;
+  const length = units.length;
+  const prefix = commonPrefix(before, units);
+  const suffix = commonSuffix(before, units, Math.min(before.length, length) - prefix);
+  if (prefix + suffix < WORTH_COMPOSING * length) return undefined;
+  const shift = before.length - length; // an offset in the suffix plus shift is the same place in the earlier text
 
   // Scanned from `from`: far enough back for every keyword ending past the prefix, and where no base64 run continues.
   let from = Math.max(0, prefix - reach);
-  while (from > 0 && BASE64[text.charCodeAt(from - 1)] === 1) from--;
+  while (from > 0 && BASE64[units[from - 1]!] === 1) from--;
   // To `to`: far enough into the suffix for the state to be the earlier text's again, just past a non-base64 unit.
-  let to = text.length;
-  for (let at = text.length - suffix + reach; at < text.length; at++) {
-    if (BASE64[text.charCodeAt(at)] === 0) {
+  let to = length;
+  for (let at = length - suffix + reach; at < length; at++) {
+    if (BASE64[units[at]!] === 0) {
       to = at + 1;
       break;
     }
   }
 
   const old = earlier.events;
-  const scanned = scanner.scan(text, from, to);
+  const scanned = scanner.scan(from, to);
   // Events are (end, state) pairs: the earlier text's up to the prefix's end, the scan's past it, the earlier text's past `to`, shifted.
   const head = pairsEndingBy(old, prefix);
   const middle = scanned.events.subarray(pairsEndingBy(scanned.events, prefix));
@@ -64,7 +59,7 @@ function composeTrace(text: string, scanner: DfaScanner, reach: number, earlier:
   const runs = earlier.runs.filter((start) => start < from);
   for (const start of scanned.runs) runs.push(start);
   for (const start of earlier.runs) if (start >= to + shift) runs.push(start - shift);
-  return { text, events, runs };
+  return { units, events, runs };
 }
 
 /** How many of the flattened (end, state) pairs' numbers belong to pairs ending at or before `offset`. */

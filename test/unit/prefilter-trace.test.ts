@@ -1,6 +1,7 @@
-// A prefilter pass composed from another version's trace is the pass over the whole text, event
-// for event: the same keywords, regions, recorded starts and base64 runs, whatever the edit.
+// A prefilter pass composed from another version's trace (a file's lineage) is the pass over the
+// whole text, event for event: the same keywords, regions, recorded starts and base64 runs, whatever the edit.
 import { describe, expect, it } from 'vitest';
+import { FileLineage } from '../../src/detect/file-lineage.js';
 import { buildKeywordPrefilter, REGION_SIZE } from '../../src/detect/keyword-prefilter.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
@@ -43,13 +44,12 @@ describe('prefilter traces', () => {
     const draw = seededRandom(1103);
     const random = () => draw.next();
     for (let round = 0; round < 3000; round++) {
-      const first = text(random, 20 + Math.floor(random() * 300));
-      let trace = prefilter.scanTraced(first).trace;
-      for (let version = 0; version < 4; version++) {
-        const next = edit(random, trace.text);
-        const composed = prefilter.scanTraced(next, trace);
-        expect(composed.result).toEqual(prefilter.scan(next));
-        trace = composed.trace;
+      const lineage = new FileLineage();
+      let version = text(random, 20 + Math.floor(random() * 300));
+      expect(lineage.prefilter(version, prefilter)).toEqual(prefilter.scan(version));
+      for (let edits = 0; edits < 4; edits++) {
+        version = edit(random, version);
+        expect(lineage.prefilter(version, prefilter)).toEqual(prefilter.scan(version));
       }
     }
   });
@@ -57,14 +57,14 @@ describe('prefilter traces', () => {
   it('compose in texts long enough for regions', () => {
     const draw = seededRandom(77);
     const random = () => draw.next();
-    const first = text(random, 3 * REGION_SIZE / 8);
-    let trace = prefilter.scanTraced(first).trace;
-    for (let version = 0; version < 30; version++) {
-      const next = edit(random, trace.text);
-      const composed = prefilter.scanTraced(next, trace);
-      expect(composed.result.regions).toBeDefined();
-      expect(composed.result).toEqual(prefilter.scan(next));
-      trace = composed.trace;
+    const lineage = new FileLineage();
+    let version = text(random, 3 * REGION_SIZE / 8);
+    lineage.prefilter(version, prefilter);
+    for (let edits = 0; edits < 30; edits++) {
+      version = edit(random, version);
+      const composed = lineage.prefilter(version, prefilter);
+      expect(composed.regions).toBeDefined();
+      expect(composed).toEqual(prefilter.scan(version));
     }
   });
 });
