@@ -3,7 +3,7 @@
 import { FileLineage } from '../detect/file-lineage.js';
 
 /** Code units of file versions kept per thread (2 bytes each, with their traces): several of the largest files. */
-const KEPT_UNITS = 1 << 20;
+const KEPT_UNITS = 8 << 20;
 
 export class FileLineages {
   readonly #byPath = new Map<string, FileLineage>();
