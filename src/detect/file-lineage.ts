@@ -1,13 +1,21 @@
 // What detection keeps of the last version of one file, so that the next version of it (a history
 // scan meets hundreds of versions of a file, most of them small edits) is passed over only where
-// the two differ. Whatever the earlier version, the result is the whole-text result.
+// the two differ: the prefilter's trace (prefilter-trace.ts) and the carriable rules' findings
+// (rule-carry.ts). Whatever the earlier version, the result is the whole-text result.
 import type { KeywordPrefilter, PrefilterResult } from './keyword-prefilter.js';
 import type { PrefilterTrace } from './prefilter-trace.js';
+import type { CarryBasis, ChangedLines, RuleFindings } from './rule-carry.js';
+import type { RuleRun } from './run-rules.js';
 
 export class FileLineage {
   #trace: PrefilterTrace | undefined;
   /** Holds the last version's code units: reused from version to version, not a string kept per version. */
   #buffer = new Uint16Array(0);
+  /** Versions prefiltered; the rules' findings kept are those of version `#remembered`. */
+  #versions = 0;
+  #remembered = 0;
+  #findings: { earlier: ReadonlyMap<number, RuleFindings>; ran: ReadonlySet<number> } | undefined;
+  #changed: ChangedLines | undefined;
 
   /** The prefilter's result for `text`, the next version of this file; remembered for the one after. */
   prefilter(text: string, prefilter: KeywordPrefilter): PrefilterResult {
@@ -16,11 +24,32 @@ export class FileLineage {
     const units = this.#buffer.subarray(0, trace.units.length);
     units.set(trace.units);
     this.#trace = { ...trace, units };
+    this.#versions++;
+    this.#changed = trace.unchanged && changedLines(text, trace.unchanged);
     return result;
+  }
+
+  /** What the rules may carry from the earlier version to the one just prefiltered; undefined: they all run whole. */
+  get basis(): CarryBasis | undefined {
+    if (!this.#changed || !this.#findings || this.#remembered !== this.#versions - 1) return undefined;
+    return { ...this.#findings, changed: this.#changed };
+  }
+
+  /** Keeps what the rules found on the version just prefiltered, for the next. */
+  remember(run: Pick<RuleRun, 'carriable' | 'ran'>): void {
+    this.#findings = { earlier: run.carriable, ran: run.ran };
+    this.#remembered = this.#versions;
   }
 
   /** Code units this lineage holds on to. */
   get size(): number {
     return this.#buffer.length;
   }
+}
+
+/** The whole lines holding every changed code unit: from the start of the line where the shared prefix ends to just past the first line break of the shared suffix. */
+function changedLines(text: string, unchanged: { prefix: number; suffix: number; shift: number }): ChangedLines {
+  const start = unchanged.prefix === 0 ? 0 : text.lastIndexOf('\n', unchanged.prefix - 1) + 1;
+  const lineBreak = text.indexOf('\n', text.length - unchanged.suffix);
+  return { start, end: lineBreak < 0 ? text.length : lineBreak + 1, shift: unchanged.shift };
 }

@@ -11,6 +11,8 @@ import { commonPrefix, commonSuffix } from './common-ends.js';
 export interface PrefilterTrace extends DfaPass {
   /** The text's UTF-16 code units: the scanner's until its next load, so a trace kept is a copy (file-lineage.ts). */
   units: Uint16Array;
+  /** A composed trace: how many code units at the start and at the end the earlier text shares with this one. */
+  unchanged?: { prefix: number; suffix: number; shift: number };
 }
 
 const BASE64 = new Uint8Array(65536);
@@ -59,7 +61,7 @@ function composeTrace(units: Uint16Array, scanner: DfaScanner, reach: number, ea
   const runs = earlier.runs.filter((start) => start < from);
   for (const start of scanned.runs) runs.push(start);
   for (const start of earlier.runs) if (start >= to + shift) runs.push(start - shift);
-  return { units, events, runs };
+  return { units, events, runs, unchanged: { prefix, suffix, shift } };
 }
 
 /** How many of the flattened (end, state) pairs' numbers belong to pairs ending at or before `offset`. */

@@ -4,7 +4,8 @@ import type { Candidate, Drop, Shadow } from './candidate.js';
 import type { Engine } from './engine.js';
 import { judgeCandidate } from './judge-candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
-import { forEachSelectedMatch, type RuleMatch } from './rule-matches.js';
+import { forEachRuleMatch, forEachSelectedMatch, type RuleMatch } from './rule-matches.js';
+import { findingsAfter, findingsBefore, isCarriable, type CarryBasis, type RuleFindings } from './rule-carry.js';
 import { selectRules } from './select-rules.js';
 
 /** Rejections that say what the string is (not a real token of this kind), not merely that it is weak. */
@@ -17,16 +18,31 @@ export interface RuleRun {
   shadows: Shadow[];
   /** Guarded rules that did not run to the end on this text, with why. */
   stopped: { ruleIndex: number; reason: string }[];
+  /** The findings of the rules a next version of this text may carry (rule-carry.ts), by rule index. */
+  carriable: Map<number, RuleFindings>;
+  /** The indexes of the rules that ran. */
+  ran: Set<number>;
 }
 
-/** Runs the rules the prefilter selected, in rule order, where it selected them, judging every match. */
-export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined): RuleRun {
+/**
+ * Runs the rules the prefilter selected, in rule order, where it selected them, judging every
+ * match. With `basis`, a carriable rule that ran on the earlier version the same way is matched
+ * only on the changed lines, its other findings carried.
+ */
+export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined, basis?: CarryBasis): RuleRun {
   const candidates: Candidate[] = [];
   const shadows: Shadow[] = [];
   const stopped: RuleRun['stopped'] = [];
+  const carriable = new Map<number, RuleFindings>();
+  const ran = new Set<number>();
   for (const selected of selectRules(engine, prefiltered, text.length)) {
     const { index } = selected;
+    ran.add(index);
     const rule = engine.rules[index]!;
+    // Spans depend on where keyword regions fall, which an edit moves: such a run is not carried.
+    const carries = !drops && !selected.spans && isCarriable(rule);
+    const firstCandidate = candidates.length;
+    const firstShadow = shadows.length;
     const casts = !rule.bypass && rule.specificity > 0;
     const visit = (match: RuleMatch) => {
       const judgement = judgeCandidate(engine, rule, match, text);
@@ -49,13 +65,29 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
       if (judgement.pending) candidate.pending = judgement.pending;
       candidates.push(candidate);
     };
-    if (!rule.guarded || !engine.guard) {
+    // An anchored rule that did not run on the earlier version found nothing there (its matches
+    // start at its keywords, which unchanged lines keep); another rule's findings are carried only
+    // when it ran on the earlier version's whole text too.
+    const earlier = carries && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : undefined) : undefined;
+    if (earlier && basis) {
+      const { changed } = basis;
+      const before = findingsBefore(earlier, changed);
+      candidates.push(...before.candidates);
+      shadows.push(...before.shadows);
+      forEachRuleMatch(rule, text, visit, changed);
+      const after = findingsAfter(earlier, changed);
+      candidates.push(...after.candidates);
+      shadows.push(...after.shadows);
+    } else if (!rule.guarded || !engine.guard) {
       forEachSelectedMatch(rule, text, selected, visit);
-      continue;
+    } else {
+      const guarded = engine.guard.matches(text, selected);
+      if (guarded.ok) for (const match of guarded.matches) visit(match);
+      else stopped.push({ ruleIndex: index, reason: guarded.reason });
     }
-    const guarded = engine.guard.matches(text, selected);
-    if (guarded.ok) for (const match of guarded.matches) visit(match);
-    else stopped.push({ ruleIndex: index, reason: guarded.reason });
+    if (carries) carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
   }
-  return { candidates, shadows, stopped };
+  return { candidates, shadows, stopped, carriable, ran };
 }
+
+const NONE: RuleFindings = { candidates: [], shadows: [] };
