@@ -205,7 +205,7 @@ describe('an alert not signed by GitHub', () => {
     expect(keyFetches()).toBe(fetches + 1);
 
     const oversized = `[${JSON.stringify(tokens[0])},${JSON.stringify({ token: 'x', type: TYPE, url: 'u', source: 's'.repeat(5 * 1024 * 1024) })}]`;
-    await refused(await sendPartnerAlert(partnerUrl, signing, tokens, { body: oversized }), 413, /larger than 5 MB/);
+    await refused(await sendPartnerAlert(partnerUrl, signing, tokens, { body: oversized }), 400, /larger than 5 MB/);
     await refused(await sendPartnerAlert(partnerUrl, signing, tokens, { body: `${body.slice(0, -1)},` }), 400, /not JSON/);
     await refused(await sendPartnerAlert(partnerUrl, signing, tokens, { body: JSON.stringify({ tokens }) }), 400, /not a JSON array/);
     await refused(await sendPartnerAlert(partnerUrl, signing, tokens, { body: JSON.stringify([{ token: victim.plaintext, type: TYPE }]) }), 400, /entry 0 has no string "url"/);

@@ -56,7 +56,7 @@ export function partnerEndpoint(services: AppServices): (request: http.IncomingM
     try {
       body = await readBody(request, MAX_PARTNER_BATCH_BYTES, 'partner alert');
     } catch (error) {
-      if (error instanceof BodyTooLarge) refuse(response, 413, error.message, identifier);
+      if (error instanceof BodyTooLarge) refuse(response, 400, error.message, identifier);
       else log.warn(`partner alert not read: ${(error as Error).message.split('\n')[0]}`);
       return;
     }

@@ -1,11 +1,14 @@
 // The public keys GitHub signs secret-scanning partner alerts with, from
-// `GET /meta/public_keys/secret_scanning`. Kept in memory; an identifier not among them makes
-// one fresh fetch (GitHub rotates its keys); such refetches come at most one every REFETCH_MS,
-// so a stream of forged identifiers cannot turn this endpoint into a flood of requests to GitHub.
+// `GET /meta/public_keys/secret_scanning`. Kept in memory and read again once they are KEYS_TTL_MS
+// old (a key GitHub withdraws stops being accepted within that time); an identifier not among them
+// makes one fresh fetch (GitHub rotates its keys). Fetches come at most one every REFETCH_MS, failed
+// ones included, so a stream of forged identifiers cannot turn this endpoint into a flood of
+// requests to GitHub.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { gitHubFetch } from '../../respond/github-fetch.js';
 
 const REFETCH_MS = 10_000;
+const KEYS_TTL_MS = 60 * 60_000;
 
 interface PublicKeysBody {
   public_keys?: { key_identifier?: unknown; key?: unknown }[];
@@ -18,8 +21,7 @@ export interface SigningKeys {
 
 export function gitHubSigningKeys(apiBaseUrl: string, onProblem: (line: string) => void): SigningKeys {
   let keys = new Map<string, KeyObject>();
-  let fetched = false;
-  let lastRefetch = -Infinity;
+  let fetchedAt = -Infinity;
   let inFlight: Promise<void> | undefined;
 
   const fetchKeys = async () => {
@@ -40,27 +42,31 @@ export function gitHubSigningKeys(apiBaseUrl: string, onProblem: (line: string) 
         }
       }
       keys = next;
-      fetched = true;
+      fetchedAt = Date.now();
     } catch (error) {
+      // The keys read before stay in use: GitHub being unreachable for a while must not refuse every alert.
       onProblem(`cannot read GitHub's secret scanning public keys: ${(error as Error).message.split('\n')[0]}`);
     }
   };
 
-  const refresh = () => {
-    inFlight ??= fetchKeys().finally(() => (inFlight = undefined));
+  /** A fetch, unless this kind of fetch ran less than REFETCH_MS ago; a caller arriving during one waits for it. */
+  const fetchAtMostEvery = (kind: { at: number }) => {
+    if (!inFlight && Date.now() - kind.at >= REFETCH_MS) {
+      kind.at = Date.now();
+      inFlight = fetchKeys().finally(() => (inFlight = undefined));
+    }
     return inFlight;
   };
+  // Reading the keys (first or once stale), and asking again for an unknown identifier: each at most once in REFETCH_MS.
+  const reading = { at: -Infinity };
+  const asking = { at: -Infinity };
 
   return {
     async get(identifier) {
+      if (Date.now() - fetchedAt >= KEYS_TTL_MS) await fetchAtMostEvery(reading);
       const known = keys.get(identifier);
       if (known) return known;
-      if (inFlight) await inFlight;
-      else if (!fetched) await refresh();
-      else if (Date.now() - lastRefetch >= REFETCH_MS) {
-        lastRefetch = Date.now();
-        await refresh();
-      }
+      await fetchAtMostEvery(asking);
       return keys.get(identifier);
     },
   };
