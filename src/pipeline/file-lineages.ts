@@ -2,8 +2,8 @@
 // recently used are forgotten past a bound, so memory stays flat however many files a history holds.
 import { FileLineage } from '../detect/file-lineage.js';
 
-/** Code units of file versions kept per thread (2 bytes each, with their traces): several of the largest files. */
-const KEPT_UNITS = 8 << 20;
+/** Code units of file versions kept per thread (2 bytes each): a file's versions come one after another, so a few files' worth. */
+const KEPT_UNITS = 2 << 20;
 
 export class FileLineages {
   readonly #byPath = new Map<string, FileLineage>();
