@@ -2437,29 +2437,114 @@ function buildDfaScanner(classes, table, start, acceptFrom) {
   new Int32Array(memory.buffer, TABLE, table.length).set(table);
   const eventEnd = events + (EVENT_CAPACITY - 2) * EVENT_BYTES;
   return {
-    scan(text, onAccept) {
+    load(text) {
       const needed = textAt + 2 * text.length;
       if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
       Buffer.from(memory.buffer, textAt, 2 * text.length).write(text, 0, "utf16le");
+      return new Uint16Array(memory.buffer, textAt, text.length);
+    },
+    scan(from, to) {
+      const length = to - from;
+      const at0 = textAt + 2 * from;
+      let found = new Int32Array(64);
+      let count = 0;
       const runs = [];
       let state = start;
       let run = 0;
-      for (let at = 0; at < text.length; ) {
-        at = runScan(at, text.length, state, events, eventEnd, acceptFrom, textAt, run);
+      for (let at = 0; at < length; ) {
+        at = runScan(at, length, state, events, eventEnd, acceptFrom, at0, run);
         const view = new Int32Array(memory.buffer, 0, 3);
         state = view[0];
         run = view[2];
         const list = new Int32Array(memory.buffer, events, (view[1] - events) / 4);
+        if (count + list.length > found.length) {
+          const grown = new Int32Array(Math.max(2 * found.length, count + list.length));
+          grown.set(found.subarray(0, count));
+          found = grown;
+        }
         for (let k = 0; k < list.length; k += 2) {
           const end = list[k];
-          if (end >= 0) onAccept(end, list[k + 1]);
-          else runs.push(-1 - end - list[k + 1]);
+          if (end < 0) {
+            runs.push(from - 1 - end - list[k + 1]);
+            continue;
+          }
+          found[count++] = from + end;
+          found[count++] = list[k + 1];
         }
       }
-      if (run >= MIN_BASE64_RUN) runs.push(text.length - run);
-      return runs;
+      if (run >= MIN_BASE64_RUN) runs.push(to - run);
+      return { events: found.subarray(0, count), runs };
     }
   };
+}
+
+// src/detect/common-ends.ts
+var CHUNK = 2048;
+var bytesOf = (units) => Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+function commonPrefix(a, b) {
+  const limit = Math.min(a.length, b.length);
+  const [x, y] = [bytesOf(a), bytesOf(b)];
+  let at = 0;
+  while (at + CHUNK <= limit && x.compare(y, 2 * at, 2 * (at + CHUNK), 2 * at, 2 * (at + CHUNK)) === 0) at += CHUNK;
+  while (at < limit && a[at] === b[at]) at++;
+  return at;
+}
+function commonSuffix(a, b, limit) {
+  const [x, y] = [bytesOf(a), bytesOf(b)];
+  let length = 0;
+  while (length + CHUNK <= limit && x.compare(y, 2 * (b.length - length - CHUNK), 2 * (b.length - length), 2 * (a.length - length - CHUNK), 2 * (a.length - length)) === 0) length += CHUNK;
+  while (length < limit && a[a.length - length - 1] === b[b.length - length - 1]) length++;
+  return length;
+}
+
+// src/detect/prefilter-trace.ts
+var BASE64 = new Uint8Array(65536);
+for (let i = 0; i < BASE64_ALPHABET.length; i++) BASE64[BASE64_ALPHABET.charCodeAt(i)] = 1;
+var WORTH_COMPOSING = 0.25;
+function traceText(text, scanner, reach, earlier) {
+  const units = scanner.load(text);
+  return (earlier && composeTrace(units, scanner, reach, earlier)) ?? { units, ...scanner.scan(0, units.length) };
+}
+function composeTrace(units, scanner, reach, earlier) {
+  const before = earlier.units;
+  const length = units.length;
+  const prefix = commonPrefix(before, units);
+  const suffix = commonSuffix(before, units, Math.min(before.length, length) - prefix);
+  if (prefix + suffix < WORTH_COMPOSING * length) return void 0;
+  const shift = before.length - length;
+  let from = Math.max(0, prefix - reach);
+  while (from > 0 && BASE64[units[from - 1]] === 1) from--;
+  let to = length;
+  for (let at = length - suffix + reach; at < length; at++) {
+    if (BASE64[units[at]] === 0) {
+      to = at + 1;
+      break;
+    }
+  }
+  const old = earlier.events;
+  const scanned = scanner.scan(from, to);
+  const head = pairsEndingBy(old, prefix);
+  const middle = scanned.events.subarray(pairsEndingBy(scanned.events, prefix));
+  const tail = old.subarray(pairsEndingBy(old, to + shift));
+  const events = new Int32Array(head + middle.length + tail.length);
+  events.set(old.subarray(0, head));
+  events.set(middle, head);
+  events.set(tail, head + middle.length);
+  for (let k = head + middle.length; k < events.length; k += 2) events[k] -= shift;
+  const runs = earlier.runs.filter((start) => start < from);
+  for (const start of scanned.runs) runs.push(start);
+  for (const start of earlier.runs) if (start >= to + shift) runs.push(start - shift);
+  return { units, events, runs, unchanged: { prefix, suffix, shift } };
+}
+function pairsEndingBy(events, offset) {
+  let low = 0;
+  let high = events.length / 2;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (events[2 * mid] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return 2 * low;
 }
 
 // src/detect/keyword-prefilter.ts
@@ -2547,28 +2632,38 @@ function prefilterFromTables(tables) {
   const classes = new Uint16Array(65536);
   for (const [code, cls] of tables.classOf) classes[code] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
+  const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
+  const resultOf = ({ units, events, runs }) => {
+    const length = units.length;
+    const found = new Uint8Array(lower.length);
+    const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
+    const starts = new Array(lower.length);
+    const foundIds = [];
+    const met = new Uint8Array(accepting.length);
+    for (let k = 0; k < events.length; k += 2) {
+      const end = events[k];
+      const row = events[k + 1] / rowBytes;
+      const wanted = recordedAt[row];
+      for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]] ??= []).push(end - wanted[w + 1]);
+      const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
+      if (met[row] === 1 && !region) continue;
+      met[row] = 1;
+      for (const id of accepting[row]) {
+        if (region) region[id] = 1;
+        if (found[id] === 1) continue;
+        found[id] = 1;
+        foundIds.push(id);
+      }
+    }
+    return regions ? { found, foundIds, regions, starts, base64Runs: runs } : { found, foundIds, starts, base64Runs: runs };
+  };
   return {
     keywords: lower,
     tables,
-    scan(text) {
-      const length = text.length;
-      const found = new Uint8Array(lower.length);
-      const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
-      const starts = new Array(lower.length);
-      const foundIds = [];
-      const base64Runs = dfa.scan(text, (end, state) => {
-        const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
-        const row = state / rowBytes;
-        for (const id of accepting[row]) {
-          if (region) region[id] = 1;
-          if (found[id] === 1) continue;
-          found[id] = 1;
-          foundIds.push(id);
-        }
-        const wanted = recordedAt[row];
-        for (let k = 0; k < wanted.length; k += 2) (starts[wanted[k]] ??= []).push(end - wanted[k + 1]);
-      });
-      return regions ? { found, foundIds, regions, starts, base64Runs } : { found, foundIds, starts, base64Runs };
+    scan: (text) => resultOf(traceText(text, dfa, reach)),
+    scanTraced(text, earlier) {
+      const trace = traceText(text, dfa, reach, earlier);
+      return { result: resultOf(trace), trace };
     }
   };
 }
@@ -3140,6 +3235,192 @@ function secretStart(rule, found, secret, group) {
   return span[0];
 }
 
+// src/detect/line-local.ts
+var HEX = /^[0-9a-fA-F]+$/;
+var NotLocal = class extends Error {
+};
+var Parser = class {
+  constructor(source, dotAll) {
+    this.source = source;
+    this.dotAll = dotAll;
+  }
+  source;
+  dotAll;
+  #at = 0;
+  parse() {
+    const alternatives = this.#alternatives();
+    if (this.#at !== this.source.length) throw new NotLocal();
+    return alternatives;
+  }
+  #alternatives() {
+    const alternatives = [[]];
+    while (this.#at < this.source.length) {
+      const char = this.source[this.#at];
+      if (char === ")") break;
+      if (char === "|") {
+        this.#at++;
+        alternatives.push([]);
+        continue;
+      }
+      const item = this.#item();
+      if (item) alternatives.at(-1).push(item);
+    }
+    return alternatives;
+  }
+  /** One atom or group and its quantifier; undefined for an assertion that reads no character of its own. */
+  #item() {
+    const char = this.source[this.#at];
+    let item;
+    if (char === "(") item = this.#group();
+    else if (char === "[") item = { breaks: this.#class(), quantified: false };
+    else if (char === "\\") item = this.#escape();
+    else if (char === "^" || char === "$") {
+      this.#at++;
+      return void 0;
+    } else if ("*+?{".includes(char)) throw new NotLocal();
+    else {
+      this.#at++;
+      item = { breaks: char === "." ? this.dotAll : char === "\n", quantified: false };
+    }
+    if (item && this.#quantifier()) item.quantified = true;
+    return item;
+  }
+  #quantifier() {
+    const rest = this.source.slice(this.#at);
+    const found = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(rest);
+    if (!found) return false;
+    this.#at += found[0].length;
+    return true;
+  }
+  #group() {
+    const rest = this.source.slice(this.#at);
+    const look = /^\(\?(<?[=!])/.exec(rest);
+    const opening = look?.[0] ?? /^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(rest)[0];
+    this.#at += opening.length;
+    const alternatives = this.#alternatives();
+    if (this.source[this.#at] !== ")") throw new NotLocal();
+    this.#at++;
+    if (!look) return { breaks: alternatives.some((items) => items.some((item) => item.breaks)), quantified: false, alternatives };
+    const behind = look[1].startsWith("<");
+    if (!alternatives.every((items) => readsOneBreakAtMost(behind ? [...items].reverse() : items, behind))) throw new NotLocal();
+    if (this.#quantifier()) throw new NotLocal();
+    return void 0;
+  }
+  /** A class; whether it matches a line break. */
+  #class() {
+    this.#at++;
+    const negated = this.source[this.#at] === "^";
+    if (negated) this.#at++;
+    let holdsBreak = false;
+    while (this.source[this.#at] !== "]") {
+      if (this.#at >= this.source.length) throw new NotLocal();
+      let code;
+      if (this.source[this.#at] === "\\") {
+        const escaped = this.#escapedUnit();
+        if (escaped === "break") holdsBreak = true;
+        code = typeof escaped === "number" ? escaped : void 0;
+      } else {
+        code = this.source.charCodeAt(this.#at++);
+      }
+      if (this.source[this.#at] === "-" && this.source[this.#at + 1] !== "]" && code !== void 0) {
+        this.#at++;
+        const end = this.source[this.#at] === "\\" ? this.#escapedUnit() : this.source.charCodeAt(this.#at++);
+        if (typeof end !== "number") throw new NotLocal();
+        if (code <= 10 && end >= 10) holdsBreak = true;
+        continue;
+      }
+      if (code === 10) holdsBreak = true;
+    }
+    this.#at++;
+    return negated ? !holdsBreak : holdsBreak;
+  }
+  #escape() {
+    const unit = this.#escapedUnit();
+    return { breaks: unit === "break" || unit === 10, quantified: false };
+  }
+  /** The code unit an escape stands for, 'break' for a class holding the line break, 'other' for any other class or reference. */
+  #escapedUnit() {
+    const next = this.source[this.#at + 1];
+    if (next === void 0) throw new NotLocal();
+    this.#at += 2;
+    if ("sWDpP".includes(next)) {
+      if (next === "p" || next === "P") {
+        const end = this.source.indexOf("}", this.#at);
+        if (end < 0) throw new NotLocal();
+        this.#at = end + 1;
+      }
+      return "break";
+    }
+    if ("SwdbB".includes(next)) return "other";
+    if (next === "n") return 10;
+    if (next === "r") return 13;
+    if (next === "t") return 9;
+    if (next === "f") return 12;
+    if (next === "v") return 11;
+    if (next === "x" || next === "u") {
+      const braced = next === "u" && this.source[this.#at] === "{";
+      const digits = braced ? this.source.slice(this.#at + 1, this.source.indexOf("}", this.#at)) : this.source.slice(this.#at, this.#at + (next === "x" ? 2 : 4));
+      if (!HEX.test(digits)) throw new NotLocal();
+      this.#at += digits.length + (braced ? 2 : 0);
+      return parseInt(digits, 16);
+    }
+    if (next === "c") throw new NotLocal();
+    if (next === "k") {
+      const end = this.source.indexOf(">", this.#at);
+      if (end < 0) throw new NotLocal();
+      this.#at = end + 1;
+      return "other";
+    }
+    if (/[0-9]/.test(next)) {
+      if (next === "0" && !/[0-9]/.test(this.source[this.#at] ?? "")) return 0;
+      while (/[0-9]/.test(this.source[this.#at] ?? "")) this.#at++;
+      return "other";
+    }
+    return next.charCodeAt(0);
+  }
+};
+function readsOneBreakAtMost(items, behind) {
+  return items.every((item, i) => {
+    if (!item.breaks) return true;
+    if (i !== items.length - 1 || item.quantified) return false;
+    if (!item.alternatives) return true;
+    return item.alternatives.every((inner) => readsOneBreakAtMost(behind ? [...inner].reverse() : inner, behind));
+  });
+}
+function isLineLocal(regex) {
+  if (regex.flags.includes("v")) return false;
+  try {
+    const alternatives = new Parser(regex.source, regex.flags.includes("s")).parse();
+    return alternatives.every((items) => items.every((item) => !item.breaks));
+  } catch (error) {
+    if (error instanceof NotLocal) return false;
+    throw error;
+  }
+}
+
+// src/detect/rule-carry.ts
+var lineLocal = /* @__PURE__ */ new WeakMap();
+function isCarriable(rule) {
+  if (rule.guarded) return false;
+  let local = lineLocal.get(rule);
+  if (local === void 0) lineLocal.set(rule, local = isLineLocal(rule.scanner));
+  return local;
+}
+function findingsBefore(earlier, changed) {
+  return {
+    candidates: earlier.candidates.filter((candidate) => candidate.spanStart < changed.start),
+    shadows: earlier.shadows.filter((shadow) => shadow.start < changed.start)
+  };
+}
+function findingsAfter(earlier, changed) {
+  const from = changed.end + changed.shift;
+  const shift = changed.shift;
+  return {
+    candidates: earlier.candidates.filter((candidate) => candidate.spanStart >= from).map((candidate) => ({ ...candidate, start: candidate.start - shift, end: candidate.end - shift, spanStart: candidate.spanStart - shift, spanEnd: candidate.spanEnd - shift })),
+    shadows: earlier.shadows.filter((shadow) => shadow.start >= from).map((shadow) => ({ ...shadow, start: shadow.start - shift, end: shadow.end - shift }))
+  };
+}
+
 // src/detect/select-rules.ts
 function selectRules(engine2, prefiltered, length) {
   const selected = new Uint8Array(engine2.rules.length);
@@ -3204,13 +3485,19 @@ function anchorStarts(engine2, index, prefiltered, length) {
 
 // src/detect/run-rules.ts
 var RECOGNISED = /* @__PURE__ */ new Set(["checksum", "placeholder", "stopword", "allowlist-stopword"]);
-function runRules(text, prefiltered, engine2, drops) {
+function runRules(text, prefiltered, engine2, drops, basis) {
   const candidates = [];
   const shadows = [];
   const stopped = [];
+  const carriable = /* @__PURE__ */ new Map();
+  const ran = /* @__PURE__ */ new Set();
   for (const selected of selectRules(engine2, prefiltered, text.length)) {
     const { index } = selected;
+    ran.add(index);
     const rule = engine2.rules[index];
+    const carries = !drops && !selected.spans && isCarriable(rule);
+    const firstCandidate = candidates.length;
+    const firstShadow = shadows.length;
     const casts = !rule.bypass && rule.specificity > 0;
     const visit = (match2) => {
       const judgement = judgeCandidate(engine2, rule, match2, text);
@@ -3233,16 +3520,28 @@ function runRules(text, prefiltered, engine2, drops) {
       if (judgement.pending) candidate.pending = judgement.pending;
       candidates.push(candidate);
     };
-    if (!rule.guarded || !engine2.guard) {
+    const earlier = carries && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : void 0) : void 0;
+    if (earlier && basis) {
+      const { changed } = basis;
+      const before = findingsBefore(earlier, changed);
+      candidates.push(...before.candidates);
+      shadows.push(...before.shadows);
+      forEachRuleMatch(rule, text, visit, changed);
+      const after = findingsAfter(earlier, changed);
+      candidates.push(...after.candidates);
+      shadows.push(...after.shadows);
+    } else if (!rule.guarded || !engine2.guard) {
       forEachSelectedMatch(rule, text, selected, visit);
-      continue;
+    } else {
+      const guarded = engine2.guard.matches(text, selected);
+      if (guarded.ok) for (const match2 of guarded.matches) visit(match2);
+      else stopped.push({ ruleIndex: index, reason: guarded.reason });
     }
-    const guarded = engine2.guard.matches(text, selected);
-    if (guarded.ok) for (const match2 of guarded.matches) visit(match2);
-    else stopped.push({ ruleIndex: index, reason: guarded.reason });
+    if (carries) carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
   }
-  return { candidates, shadows, stopped };
+  return { candidates, shadows, stopped, carriable, ran };
 }
+var NONE = { candidates: [], shadows: [] };
 
 // src/detect/supersede.ts
 var SpanIndex = class {
@@ -3336,8 +3635,9 @@ function detectContent(text, engine2, options = {}) {
   const { onDrop, lines } = options;
   const source = text.includes("\r\n") ? text.replaceAll("\r\n", "\n") : text;
   const drops = onDrop ? [] : void 0;
-  const prefiltered = engine2.prefilter.scan(source);
-  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine2, 1, { remaining: DECODE_BUDGET }, drops);
+  const prefiltered = options.lineage ? options.lineage.prefilter(source, engine2.prefilter) : engine2.prefilter.scan(source);
+  const basis = drops ? void 0 : options.lineage?.basis;
+  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine2, 1, { remaining: DECODE_BUDGET }, drops, basis, options.lineage);
   const told = /* @__PURE__ */ new Set();
   for (const { ruleIndex, reason } of stopped) {
     if (!told.has(ruleIndex)) options.onRuleStopped?.(engine2.rules[ruleIndex].rule.id, reason);
@@ -3384,8 +3684,9 @@ function detectContent(text, engine2, options = {}) {
   }
   return matches;
 }
-function scanLevel(text, prefiltered, engine2, depth, budget, drops) {
-  const found = runRules(text, prefiltered, engine2, drops);
+function scanLevel(text, prefiltered, engine2, depth, budget, drops, basis, lineage) {
+  const found = runRules(text, prefiltered, engine2, drops, basis);
+  lineage?.remember(found);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
   const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
   if (segments.length === 0) return found;
@@ -3777,11 +4078,11 @@ function toText(bytes, maxSize) {
 }
 
 // src/pipeline/detect-blob.ts
-function detectBlob(bytes, engine2) {
+function detectBlob(bytes, engine2, lineage) {
   const text = toText(bytes, Number.POSITIVE_INFINITY);
   if (text.kind !== "text") return { kind: "binary" };
   const stopped = [];
-  const matches = detectContent(text.text, engine2, { onRuleStopped: (ruleId, reason) => stopped.push({ ruleId, reason }) });
+  const matches = detectContent(text.text, engine2, { onRuleStopped: (ruleId, reason) => stopped.push({ ruleId, reason }), lineage });
   const incomplete = stopped.length > 0 ? { stopped } : {};
   if (matches.length === 0) return { kind: "clean", ...incomplete };
   return { kind: "matches", matches: matches.map((match2) => ({ ...match2, secret: match2.secret.reveal() })), ...incomplete };
@@ -3878,9 +4179,77 @@ function detectFile(file, engine2) {
   return detectBytes(readFileBytes(file, engine2.maxFileSize, reusedBuffer), engine2);
 }
 
+// src/detect/file-lineage.ts
+var FileLineage = class {
+  #trace;
+  /** Holds the last version's code units: reused from version to version, not a string kept per version. */
+  #buffer = new Uint16Array(0);
+  /** Versions prefiltered; the rules' findings kept are those of version `#remembered`. */
+  #versions = 0;
+  #remembered = 0;
+  #findings;
+  #changed;
+  /** The prefilter's result for `text`, the next version of this file; remembered for the one after. */
+  prefilter(text, prefilter) {
+    const { result, trace } = prefilter.scanTraced(text, this.#trace);
+    if (this.#buffer.length < trace.units.length) this.#buffer = new Uint16Array(Math.max(trace.units.length, 2 * this.#buffer.length));
+    const units = this.#buffer.subarray(0, trace.units.length);
+    units.set(trace.units);
+    this.#trace = { ...trace, units };
+    this.#versions++;
+    this.#changed = trace.unchanged && changedLines(text, trace.unchanged);
+    return result;
+  }
+  /** What the rules may carry from the earlier version to the one just prefiltered; undefined: they all run whole. */
+  get basis() {
+    if (!this.#changed || !this.#findings || this.#remembered !== this.#versions - 1) return void 0;
+    return { ...this.#findings, changed: this.#changed };
+  }
+  /** Keeps what the rules found on the version just prefiltered, for the next. */
+  remember(run) {
+    this.#findings = { earlier: run.carriable, ran: run.ran };
+    this.#remembered = this.#versions;
+  }
+  /** Code units this lineage holds on to. */
+  get size() {
+    return this.#buffer.length;
+  }
+};
+function changedLines(text, unchanged) {
+  const start = unchanged.prefix === 0 ? 0 : text.lastIndexOf("\n", unchanged.prefix - 1) + 1;
+  const lineBreak = text.indexOf("\n", text.length - unchanged.suffix);
+  return { start, end: lineBreak < 0 ? text.length : lineBreak + 1, shift: unchanged.shift };
+}
+
+// src/pipeline/file-lineages.ts
+var KEPT_UNITS = 2 << 20;
+var FileLineages = class {
+  #byPath = /* @__PURE__ */ new Map();
+  #units = 0;
+  /** Runs `detect` with the lineage of `path` (none: without one), which then remembers this version. */
+  detect(path2, detect) {
+    if (path2 === void 0) return detect();
+    const lineage = this.#byPath.get(path2) ?? new FileLineage();
+    this.#byPath.delete(path2);
+    this.#units -= lineage.size;
+    try {
+      return detect(lineage);
+    } finally {
+      this.#byPath.set(path2, lineage);
+      this.#units += lineage.size;
+      for (const [oldest, kept] of this.#byPath) {
+        if (this.#units <= KEPT_UNITS) break;
+        this.#byPath.delete(oldest);
+        this.#units -= kept.size;
+      }
+    }
+  }
+};
+
 // src/pipeline/detect-worker.ts
 var { config, extraRules, plan } = workerData;
 var engine = plan ? assembleEngine(config, extraRules, plan) : compileEngine(config, extraRules);
+var lineages = new FileLineages();
 parentPort.on("message", (task) => {
   if ("files" in task) {
     parentPort.postMessage({ id: task.id, verdicts: task.files.map((file) => detectFile(file, engine)) });
@@ -3889,9 +4258,10 @@ parentPort.on("message", (task) => {
   const bytes = new Uint8Array(task.buffer);
   const verdicts = [];
   let start = 0;
-  for (const end of task.ends) {
-    verdicts.push(detectBlob(bytes.subarray(start, end), engine));
+  task.ends.forEach((end, i) => {
+    const content = bytes.subarray(start, end);
+    verdicts.push(lineages.detect(task.paths?.[i], (lineage) => detectBlob(content, engine, lineage)));
     start = end;
-  }
+  });
   parentPort.postMessage({ id: task.id, verdicts, buffer: task.buffer }, [task.buffer]);
 });

@@ -338,27 +338,43 @@ function buildDfaScanner(classes, table, start, acceptFrom) {
   new Int32Array(memory.buffer, TABLE, table.length).set(table);
   const eventEnd = events + (EVENT_CAPACITY - 2) * EVENT_BYTES;
   return {
-    scan(text, onAccept) {
+    load(text) {
       const needed = textAt + 2 * text.length;
       if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
       Buffer.from(memory.buffer, textAt, 2 * text.length).write(text, 0, "utf16le");
+      return new Uint16Array(memory.buffer, textAt, text.length);
+    },
+    scan(from, to) {
+      const length = to - from;
+      const at0 = textAt + 2 * from;
+      let found = new Int32Array(64);
+      let count = 0;
       const runs = [];
       let state = start;
       let run = 0;
-      for (let at = 0; at < text.length; ) {
-        at = runScan(at, text.length, state, events, eventEnd, acceptFrom, textAt, run);
+      for (let at = 0; at < length; ) {
+        at = runScan(at, length, state, events, eventEnd, acceptFrom, at0, run);
         const view = new Int32Array(memory.buffer, 0, 3);
         state = view[0];
         run = view[2];
         const list = new Int32Array(memory.buffer, events, (view[1] - events) / 4);
+        if (count + list.length > found.length) {
+          const grown2 = new Int32Array(Math.max(2 * found.length, count + list.length));
+          grown2.set(found.subarray(0, count));
+          found = grown2;
+        }
         for (let k2 = 0; k2 < list.length; k2 += 2) {
           const end = list[k2];
-          if (end >= 0) onAccept(end, list[k2 + 1]);
-          else runs.push(-1 - end - list[k2 + 1]);
+          if (end < 0) {
+            runs.push(from - 1 - end - list[k2 + 1]);
+            continue;
+          }
+          found[count++] = from + end;
+          found[count++] = list[k2 + 1];
         }
       }
-      if (run >= MIN_BASE64_RUN) runs.push(text.length - run);
-      return runs;
+      if (run >= MIN_BASE64_RUN) runs.push(to - run);
+      return { events: found.subarray(0, count), runs };
     }
   };
 }
@@ -557,6 +573,89 @@ var init_dfa_scanner = __esm({
   }
 });
 
+// src/detect/common-ends.ts
+function commonPrefix(a, b2) {
+  const limit = Math.min(a.length, b2.length);
+  const [x2, y2] = [bytesOf(a), bytesOf(b2)];
+  let at = 0;
+  while (at + CHUNK <= limit && x2.compare(y2, 2 * at, 2 * (at + CHUNK), 2 * at, 2 * (at + CHUNK)) === 0) at += CHUNK;
+  while (at < limit && a[at] === b2[at]) at++;
+  return at;
+}
+function commonSuffix(a, b2, limit) {
+  const [x2, y2] = [bytesOf(a), bytesOf(b2)];
+  let length = 0;
+  while (length + CHUNK <= limit && x2.compare(y2, 2 * (b2.length - length - CHUNK), 2 * (b2.length - length), 2 * (a.length - length - CHUNK), 2 * (a.length - length)) === 0) length += CHUNK;
+  while (length < limit && a[a.length - length - 1] === b2[b2.length - length - 1]) length++;
+  return length;
+}
+var CHUNK, bytesOf;
+var init_common_ends = __esm({
+  "src/detect/common-ends.ts"() {
+    "use strict";
+    CHUNK = 2048;
+    bytesOf = (units) => Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  }
+});
+
+// src/detect/prefilter-trace.ts
+function traceText(text, scanner, reach, earlier) {
+  const units = scanner.load(text);
+  return (earlier && composeTrace(units, scanner, reach, earlier)) ?? { units, ...scanner.scan(0, units.length) };
+}
+function composeTrace(units, scanner, reach, earlier) {
+  const before = earlier.units;
+  const length = units.length;
+  const prefix = commonPrefix(before, units);
+  const suffix = commonSuffix(before, units, Math.min(before.length, length) - prefix);
+  if (prefix + suffix < WORTH_COMPOSING * length) return void 0;
+  const shift = before.length - length;
+  let from = Math.max(0, prefix - reach);
+  while (from > 0 && BASE64[units[from - 1]] === 1) from--;
+  let to = length;
+  for (let at = length - suffix + reach; at < length; at++) {
+    if (BASE64[units[at]] === 0) {
+      to = at + 1;
+      break;
+    }
+  }
+  const old = earlier.events;
+  const scanned = scanner.scan(from, to);
+  const head = pairsEndingBy(old, prefix);
+  const middle = scanned.events.subarray(pairsEndingBy(scanned.events, prefix));
+  const tail = old.subarray(pairsEndingBy(old, to + shift));
+  const events = new Int32Array(head + middle.length + tail.length);
+  events.set(old.subarray(0, head));
+  events.set(middle, head);
+  events.set(tail, head + middle.length);
+  for (let k2 = head + middle.length; k2 < events.length; k2 += 2) events[k2] -= shift;
+  const runs = earlier.runs.filter((start) => start < from);
+  for (const start of scanned.runs) runs.push(start);
+  for (const start of earlier.runs) if (start >= to + shift) runs.push(start - shift);
+  return { units, events, runs, unchanged: { prefix, suffix, shift } };
+}
+function pairsEndingBy(events, offset) {
+  let low = 0;
+  let high = events.length / 2;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (events[2 * mid] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return 2 * low;
+}
+var BASE64, WORTH_COMPOSING;
+var init_prefilter_trace = __esm({
+  "src/detect/prefilter-trace.ts"() {
+    "use strict";
+    init_encoded_segments();
+    init_common_ends();
+    BASE64 = new Uint8Array(65536);
+    for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) BASE64[BASE64_ALPHABET.charCodeAt(i2)] = 1;
+    WORTH_COMPOSING = 0.25;
+  }
+});
+
 // src/detect/keyword-prefilter.ts
 function compilePrefilterTables(keywords, recorded) {
   const lower = keywords.map((keyword) => keyword.toLowerCase());
@@ -641,28 +740,38 @@ function prefilterFromTables(tables) {
   const classes = new Uint16Array(65536);
   for (const [code2, cls] of tables.classOf) classes[code2] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
+  const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
+  const resultOf = ({ units, events, runs }) => {
+    const length = units.length;
+    const found = new Uint8Array(lower.length);
+    const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
+    const starts = new Array(lower.length);
+    const foundIds = [];
+    const met = new Uint8Array(accepting.length);
+    for (let k2 = 0; k2 < events.length; k2 += 2) {
+      const end = events[k2];
+      const row2 = events[k2 + 1] / rowBytes;
+      const wanted = recordedAt[row2];
+      for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]] ??= []).push(end - wanted[w + 1]);
+      const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
+      if (met[row2] === 1 && !region) continue;
+      met[row2] = 1;
+      for (const id of accepting[row2]) {
+        if (region) region[id] = 1;
+        if (found[id] === 1) continue;
+        found[id] = 1;
+        foundIds.push(id);
+      }
+    }
+    return regions ? { found, foundIds, regions, starts, base64Runs: runs } : { found, foundIds, starts, base64Runs: runs };
+  };
   return {
     keywords: lower,
     tables,
-    scan(text) {
-      const length = text.length;
-      const found = new Uint8Array(lower.length);
-      const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
-      const starts = new Array(lower.length);
-      const foundIds = [];
-      const base64Runs = dfa.scan(text, (end, state) => {
-        const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
-        const row2 = state / rowBytes;
-        for (const id of accepting[row2]) {
-          if (region) region[id] = 1;
-          if (found[id] === 1) continue;
-          found[id] = 1;
-          foundIds.push(id);
-        }
-        const wanted = recordedAt[row2];
-        for (let k2 = 0; k2 < wanted.length; k2 += 2) (starts[wanted[k2]] ??= []).push(end - wanted[k2 + 1]);
-      });
-      return regions ? { found, foundIds, regions, starts, base64Runs } : { found, foundIds, starts, base64Runs };
+    scan: (text) => resultOf(traceText(text, dfa, reach)),
+    scanTraced(text, earlier) {
+      const trace = traceText(text, dfa, reach, earlier);
+      return { result: resultOf(trace), trace };
     }
   };
 }
@@ -671,6 +780,7 @@ var init_keyword_prefilter = __esm({
   "src/detect/keyword-prefilter.ts"() {
     "use strict";
     init_dfa_scanner();
+    init_prefilter_trace();
     REGION_SIZE = 32 * 1024;
   }
 });
@@ -7426,7 +7536,7 @@ var require_parser = __commonJS({
     var HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
     var LATEINIT_LENGTH = -1;
     var emptyBuffer = Buffer.allocUnsafe(0);
-    var Parser = class {
+    var Parser2 = class {
       constructor(opts) {
         this.buffer = emptyBuffer;
         this.bufferLength = 0;
@@ -7568,7 +7678,7 @@ var require_parser = __commonJS({
         return message;
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
     var parseReadyForQueryMessage = (reader) => {
       const status = reader.string(1);
       return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
@@ -10882,7 +10992,7 @@ function hexWord(hex2, w) {
   let value = 0;
   for (let i2 = w * 8; i2 < w * 8 + 8; i2++) {
     const code2 = hex2.charCodeAt(i2);
-    const digit = code2 < 128 ? HEX[code2] : -1;
+    const digit = code2 < 128 ? HEX2[code2] : -1;
     if (digit < 0) return -1;
     value = value * 16 + digit;
   }
@@ -10893,12 +11003,12 @@ function powerOfTwoAtLeast(n) {
   while (size < n) size *= 2;
   return size;
 }
-var WORDS2, HEX, HashIndex;
+var WORDS2, HEX2, HashIndex;
 var init_hash_index = __esm({
   "src/registry/hash-index.ts"() {
     "use strict";
     WORDS2 = 8;
-    HEX = (() => {
+    HEX2 = (() => {
       const values = new Int8Array(128).fill(-1);
       for (let i2 = 0; i2 < 16; i2++) {
         values["0123456789abcdef".charCodeAt(i2)] = i2;
@@ -14086,6 +14196,192 @@ function secretStart(rule, found, secret, group) {
   return span[0];
 }
 
+// src/detect/line-local.ts
+var HEX = /^[0-9a-fA-F]+$/;
+var NotLocal = class extends Error {
+};
+var Parser = class {
+  constructor(source, dotAll) {
+    this.source = source;
+    this.dotAll = dotAll;
+  }
+  source;
+  dotAll;
+  #at = 0;
+  parse() {
+    const alternatives = this.#alternatives();
+    if (this.#at !== this.source.length) throw new NotLocal();
+    return alternatives;
+  }
+  #alternatives() {
+    const alternatives = [[]];
+    while (this.#at < this.source.length) {
+      const char = this.source[this.#at];
+      if (char === ")") break;
+      if (char === "|") {
+        this.#at++;
+        alternatives.push([]);
+        continue;
+      }
+      const item = this.#item();
+      if (item) alternatives.at(-1).push(item);
+    }
+    return alternatives;
+  }
+  /** One atom or group and its quantifier; undefined for an assertion that reads no character of its own. */
+  #item() {
+    const char = this.source[this.#at];
+    let item;
+    if (char === "(") item = this.#group();
+    else if (char === "[") item = { breaks: this.#class(), quantified: false };
+    else if (char === "\\") item = this.#escape();
+    else if (char === "^" || char === "$") {
+      this.#at++;
+      return void 0;
+    } else if ("*+?{".includes(char)) throw new NotLocal();
+    else {
+      this.#at++;
+      item = { breaks: char === "." ? this.dotAll : char === "\n", quantified: false };
+    }
+    if (item && this.#quantifier()) item.quantified = true;
+    return item;
+  }
+  #quantifier() {
+    const rest = this.source.slice(this.#at);
+    const found = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(rest);
+    if (!found) return false;
+    this.#at += found[0].length;
+    return true;
+  }
+  #group() {
+    const rest = this.source.slice(this.#at);
+    const look = /^\(\?(<?[=!])/.exec(rest);
+    const opening = look?.[0] ?? /^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(rest)[0];
+    this.#at += opening.length;
+    const alternatives = this.#alternatives();
+    if (this.source[this.#at] !== ")") throw new NotLocal();
+    this.#at++;
+    if (!look) return { breaks: alternatives.some((items) => items.some((item) => item.breaks)), quantified: false, alternatives };
+    const behind = look[1].startsWith("<");
+    if (!alternatives.every((items) => readsOneBreakAtMost(behind ? [...items].reverse() : items, behind))) throw new NotLocal();
+    if (this.#quantifier()) throw new NotLocal();
+    return void 0;
+  }
+  /** A class; whether it matches a line break. */
+  #class() {
+    this.#at++;
+    const negated = this.source[this.#at] === "^";
+    if (negated) this.#at++;
+    let holdsBreak = false;
+    while (this.source[this.#at] !== "]") {
+      if (this.#at >= this.source.length) throw new NotLocal();
+      let code2;
+      if (this.source[this.#at] === "\\") {
+        const escaped = this.#escapedUnit();
+        if (escaped === "break") holdsBreak = true;
+        code2 = typeof escaped === "number" ? escaped : void 0;
+      } else {
+        code2 = this.source.charCodeAt(this.#at++);
+      }
+      if (this.source[this.#at] === "-" && this.source[this.#at + 1] !== "]" && code2 !== void 0) {
+        this.#at++;
+        const end = this.source[this.#at] === "\\" ? this.#escapedUnit() : this.source.charCodeAt(this.#at++);
+        if (typeof end !== "number") throw new NotLocal();
+        if (code2 <= 10 && end >= 10) holdsBreak = true;
+        continue;
+      }
+      if (code2 === 10) holdsBreak = true;
+    }
+    this.#at++;
+    return negated ? !holdsBreak : holdsBreak;
+  }
+  #escape() {
+    const unit = this.#escapedUnit();
+    return { breaks: unit === "break" || unit === 10, quantified: false };
+  }
+  /** The code unit an escape stands for, 'break' for a class holding the line break, 'other' for any other class or reference. */
+  #escapedUnit() {
+    const next = this.source[this.#at + 1];
+    if (next === void 0) throw new NotLocal();
+    this.#at += 2;
+    if ("sWDpP".includes(next)) {
+      if (next === "p" || next === "P") {
+        const end = this.source.indexOf("}", this.#at);
+        if (end < 0) throw new NotLocal();
+        this.#at = end + 1;
+      }
+      return "break";
+    }
+    if ("SwdbB".includes(next)) return "other";
+    if (next === "n") return 10;
+    if (next === "r") return 13;
+    if (next === "t") return 9;
+    if (next === "f") return 12;
+    if (next === "v") return 11;
+    if (next === "x" || next === "u") {
+      const braced = next === "u" && this.source[this.#at] === "{";
+      const digits = braced ? this.source.slice(this.#at + 1, this.source.indexOf("}", this.#at)) : this.source.slice(this.#at, this.#at + (next === "x" ? 2 : 4));
+      if (!HEX.test(digits)) throw new NotLocal();
+      this.#at += digits.length + (braced ? 2 : 0);
+      return parseInt(digits, 16);
+    }
+    if (next === "c") throw new NotLocal();
+    if (next === "k") {
+      const end = this.source.indexOf(">", this.#at);
+      if (end < 0) throw new NotLocal();
+      this.#at = end + 1;
+      return "other";
+    }
+    if (/[0-9]/.test(next)) {
+      if (next === "0" && !/[0-9]/.test(this.source[this.#at] ?? "")) return 0;
+      while (/[0-9]/.test(this.source[this.#at] ?? "")) this.#at++;
+      return "other";
+    }
+    return next.charCodeAt(0);
+  }
+};
+function readsOneBreakAtMost(items, behind) {
+  return items.every((item, i2) => {
+    if (!item.breaks) return true;
+    if (i2 !== items.length - 1 || item.quantified) return false;
+    if (!item.alternatives) return true;
+    return item.alternatives.every((inner) => readsOneBreakAtMost(behind ? [...inner].reverse() : inner, behind));
+  });
+}
+function isLineLocal(regex) {
+  if (regex.flags.includes("v")) return false;
+  try {
+    const alternatives = new Parser(regex.source, regex.flags.includes("s")).parse();
+    return alternatives.every((items) => items.every((item) => !item.breaks));
+  } catch (error) {
+    if (error instanceof NotLocal) return false;
+    throw error;
+  }
+}
+
+// src/detect/rule-carry.ts
+var lineLocal = /* @__PURE__ */ new WeakMap();
+function isCarriable(rule) {
+  if (rule.guarded) return false;
+  let local = lineLocal.get(rule);
+  if (local === void 0) lineLocal.set(rule, local = isLineLocal(rule.scanner));
+  return local;
+}
+function findingsBefore(earlier, changed) {
+  return {
+    candidates: earlier.candidates.filter((candidate) => candidate.spanStart < changed.start),
+    shadows: earlier.shadows.filter((shadow) => shadow.start < changed.start)
+  };
+}
+function findingsAfter(earlier, changed) {
+  const from = changed.end + changed.shift;
+  const shift = changed.shift;
+  return {
+    candidates: earlier.candidates.filter((candidate) => candidate.spanStart >= from).map((candidate) => ({ ...candidate, start: candidate.start - shift, end: candidate.end - shift, spanStart: candidate.spanStart - shift, spanEnd: candidate.spanEnd - shift })),
+    shadows: earlier.shadows.filter((shadow) => shadow.start >= from).map((shadow) => ({ ...shadow, start: shadow.start - shift, end: shadow.end - shift }))
+  };
+}
+
 // src/detect/select-rules.ts
 init_keyword_prefilter();
 function selectRules(engine, prefiltered, length) {
@@ -14151,13 +14447,19 @@ function anchorStarts(engine, index, prefiltered, length) {
 
 // src/detect/run-rules.ts
 var RECOGNISED = /* @__PURE__ */ new Set(["checksum", "placeholder", "stopword", "allowlist-stopword"]);
-function runRules(text, prefiltered, engine, drops) {
+function runRules(text, prefiltered, engine, drops, basis) {
   const candidates = [];
   const shadows = [];
   const stopped = [];
+  const carriable = /* @__PURE__ */ new Map();
+  const ran = /* @__PURE__ */ new Set();
   for (const selected of selectRules(engine, prefiltered, text.length)) {
     const { index } = selected;
+    ran.add(index);
     const rule = engine.rules[index];
+    const carries = !drops && !selected.spans && isCarriable(rule);
+    const firstCandidate = candidates.length;
+    const firstShadow = shadows.length;
     const casts = !rule.bypass && rule.specificity > 0;
     const visit = (match2) => {
       const judgement = judgeCandidate(engine, rule, match2, text);
@@ -14180,16 +14482,28 @@ function runRules(text, prefiltered, engine, drops) {
       if (judgement.pending) candidate.pending = judgement.pending;
       candidates.push(candidate);
     };
-    if (!rule.guarded || !engine.guard) {
+    const earlier = carries && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : void 0) : void 0;
+    if (earlier && basis) {
+      const { changed } = basis;
+      const before = findingsBefore(earlier, changed);
+      candidates.push(...before.candidates);
+      shadows.push(...before.shadows);
+      forEachRuleMatch(rule, text, visit, changed);
+      const after = findingsAfter(earlier, changed);
+      candidates.push(...after.candidates);
+      shadows.push(...after.shadows);
+    } else if (!rule.guarded || !engine.guard) {
       forEachSelectedMatch(rule, text, selected, visit);
-      continue;
+    } else {
+      const guarded = engine.guard.matches(text, selected);
+      if (guarded.ok) for (const match2 of guarded.matches) visit(match2);
+      else stopped.push({ ruleIndex: index, reason: guarded.reason });
     }
-    const guarded = engine.guard.matches(text, selected);
-    if (guarded.ok) for (const match2 of guarded.matches) visit(match2);
-    else stopped.push({ ruleIndex: index, reason: guarded.reason });
+    if (carries) carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
   }
-  return { candidates, shadows, stopped };
+  return { candidates, shadows, stopped, carriable, ran };
 }
+var NONE = { candidates: [], shadows: [] };
 
 // src/detect/supersede.ts
 init_count_below();
@@ -14284,8 +14598,9 @@ function detectContent(text, engine, options = {}) {
   const { onDrop, lines } = options;
   const source = text.includes("\r\n") ? text.replaceAll("\r\n", "\n") : text;
   const drops = onDrop ? [] : void 0;
-  const prefiltered = engine.prefilter.scan(source);
-  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops);
+  const prefiltered = options.lineage ? options.lineage.prefilter(source, engine.prefilter) : engine.prefilter.scan(source);
+  const basis = drops ? void 0 : options.lineage?.basis;
+  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops, basis, options.lineage);
   const told = /* @__PURE__ */ new Set();
   for (const { ruleIndex, reason } of stopped) {
     if (!told.has(ruleIndex)) options.onRuleStopped?.(engine.rules[ruleIndex].rule.id, reason);
@@ -14332,8 +14647,9 @@ function detectContent(text, engine, options = {}) {
   }
   return matches;
 }
-function scanLevel(text, prefiltered, engine, depth, budget, drops) {
-  const found = runRules(text, prefiltered, engine, drops);
+function scanLevel(text, prefiltered, engine, depth, budget, drops, basis, lineage) {
+  const found = runRules(text, prefiltered, engine, drops, basis);
+  lineage?.remember(found);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
   const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
   if (segments.length === 0) return found;
@@ -20194,11 +20510,11 @@ function readCommitInfo(repoDir, shas) {
 
 // src/pipeline/detect-blob.ts
 init_types();
-function detectBlob(bytes, engine) {
+function detectBlob(bytes, engine, lineage) {
   const text = toText(bytes, Number.POSITIVE_INFINITY);
   if (text.kind !== "text") return { kind: "binary" };
   const stopped = [];
-  const matches = detectContent(text.text, engine, { onRuleStopped: (ruleId, reason) => stopped.push({ ruleId, reason }) });
+  const matches = detectContent(text.text, engine, { onRuleStopped: (ruleId, reason) => stopped.push({ ruleId, reason }), lineage });
   const incomplete = stopped.length > 0 ? { stopped } : {};
   if (matches.length === 0) return { kind: "clean", ...incomplete };
   return { kind: "matches", matches: matches.map((match2) => ({ ...match2, secret: match2.secret.reveal() })), ...incomplete };
@@ -20263,11 +20579,80 @@ function detectFile(file, engine) {
   return detectBytes(readFileBytes(file, engine.maxFileSize, reusedBuffer), engine);
 }
 
+// src/detect/file-lineage.ts
+var FileLineage = class {
+  #trace;
+  /** Holds the last version's code units: reused from version to version, not a string kept per version. */
+  #buffer = new Uint16Array(0);
+  /** Versions prefiltered; the rules' findings kept are those of version `#remembered`. */
+  #versions = 0;
+  #remembered = 0;
+  #findings;
+  #changed;
+  /** The prefilter's result for `text`, the next version of this file; remembered for the one after. */
+  prefilter(text, prefilter) {
+    const { result: result2, trace } = prefilter.scanTraced(text, this.#trace);
+    if (this.#buffer.length < trace.units.length) this.#buffer = new Uint16Array(Math.max(trace.units.length, 2 * this.#buffer.length));
+    const units = this.#buffer.subarray(0, trace.units.length);
+    units.set(trace.units);
+    this.#trace = { ...trace, units };
+    this.#versions++;
+    this.#changed = trace.unchanged && changedLines(text, trace.unchanged);
+    return result2;
+  }
+  /** What the rules may carry from the earlier version to the one just prefiltered; undefined: they all run whole. */
+  get basis() {
+    if (!this.#changed || !this.#findings || this.#remembered !== this.#versions - 1) return void 0;
+    return { ...this.#findings, changed: this.#changed };
+  }
+  /** Keeps what the rules found on the version just prefiltered, for the next. */
+  remember(run) {
+    this.#findings = { earlier: run.carriable, ran: run.ran };
+    this.#remembered = this.#versions;
+  }
+  /** Code units this lineage holds on to. */
+  get size() {
+    return this.#buffer.length;
+  }
+};
+function changedLines(text, unchanged) {
+  const start = unchanged.prefix === 0 ? 0 : text.lastIndexOf("\n", unchanged.prefix - 1) + 1;
+  const lineBreak = text.indexOf("\n", text.length - unchanged.suffix);
+  return { start, end: lineBreak < 0 ? text.length : lineBreak + 1, shift: unchanged.shift };
+}
+
+// src/pipeline/file-lineages.ts
+var KEPT_UNITS = 2 << 20;
+var FileLineages = class {
+  #byPath = /* @__PURE__ */ new Map();
+  #units = 0;
+  /** Runs `detect` with the lineage of `path` (none: without one), which then remembers this version. */
+  detect(path13, detect) {
+    if (path13 === void 0) return detect();
+    const lineage = this.#byPath.get(path13) ?? new FileLineage();
+    this.#byPath.delete(path13);
+    this.#units -= lineage.size;
+    try {
+      return detect(lineage);
+    } finally {
+      this.#byPath.set(path13, lineage);
+      this.#units += lineage.size;
+      for (const [oldest, kept] of this.#byPath) {
+        if (this.#units <= KEPT_UNITS) break;
+        this.#byPath.delete(oldest);
+        this.#units -= kept.size;
+      }
+    }
+  }
+};
+
 // src/pipeline/detect-pool.ts
 function inlineDetector(engine) {
+  const lineages = new FileLineages();
   return {
     parallelism: 1,
-    detect: async (contents) => contents.map((content) => detectBlob(content, engine)),
+    threads: 1,
+    detect: async (contents, versions) => contents.map((content, i2) => lineages.detect(versions?.paths[i2], (lineage) => detectBlob(content, engine, lineage))),
     detectFiles: async (files) => files.map((file) => detectFile(file, engine)),
     close: async () => void 0
   };
@@ -20276,19 +20661,23 @@ var WORKER_FILE2 = new URL("./detect-worker.js", import.meta.url);
 function workersAvailable() {
   return fs11.existsSync(fileURLToPath3(WORKER_FILE2));
 }
+var WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 var REUSED_BUFFER_BYTES = 2 << 20;
 var WorkerDetector = class {
   #workers;
   #idle;
   #queue = [];
+  /** Tasks for one worker only (the versions of files it keeps), by worker. */
+  #queueOf;
   #waiting = /* @__PURE__ */ new Map();
   /** Batch buffers the workers gave back, to be filled again. */
   #spare = [];
   #nextId = 0;
   #failure;
   constructor(count, data) {
-    this.#workers = Array.from({ length: count }, () => new Worker2(WORKER_FILE2, { workerData: data }));
+    this.#workers = Array.from({ length: count }, () => new Worker2(WORKER_FILE2, { workerData: data, resourceLimits: WORKER_LIMITS }));
     this.#idle = [...this.#workers];
+    this.#queueOf = this.#workers.map(() => []);
     for (const worker of this.#workers) {
       worker.on("message", (reply) => {
         if (reply.buffer) this.#spare.push(reply.buffer);
@@ -20302,7 +20691,10 @@ var WorkerDetector = class {
   get parallelism() {
     return this.#workers.length * 2;
   }
-  detect(contents) {
+  get threads() {
+    return this.#workers.length;
+  }
+  detect(contents, versions) {
     const total = contents.reduce((sum, content) => sum + content.byteLength, 0);
     const spare = this.#spare.findIndex((buffer2) => buffer2.byteLength >= total);
     const buffer = spare >= 0 ? this.#spare.splice(spare, 1)[0] : new ArrayBuffer(Math.max(total, REUSED_BUFFER_BYTES));
@@ -20314,21 +20706,25 @@ var WorkerDetector = class {
       offset += content.byteLength;
       ends.push(offset);
     }
-    return this.#submit({ id: this.#nextId++, buffer: bytes.buffer, ends });
+    const task = { id: this.#nextId++, buffer: bytes.buffer, ends };
+    if (!versions) return this.#submit(task);
+    return this.#submit({ ...task, paths: [...versions.paths] }, this.#workers[versions.thread]);
   }
   detectFiles(files) {
     return this.#submit({ id: this.#nextId++, files: [...files] });
   }
-  #submit(task) {
+  /** `worker`: the one worker that must run the task. */
+  #submit(task, worker) {
     if (this.#failure) return Promise.reject(this.#failure);
     const verdicts = new Promise((resolve, reject) => this.#waiting.set(task.id, { resolve: (found) => resolve(found), reject }));
-    this.#queue.push(task);
-    const idle = this.#idle.pop();
-    if (idle) this.#run(idle);
+    if (worker) this.#queueOf[this.#workers.indexOf(worker)].push(task);
+    else this.#queue.push(task);
+    const idle = worker ? this.#idle.indexOf(worker) : this.#idle.length - 1;
+    if (idle >= 0) this.#run(this.#idle.splice(idle, 1)[0]);
     return verdicts;
   }
   #run(worker) {
-    const task = this.#queue.shift();
+    const task = this.#queueOf[this.#workers.indexOf(worker)].shift() ?? this.#queue.shift();
     if (!task) {
       this.#idle.push(worker);
       return;
@@ -20781,15 +21177,18 @@ ${message.toString("latin1")}`);
 // src/pipeline/history/scan-blobs.ts
 var BATCH_BYTES = 1 << 20;
 var BATCH_BLOBS = 128;
-async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMatches, fingerprintKey, onOutcome, signal) {
+async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMatches, fingerprintKey, onOutcome, signal, versionOf) {
+  if (versionOf) toRead = byFile(toRead, versionOf);
   const shas = toRead.map((blob) => index.blobSha(blob));
-  let batch2 = { blobs: [], contents: [], bytes: 0 };
+  const threads = versionOf ? detector.threads : 1;
+  const batches = Array.from({ length: threads }, () => newBatch());
+  const threadOf = versionOf && threadChooser(threads);
   const inFlight = [];
-  const dispatch = async () => {
-    if (batch2.blobs.length === 0) return;
-    const { blobs, contents } = batch2;
-    batch2 = { blobs: [], contents: [], bytes: 0 };
-    const done = detector.detect(contents).then((verdicts) => {
+  const dispatch = async (thread) => {
+    const { blobs, contents, paths } = batches[thread];
+    if (blobs.length === 0) return;
+    batches[thread] = newBatch();
+    const done = detector.detect(contents, versionOf && { paths, thread }).then((verdicts) => {
       verdicts.forEach((verdict, i2) => onOutcome({ blob: blobs[i2], size: contents[i2].byteLength, ...verdict }));
     });
     done.catch(() => void 0);
@@ -20812,13 +21211,45 @@ async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMat
       onOutcome({ blob, kind: "matches", size: content.byteLength, matches: rebuilt, rebuilt: true });
       continue;
     }
+    const path13 = versionOf?.(blob);
+    const thread = threadOf && path13 !== void 0 ? threadOf(path13, content.byteLength) : 0;
+    const batch2 = batches[thread];
     batch2.blobs.push(blob);
     batch2.contents.push(content);
+    batch2.paths.push(path13);
     batch2.bytes += content.byteLength;
-    if (batch2.bytes >= BATCH_BYTES || batch2.blobs.length >= BATCH_BLOBS) await dispatch();
+    if (batch2.bytes >= BATCH_BYTES || batch2.blobs.length >= BATCH_BLOBS) await dispatch(thread);
   }
-  await dispatch();
+  for (let thread = 0; thread < threads; thread++) await dispatch(thread);
   await Promise.all(inFlight);
+}
+function byFile(blobs, versionOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const blob of blobs) {
+    const path13 = versionOf(blob);
+    const group = groups.get(path13);
+    if (group) group.push(blob);
+    else groups.set(path13, [blob]);
+  }
+  const texts = groups.get(void 0) ?? [];
+  groups.delete(void 0);
+  return [...[...groups.values()].flat(), ...texts];
+}
+function newBatch() {
+  return { blobs: [], contents: [], paths: [], bytes: 0 };
+}
+var FILE_SHARE_BYTES = 16 << 20;
+function threadChooser(threads) {
+  const given = new Array(threads).fill(0);
+  let current;
+  return (path13, bytes) => {
+    if (current?.path !== path13 || current.bytes >= FILE_SHARE_BYTES) {
+      current = { path: path13, thread: given.indexOf(Math.min(...given)), bytes: 0 };
+    }
+    current.bytes += bytes;
+    given[current.thread] += bytes;
+    return current.thread;
+  };
 }
 
 // src/pipeline/history/scan-cache.ts
@@ -21096,7 +21527,8 @@ async function scanIndex(repoDir, index, options, engine, cache, stats, found, d
         account(outcome, false);
         if (counted(outcome.blob)) progress.advance(1, "size" in outcome ? outcome.size : 0);
       },
-      options.signal
+      options.signal,
+      options.fullBlobs ? void 0 : (blob) => counted(blob) ? index.placesOf(blob)[0]?.path : void 0
     );
   } finally {
     progress.stop();
