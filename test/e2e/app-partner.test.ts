@@ -257,3 +257,27 @@ describe('secrets discipline', () => {
     for (const plaintext of plaintexts) expect(seen).not.toContain(plaintext);
   });
 });
+
+describe('the endpoint', () => {
+  it('is served only with LEAKSTOP_PARTNER=1, at LEAKSTOP_PARTNER_PATH when that is set', async () => {
+    const other = await AppWorld.start();
+    try {
+      const key = partnerSigningKey();
+      other.github.addSecretScanningKey(key);
+      const tokens: ReportedToken[] = [{ token: `lk_live_${randomBytes(8).toString('hex')}`, type: TYPE, url: 'https://github.com/someone/public/blob/main/x', source: 'content' }];
+      const off = await other.startApp();
+      const origin = new URL(off.webhookUrl).origin;
+      expect(off.output()).not.toMatch(/partner alerts at/);
+      expect((await sendPartnerAlert(`${origin}/api/github/secret-scanning`, key, tokens)).status).toBe(404);
+      await off.stop();
+
+      const moved = await other.startApp({ LEAKSTOP_PARTNER: '1', LEAKSTOP_SECURITY_REPO: 'acme/security', LEAKSTOP_PARTNER_PATH: '/hooks/partner' });
+      const at = new URL(/GitHub partner alerts at (\S+)/.exec(moved.output())![1]!);
+      expect(at.pathname).toBe('/hooks/partner');
+      expect((await sendPartnerAlert(at.href, key, tokens)).status).toBe(200);
+      expect((await sendPartnerAlert(`${at.origin}/api/github/secret-scanning`, key, tokens)).status).toBe(404);
+    } finally {
+      await other.close();
+    }
+  });
+});
