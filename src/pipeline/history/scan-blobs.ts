@@ -110,7 +110,7 @@ function newBatch() {
  * the fewest bytes: a file edited in most commits (lodash.js) is spread over every thread, and
  * each move costs one version detected whole.
  */
-const FILE_SHARE_BYTES = 16 << 20;
+const FILE_SHARE_BYTES = 1 << 20;
 
 /** The thread of each file version, read in file order: the file's thread, until its share is used up. */
 function threadChooser(threads: number): (path: string, bytes: number) => number {
