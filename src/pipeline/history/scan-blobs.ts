@@ -107,8 +107,8 @@ function newBatch() {
 
 /**
  * Past this many bytes of one file's versions on a thread, its next versions go to the thread given
- * the fewest bytes: a file edited in most commits (lodash.js) is spread over every thread, and
- * each move costs one version detected whole.
+ * the fewest bytes: a file edited in most commits (lodash.js) keeps every thread busy. A thread
+ * then detects its next version against the last one it had, a few versions older.
  */
 const FILE_SHARE_BYTES = 1 << 20;
 
