@@ -8,7 +8,7 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { QueueError } from '../errors.js';
-import { emptyStats, JOB_KINDS, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning, type SharedValue } from './job-queue.js';
+import { emptyStats, JOB_KINDS, type JobData, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning, type SharedValue } from './job-queue.js';
 import { jobId } from './job-id.js';
 
 /** pg-boss's states as ours. */
@@ -124,7 +124,7 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async fetch(kind: JobKind): Promise<LeasedJob | undefined> {
-    const [job] = await this.boss.fetch<Record<string, unknown>>(kind, { includeMetadata: true, priority: true });
+    const [job] = await this.boss.fetch<JobData & { installationId: number }>(kind, { includeMetadata: true, priority: true });
     if (!job) return undefined;
     const { installationId, ...data } = job.data;
     return { id: job.id, kind, group: job.singletonKey ?? '', installationId: Number(installationId), data, attempt: job.retryCount + 1, maxAttempts: job.retryLimit + 1 };

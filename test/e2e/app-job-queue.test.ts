@@ -134,6 +134,16 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
 
   const issuesOf = (name: string) => world.github.state.issuesOf(world.github.state.repo(OWNER, name)!.id);
 
+  /** The JSON log lines of every process running now. */
+  const logLines = (): Record<string, unknown>[] =>
+    [world.app, ...world.workers].flatMap((running) => running.output().split('\n')).flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+
   beforeAll(async () => {
     world = await AppWorld.start();
     await world.github.createRepo(OWNER, 'web', { private: true, ownerType: 'Organization' });
@@ -314,7 +324,7 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     for (const head of heads) expect((await world.completedCheckRun(head)).conclusion).toBe('success');
   });
 
-  it('keeps a job failed after its last try, lists it with its error, and retries it on request', async () => {
+  it('keeps a job failed after its last try, lists it with its error and logs it with its delivery and repository; retries it on request', async () => {
     await world.github.createRepo(OWNER, 'flaky', { private: true, ownerType: 'Organization' });
     const work = world.workingCopy();
     work.commit('initial', { 'a.txt': 'a\n' });
@@ -323,7 +333,8 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     const pushed = await world.push(work, OWNER, 'flaky', 'refs/heads/main');
     world.github.addInstallationRepos(installationId, ['flaky']);
     const broken = world.github.faults.add({ method: 'POST', path: /\/flaky\.git\/git-upload-pack$/, times: Infinity, respond: { status: 500 } });
-    expect((await world.deliverPush({ owner: OWNER, repo: 'flaky', ref: 'refs/heads/main', ...pushed, installationId })).status).toBe(202);
+    const deliveryId = 'c0ffee00-0000-4000-8000-000000000012';
+    expect((await world.deliverPush({ owner: OWNER, repo: 'flaky', ref: 'refs/heads/main', ...pushed, installationId }, deliveryId)).status).toBe(202);
     const failedRun = await world.completedCheckRun(pushed.after);
     expect(failedRun.conclusion).toBe('failure');
     await drained();
@@ -334,6 +345,10 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     expect(line).toContain('git fetch failed');
     const id = line.split(/\s+/)[0]!;
     expect(failedRun.output.summary).toContain(`leakstop jobs retry ${id}`);
+    // Every line of the job, its three failures among them, names its delivery and repository.
+    const jobLines = logLines().filter((entry) => entry.job === id);
+    expect(jobLines.filter((entry) => String(entry.msg).startsWith('job failed'))).toHaveLength(3);
+    for (const entry of jobLines) expect(entry).toMatchObject({ delivery: deliveryId, repo: `${OWNER}/flaky` });
     world.github.faults.clear();
     expect(broken.hits).toBeGreaterThanOrEqual(3);
     const retried = await jobsCli(['retry', id]);

@@ -6,8 +6,11 @@ import { QUEUE_BACKENDS, type TestQueue } from '../helpers/queue-backends.js';
 
 const TUNING: QueueTuning = { leaseMs: 2_000, maxAttempts: 2, retryDelayMs: 1_000 };
 
+/** What every job's data names. */
+const ORIGIN = { delivery: '72d3162e-cc78-11e3-81ab-4c9367dc0958', repository: { fullName: 'acme/api' } };
+
 function push(key: string, overrides: Partial<JobSpec> = {}): JobSpec {
-  return { kind: 'push-scan', key, group: 'repo:1', installationId: 7, priority: 10, data: { ref: key }, ...overrides };
+  return { kind: 'push-scan', key, group: 'repo:1', installationId: 7, priority: 10, data: { ...ORIGIN, ref: key }, ...overrides };
 }
 
 /** Polls `check` until it gives a value: leases and retry delays pass in real time. */
@@ -56,7 +59,7 @@ describe.each(QUEUE_BACKENDS)('the job queue on $name', (backend) => {
 
   it('enqueues many at once with the same dedupe: a redelivery adds nothing, a new key is added', async () => {
     const queue = await open();
-    const history = (index: number) => push(`repo-${index}`, { kind: 'history-scan', group: `repo:${index}`, priority: 0, data: { index } });
+    const history = (index: number) => push(`repo-${index}`, { kind: 'history-scan', group: `repo:${index}`, priority: 0, data: { ...ORIGIN, index } });
     const specs = Array.from({ length: 1_000 }, (_, index) => history(index));
     expect(await queue.enqueueAll([])).toBe(0);
     expect(await queue.enqueueAll(specs)).toBe(1_000);
