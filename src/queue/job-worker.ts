@@ -28,6 +28,9 @@ export class JobStopped extends Error {
   }
 }
 
+/** The most jobs one worker runs at once (`--concurrency`, LEAKSTOP_SCAN_CONCURRENCY). */
+export const MAX_CONCURRENCY = 64;
+
 export type JobHandler = (job: LeasedJob, signal: AbortSignal, log: Logger) => Promise<void>;
 
 export type JobOutcome = 'completed' | 'retrying' | 'failed' | 'deferred' | 'stopped';
