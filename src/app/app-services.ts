@@ -35,11 +35,11 @@ export interface AppServices {
   pauses: InstallationPauses;
   /** App JWTs and installation tokens; receives the webhooks in the app's process. */
   probot: Probot;
-  /** An installation's client for one job (installation-client.ts). Not probot's `context.octokit`:
+  /** An installation's client for one job, logging to the job's `log` (installation-client.ts). Not probot's `context.octokit`:
    * that one has no throttling id, so GitHub's "one write a second" pacing would be shared by every installation. */
-  github(installationId: number): Promise<InstanceType<typeof ProbotOctokit>>;
-  /** How responses are made on behalf of an installation. */
-  response(installationId: number | undefined): ResponseSettings;
+  github(installationId: number, log: Logger): Promise<InstanceType<typeof ProbotOctokit>>;
+  /** How responses are made on behalf of an installation, logged to the job's `log`. */
+  response(installationId: number | undefined, log: Logger): ResponseSettings;
   close(): Promise<void>;
 }
 
@@ -81,12 +81,12 @@ export async function createAppServices(settings: AppSettings, log: Logger): Pro
     metrics,
     pauses,
     probot,
-    github: async (installationId) => installationClient(await probot.auth(installationId), installationId, pauses, metrics),
-    response: (installationId) => ({
+    github: async (installationId, jobLog) => installationClient(await probot.auth(installationId), installationId, pauses, metrics, jobLog),
+    response: (installationId, jobLog) => ({
       registry,
       actor: { kind: 'app', name: `github-app/${settings.appId}${installationId === undefined ? '' : `/installation/${installationId}`}` },
       dryRun: settings.dryRun,
-      log,
+      log: jobLog,
       apiBaseUrl: settings.apiBaseUrl,
     }),
     close: async () => {

@@ -1,5 +1,6 @@
 // A history-scan job: a repository the app gained (installation, repositories added) is scanned
 // in full — all refs, all history — and reported on its default branch's head.
+import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import type { AppServices } from './app-services.js';
 import { hasCheckRun, type CommitRef } from './publish-check-run.js';
@@ -19,6 +20,8 @@ export interface HistoryScanRun {
   installationId: number;
   github: InstanceType<typeof ProbotOctokit>;
   signal: AbortSignal;
+  /** The job's: its lines name the delivery and the repository. */
+  log: Logger;
 }
 
 /** Scans a repository's whole history and reports on its default branch's head. */
@@ -26,7 +29,7 @@ export async function runHistoryScan(run: HistoryScanRun, services: AppServices)
   const { data, github, signal, installationId } = run;
   const [owner = '', name = ''] = data.repository.fullName.split('/');
   const repo = { id: data.repository.id, fullName: data.repository.fullName };
-  const log = services.log.child({ repo: repo.fullName, installation: installationId, delivery: data.delivery });
+  const log = run.log.child({ installation: installationId });
   try {
     const { data: facts } = await github.rest.repos.get({ owner, repo: name, request: { signal } });
     await services.gitCache.exclusive(repo, async () => {
@@ -43,7 +46,7 @@ export async function runHistoryScan(run: HistoryScanRun, services: AppServices)
       const { config: repoConfig, notes } = await readRepoConfig(services.gitCache, repo, facts.default_branch);
       // Reported by an earlier try, or by a run a rate limit paused after its check run.
       if (await hasCheckRun(github, commit, externalId)) {
-        const finished = await finishResponses(repoConfig, { github, fullName: repo.fullName }, services.response(installationId));
+        const finished = await finishResponses(repoConfig, { github, fullName: repo.fullName }, services.response(installationId, log));
         log.info(`history already scanned at this head; ${finished} unfinished response(s) finished`);
         return;
       }
@@ -53,7 +56,7 @@ export async function runHistoryScan(run: HistoryScanRun, services: AppServices)
       scan.notes.unshift(...notes);
       const scope = `the full history of ${repo.fullName} (every branch and tag), on installation`;
       const published = () => services.metrics.checkRunPublished('history-scan', data.receivedAt);
-      await respondAndReport(scan, repoConfig, { github, commit, externalId, fullName: repo.fullName, private: facts.private, scope, published }, services.response(installationId));
+      await respondAndReport(scan, repoConfig, { github, commit, externalId, fullName: repo.fullName, private: facts.private, scope, published }, services.response(installationId, log));
     });
   } catch (error) {
     if (signal.aborted) log.info(`history scan stopped: ${(signal.reason as Error).message}`);

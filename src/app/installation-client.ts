@@ -1,8 +1,9 @@
-// An installation's GitHub client for one job. Its calls are counted for /metrics. A call GitHub
-// refuses with a rate limit pauses the installation (installation-pauses.ts) and fails with a
-// GitHubRateLimited; from then on the client refuses its calls itself, without spending more of
-// a spent budget (GitHub may ban an integration that keeps calling while limited), and the job
-// goes back to the queue until the reset.
+// An installation's GitHub client for one job: what it logs (a retry, say) is on the job's log
+// lines, and its calls are counted for /metrics. A call GitHub refuses with a rate limit pauses
+// the installation (installation-pauses.ts) and fails with a GitHubRateLimited; from then on the
+// client refuses its calls itself, without spending more of a spent budget (GitHub may ban an
+// integration that keeps calling while limited), and the job goes back to the queue until the reset.
+import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { GitHubError } from '../errors.js';
 import { rateLimitPause } from '../respond/github-rate-limit.js';
@@ -27,7 +28,8 @@ export function rateLimitedUntil(github: Octokit): number | undefined {
   return limitedUntil.get(github);
 }
 
-export function installationClient(github: Octokit, installationId: number, pauses: InstallationPauses, metrics: AppMetrics): Octokit {
+export function installationClient(github: Octokit, installationId: number, pauses: InstallationPauses, metrics: AppMetrics, log: Logger): Octokit {
+  github.log = log;
   const refuse = (until: number): never => {
     limitedUntil.set(github, Math.max(until, limitedUntil.get(github) ?? 0));
     throw new GitHubRateLimited(installationId, until);

@@ -4,6 +4,7 @@
 // hold at most LEAKSTOP_BACKFILL_WORKERS of the workers at once. A job that has to wait goes
 // back to the queue untried instead of holding a worker — and so does every job of an
 // installation waiting out a GitHub rate limit, until the reset: not failed, no try counted.
+import type { Logger } from 'pino';
 import type { JobHandler } from '../queue/job-worker.js';
 import { JobDeferred } from '../queue/job-worker.js';
 import type { JobKind, LeasedJob, QueueLock } from '../queue/job-queue.js';
@@ -36,7 +37,7 @@ async function backfillSlot(services: AppServices, job: LeasedJob): Promise<Queu
 }
 
 type Octokit = Awaited<ReturnType<AppServices['github']>>;
-type ClientHandler = (job: LeasedJob, signal: AbortSignal, github: Octokit) => Promise<void>;
+type ClientHandler = (job: LeasedJob, signal: AbortSignal, log: Logger, github: Octokit) => Promise<void>;
 
 function paused(services: AppServices, job: LeasedJob, until: number): JobDeferred {
   services.metrics.jobPaused(job.kind);
@@ -49,12 +50,12 @@ function paused(services: AppServices, job: LeasedJob, until: number): JobDeferr
  * recorded as failed, not thrown): its next run finds what it had done and finishes the rest.
  */
 function onInstallation(services: AppServices, handler: ClientHandler): JobHandler {
-  return async (job, signal) => {
+  return async (job, signal, log) => {
     const until = await services.pauses.until(job.installationId);
     if (until) throw paused(services, job, until);
-    const github = await services.github(job.installationId);
+    const github = await services.github(job.installationId, log);
     try {
-      await handler(job, signal, github);
+      await handler(job, signal, log, github);
     } catch (error) {
       const limited = rateLimitedUntil(github);
       if (limited && !signal.aborted) throw paused(services, job, limited);
@@ -67,12 +68,12 @@ function onInstallation(services: AppServices, handler: ClientHandler): JobHandl
 
 export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> {
   return {
-    'partner-alert': async (job) => runPartnerAlert(job.data as unknown as PartnerAlertData, services),
+    'partner-alert': async (job, _signal, log) => runPartnerAlert(job.data as unknown as PartnerAlertData, services, log),
     // No repository lock: the alert needs no git cache, and the response log keeps each step once.
-    'secret-alert': onInstallation(services, async (job, _signal, github) =>
-      runSecretAlert({ data: job.data as unknown as SecretAlertJobData, installationId: job.installationId, github }, services),
+    'secret-alert': onInstallation(services, async (job, _signal, log, github) =>
+      runSecretAlert({ data: job.data as unknown as SecretAlertJobData, installationId: job.installationId, github, log }, services),
     ),
-    'push-scan': onInstallation(services, async (job, signal, github) => {
+    'push-scan': onInstallation(services, async (job, signal, log, github) => {
       if (await services.queue.hasEarlier(job)) throw new JobDeferred('an earlier push of the repository is not done', WAIT_MS);
       await holding(await services.queue.tryLock(job.group), 'the repository is being worked on', async () =>
         runPushScan(
@@ -81,16 +82,17 @@ export function jobHandlers(services: AppServices): Record<JobKind, JobHandler> 
             installationId: job.installationId,
             github,
             signal,
+            log,
             lastTry: job.attempt >= job.maxAttempts ? { jobId: job.id } : undefined,
           },
           services,
         ),
       );
     }),
-    'history-scan': onInstallation(services, async (job, signal, github) => {
+    'history-scan': onInstallation(services, async (job, signal, log, github) => {
       await holding(await backfillSlot(services, job), "the installation's backfill slots are taken", async () =>
         holding(await services.queue.tryLock(job.group), 'the repository is being worked on', async () =>
-          runHistoryScan({ data: job.data as unknown as HistoryJobData, installationId: job.installationId, github, signal }, services),
+          runHistoryScan({ data: job.data as unknown as HistoryJobData, installationId: job.installationId, github, signal, log }, services),
         ),
       );
     }),

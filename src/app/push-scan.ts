@@ -1,6 +1,7 @@
 // A push-scan job: fetch what was pushed into the repository's bare cache, scan exactly what the push
 // introduced (never the payload's capped `commits[]`, never the truncating compare API),
 // respond to registry hits, and report on `after` as the `Leakstop` check run.
+import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { pushRange, type PushRange } from '../sources/history/push-range.js';
 import type { AppServices } from './app-services.js';
@@ -43,6 +44,8 @@ export interface PushScanRun {
   installationId: number;
   github: InstanceType<typeof ProbotOctokit>;
   signal: AbortSignal;
+  /** The job's: its lines name the delivery and the repository. */
+  log: Logger;
   /** The job's last try: a failure is reported on the commit. */
   lastTry: { jobId: string } | undefined;
 }
@@ -52,7 +55,7 @@ export async function runPushScan(run: PushScanRun, services: AppServices): Prom
   const fullName = push.repository.fullName;
   // A branch or tag name is git text like any other: a key pushed as one is not logged or reported.
   const shownRef = (await services.scanner.redactor()).text(push.ref);
-  const log = services.log.child({ repo: fullName, ref: shownRef, delivery: push.delivery });
+  const log = run.log.child({ ref: shownRef });
   const repo = { id: push.repository.id, fullName };
   const commit: CommitRef = { owner: fullName.split('/')[0]!, repo: push.repository.name, headSha: push.headSha };
   // One external id per push: a job retried after its check run was published does nothing twice.
@@ -65,7 +68,7 @@ export async function runPushScan(run: PushScanRun, services: AppServices): Prom
       const { token } = (await github.auth({ type: 'installation' })) as { token: string };
       await services.gitCache.fetch(repo, { token, signal });
       const { config } = await readRepoConfig(services.gitCache, repo, push.repository.defaultBranch);
-      const finished = await finishResponses(config, { github, fullName }, services.response(run.installationId));
+      const finished = await finishResponses(config, { github, fullName }, services.response(run.installationId, log));
       log.info(`push already reported by an earlier run; ${finished} unfinished response(s) finished`);
       return;
     }
@@ -92,7 +95,7 @@ export async function runPushScan(run: PushScanRun, services: AppServices): Prom
         scope: pushScope(range, { ...push, ref: shownRef }),
         published: () => services.metrics.checkRunPublished('push-scan', push.receivedAt),
       };
-      const report = await respondAndReport(scan, repoConfig, target, services.response(run.installationId));
+      const report = await respondAndReport(scan, repoConfig, target, services.response(run.installationId, log));
       lap('doneMs');
       log.info(timings, `push handled: ${report.result.stats.commits ?? 0} commits, ${report.result.findings.length} findings`);
     } catch (error) {

@@ -35,6 +35,7 @@ export interface ResponseSettings {
   registry: KeyRegistry;
   actor: Actor;
   dryRun: boolean;
+  /** The job's: its lines name the delivery and the repository. */
   log: Logger;
   /** The REST base the app speaks to: where `revokeGitHubTokens` reports GitHub tokens. */
   apiBaseUrl: string;
@@ -109,13 +110,13 @@ export function responderOptions(repoConfig: RepoConfig, target: Pick<ReportTarg
  */
 export async function finishResponses(repoConfig: RepoConfig, target: Pick<ReportTarget, 'github' | 'fullName'>, settings: ResponseSettings): Promise<number> {
   if (settings.dryRun) return 0;
-  const options = responderOptions(repoConfig, target, settings, settings.log.child({ repo: target.fullName }));
+  const options = responderOptions(repoConfig, target, settings, settings.log);
   return (await resumeResponses({ ...options, github: target.github as unknown as GitHub }, target.fullName)).length;
 }
 
 /** Returns what was reported: the scan with the repository's own rules' findings. */
 export async function respondAndReport(scan: RepoScan, repoConfig: RepoConfig, target: ReportTarget, settings: ResponseSettings): Promise<ScanReport> {
-  const log = settings.log.child({ repo: target.fullName, sha: target.commit.headSha });
+  const log = settings.log.child({ sha: target.commit.headSha });
   const github = target.github as unknown as GitHub;
   const options = responderOptions(repoConfig, target, settings, log);
   const routing = { incidentRepo: options.incidentRepo, securityRepo: options.securityRepo };

@@ -3,6 +3,7 @@
 // ours gets the same exactly-once response as a key found in a push (revoke, replacement,
 // delivery, incident issue where the repository's config routes it), and then the alert is resolved as revoked, its comment naming the
 // incident issue. Other providers' secrets are left to whoever owns them: the alert is not touched.
+import type { Logger } from 'pino';
 import type { ProbotOctokit } from 'probot';
 import { GitHubError } from '../errors.js';
 import { secretHash } from '../detect/secret-hash.js';
@@ -31,6 +32,8 @@ export interface SecretAlertRun {
   data: SecretAlertJobData;
   installationId: number;
   github: InstanceType<typeof ProbotOctokit>;
+  /** The job's: its lines name the delivery and the repository. */
+  log: Logger;
 }
 
 type Alert = Awaited<ReturnType<GitHub['rest']['secretScanning']['getAlert']>>['data'];
@@ -71,7 +74,7 @@ const resolutionComment = (key: KeyRecord, issueUrl: string): string => `Leaksto
 export async function runSecretAlert(run: SecretAlertRun, services: AppServices): Promise<void> {
   const { data } = run;
   const fullName = data.repository.fullName;
-  const log = services.log.child({ repo: fullName, alert: data.alertNumber, action: data.action, delivery: data.delivery });
+  const log = run.log.child({ alert: data.alertNumber, action: data.action });
   const github = run.github as unknown as GitHub;
   const ref = repoRef(fullName);
   const alert = await readAlert(github, ref, data.alertNumber);
@@ -85,7 +88,7 @@ export async function runSecretAlert(run: SecretAlertRun, services: AppServices)
     log.info({ secretType: alert.secret_type }, "secret scanning alert: not a key of ours, left alone");
     return;
   }
-  const settings = services.response(run.installationId);
+  const settings = services.response(run.installationId, log);
   if (settings.dryRun) {
     log.info({ key: key.id }, 'secret scanning alert for a registered key: dry run (LEAKSTOP_DRY_RUN), nothing changed');
     return;

@@ -9,6 +9,7 @@ import { ConfigError } from '../errors.js';
 import { defaultCacheDir } from '../pipeline/history/scan-cache.js';
 import { ownerNotifierFromEnv } from '../respond/owner-notifier.js';
 import type { QueueTuning } from '../queue/job-queue.js';
+import { MAX_CONCURRENCY } from '../queue/job-worker.js';
 
 export interface AppSettings {
   appId: number;
@@ -161,7 +162,7 @@ export function readAppSettings(env: Env = process.env, options: { webhooks: boo
     cacheDir: path.resolve(env.LEAKSTOP_CACHE_DIR?.trim() || defaultCacheDir(env)),
     cacheMaxBytes: byteSize(env, 'LEAKSTOP_CACHE_MAX_BYTES'),
     ...readQueueSettings(env),
-    workerConcurrency: wholeNumber(env, 'LEAKSTOP_SCAN_CONCURRENCY', 2, 64),
+    workerConcurrency: wholeNumber(env, 'LEAKSTOP_SCAN_CONCURRENCY', 2, MAX_CONCURRENCY),
     backfillWorkers: wholeNumber(env, 'LEAKSTOP_BACKFILL_WORKERS', 2, 1024),
     stopGraceSeconds: wholeNumber(env, 'LEAKSTOP_STOP_GRACE_SECONDS', 30, 3600),
     repoRulesBudgetMs: wholeNumber(env, 'LEAKSTOP_REPO_RULES_BUDGET_MS', 5_000, 600_000),

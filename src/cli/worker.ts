@@ -5,11 +5,12 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { ConfigError, LeakstopError } from '../errors.js';
 import { readAppSettings } from '../app/settings.js';
+import { MAX_CONCURRENCY } from '../queue/job-worker.js';
 import { stopOnSignals } from './stop-on-signals.js';
 
 function concurrency(raw: string): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
+  if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) throw new InvalidArgumentError(`must be a whole number from 1 to ${MAX_CONCURRENCY}`);
   return value;
 }
 

@@ -11,6 +11,19 @@ export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
+/**
+ * What every job's data names, so that every log line of the job can: the delivery that asked
+ * for it and the repository it works on (never a secret).
+ */
+export interface JobOrigin {
+  /** The webhook's delivery id (`X-GitHub-Delivery`), or the id the app gave a request that has none. */
+  delivery: string;
+  /** `owner/name`, or the pseudo-repository of keys found in public. */
+  repository: { fullName: string };
+}
+
+export type JobData = JobOrigin & Record<string, unknown>;
+
 export interface JobSpec {
   kind: JobKind;
   /** Dedupe key: a job with the same kind and key is enqueued once (a redelivered webhook is a no-op). */
@@ -20,7 +33,7 @@ export interface JobSpec {
   installationId: number;
   /** Higher first, within a kind. */
   priority: number;
-  data: Record<string, unknown>;
+  data: JobData;
 }
 
 export interface LeasedJob {
@@ -28,7 +41,7 @@ export interface LeasedJob {
   kind: JobKind;
   group: string;
   installationId: number;
-  data: Record<string, unknown>;
+  data: JobData;
   /** 1 on the first try. */
   attempt: number;
   maxAttempts: number;

@@ -2,6 +2,8 @@
 // the slots that leave one free for pushes. While a job runs its lease is renewed; a lost lease
 // or a cancellation aborts it. Stopping (SIGTERM) takes no new job, lets running ones finish
 // within a grace period, then aborts and hands back the rest untried.
+// Every log line of a job, the worker's and its handler's, names the job, its delivery and its
+// repository: the handler is given the job's logger.
 import type { Logger } from 'pino';
 import { JOB_KINDS, type JobKind, type JobQueue, type LeasedJob } from './job-queue.js';
 
@@ -26,7 +28,10 @@ export class JobStopped extends Error {
   }
 }
 
-export type JobHandler = (job: LeasedJob, signal: AbortSignal) => Promise<void>;
+/** The most jobs one worker runs at once (`--concurrency`, LEAKSTOP_SCAN_CONCURRENCY). */
+export const MAX_CONCURRENCY = 64;
+
+export type JobHandler = (job: LeasedJob, signal: AbortSignal, log: Logger) => Promise<void>;
 
 export type JobOutcome = 'completed' | 'retrying' | 'failed' | 'deferred' | 'stopped';
 
@@ -44,6 +49,9 @@ export interface WorkerOptions {
 const heartbeatMs = (leaseMs: number) => Math.max(50, Math.min(1000, Math.floor(leaseMs / 3)));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const jobLog = (log: Logger, job: LeasedJob): Logger =>
+  log.child({ job: job.id, kind: job.kind, attempt: job.attempt, delivery: job.data.delivery, repo: job.data.repository.fullName });
 
 export class JobWorker {
   readonly #running = new Map<string, { job: LeasedJob; controller: AbortController }>();
@@ -95,9 +103,10 @@ export class JobWorker {
         await this.queue.handBack(job, 0).catch(() => undefined);
         continue;
       }
+      const log = jobLog(this.options.log, job);
       // The queue failing to record the outcome: the lease runs out and the job is tried again.
-      const outcome = await this.#run(job).catch((error: unknown) => {
-        this.options.log.warn(`could not record a job's outcome in the queue: ${(error as Error).message.split('\n')[0]}`);
+      const outcome = await this.#run(job, log).catch((error: unknown) => {
+        log.warn(`could not record a job's outcome in the queue: ${(error as Error).message.split('\n')[0]}`);
       });
       // A job that had to wait (its installation's backfill slots taken) is followed by the same
       // kind's next one: asking again at once would lease and hand back the whole backfill in a
@@ -106,10 +115,9 @@ export class JobWorker {
     }
   }
 
-  async #run(job: LeasedJob): Promise<JobOutcome> {
+  async #run(job: LeasedJob, log: Logger): Promise<JobOutcome> {
     const controller = new AbortController();
     this.#running.set(job.id, { job, controller });
-    const log = this.options.log.child({ job: job.id, kind: job.kind, on: job.group, attempt: job.attempt });
     const heartbeat = setInterval(() => {
       this.queue.renew(job).then(
         (held) => {
@@ -121,7 +129,7 @@ export class JobWorker {
     const started = performance.now();
     let outcome: JobOutcome;
     try {
-      await this.options.handlers[job.kind](job, controller.signal);
+      await this.options.handlers[job.kind](job, controller.signal, log);
       await this.queue.complete(job);
       outcome = 'completed';
     } catch (error) {

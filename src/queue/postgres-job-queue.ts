@@ -2,14 +2,15 @@
 // machine. One pg-boss queue per job kind, with retries, exponential backoff and expiry (the
 // lease) set on the queue. pg-boss 10 has no lease renewal, listing or per-key lock, so those
 // few are SQL of our own: renewal moves `started_on` (from which pg-boss's supervisor computes
-// expiry), listing and stats read its job table, and locks are PostgreSQL advisory locks held
-// on a connection of their own — released by the server when the holder's connection dies.
+// expiry), listing and stats read its job table, and locks are PostgreSQL advisory locks, all of
+// a process's on one session (postgres-advisory-locks.ts) — released by the server when it ends.
 // Shared short-lived values (sealed tokens, rate-limit pauses) are a table of ours in pg-boss's schema.
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { QueueError } from '../errors.js';
-import { emptyStats, JOB_KINDS, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning, type SharedValue } from './job-queue.js';
+import { emptyStats, JOB_KINDS, type JobData, type JobKind, type JobQueue, type JobRecord, type JobSpec, type JobState, type JobStats, type LeasedJob, type QueueLock, type QueueTuning, type SharedValue } from './job-queue.js';
 import { jobId } from './job-id.js';
+import { AdvisoryLocks } from './postgres-advisory-locks.js';
 
 /** pg-boss's states as ours. */
 const STATE_OF: Record<string, JobState> = { created: 'queued', retry: 'queued', active: 'running', completed: 'completed', failed: 'failed', cancelled: 'cancelled' };
@@ -31,8 +32,9 @@ export class PostgresJobQueue implements JobQueue {
     readonly location: string,
     readonly tuning: QueueTuning,
     private readonly boss: PgBoss,
-    /** For our own SQL and the advisory locks. */
+    /** For our own SQL, short statements only: no lock holds a connection, so a renewal always finds one. */
     private readonly pool: pg.Pool,
+    private readonly locks: AdvisoryLocks,
     private readonly schema: string,
   ) {}
 
@@ -47,6 +49,7 @@ export class PostgresJobQueue implements JobQueue {
       archiveFailedAfterSeconds: 30 * 24 * 3600,
       schedule: false,
     });
+    // Short statements only: a worker at the highest concurrency renews one lease per job a second.
     const pool = new pg.Pool({ connectionString: target.connectionString, max: 20 });
     let started = false;
     boss.on('error', () => undefined);
@@ -80,7 +83,7 @@ export class PostgresJobQueue implements JobQueue {
       await pool.end();
       throw new QueueError(`the job queue at ${target.location} cannot be used: ${(error as Error).message.split('\n')[0]}`);
     }
-    return new PostgresJobQueue(target.location, tuning, boss, pool, target.schema);
+    return new PostgresJobQueue(target.location, tuning, boss, pool, new AdvisoryLocks(target.connectionString, target.schema), target.schema);
   }
 
   get #job(): string {
@@ -124,7 +127,7 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async fetch(kind: JobKind): Promise<LeasedJob | undefined> {
-    const [job] = await this.boss.fetch<Record<string, unknown>>(kind, { includeMetadata: true, priority: true });
+    const [job] = await this.boss.fetch<JobData & { installationId: number }>(kind, { includeMetadata: true, priority: true });
     if (!job) return undefined;
     const { installationId, ...data } = job.data;
     return { id: job.id, kind, group: job.singletonKey ?? '', installationId: Number(installationId), data, attempt: job.retryCount + 1, maxAttempts: job.retryLimit + 1 };
@@ -179,28 +182,7 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async tryLock(key: string): Promise<QueueLock | undefined> {
-    const client = await this.pool.connect();
-    try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked', [this.schema, key]);
-      if (!rows[0]?.locked) {
-        client.release();
-        return undefined;
-      }
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
-    return {
-      release: async () => {
-        try {
-          await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [this.schema, key]);
-          client.release();
-        } catch (error) {
-          // A connection in doubt is closed, which frees the lock with it.
-          client.release(error as Error);
-        }
-      },
-    };
+    return this.locks.tryLock(key);
   }
 
   async readShared(key: string): Promise<SharedValue | undefined> {
@@ -261,6 +243,7 @@ export class PostgresJobQueue implements JobQueue {
 
   async close(): Promise<void> {
     await this.boss.stop({ graceful: false, wait: true });
+    await this.locks.close();
     await this.pool.end();
   }
 }

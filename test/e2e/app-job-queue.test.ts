@@ -2,7 +2,8 @@
 // queue, `leakstop app --no-worker` plus two `leakstop worker` processes) and the single-machine
 // default (the embedded queue in the SQLite registry, one `leakstop app` process). Webhooks are
 // answered before their work is done; workers killed mid-job lose it to another; a restart loses
-// no queued job; a redelivered webhook changes nothing; every leaked key is revoked once.
+// no queued job; a redelivered webhook changes nothing; every leaked key is revoked once; one
+// installation's backfill takes no more than LEAKSTOP_BACKFILL_WORKERS slots.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendWebhook } from '../github/send-webhook.js';
@@ -54,9 +55,9 @@ const kill = async (process: AppProcess) => {
   await exited;
 };
 
-function organisation(): Deployment {
+function organisation(extra: Record<string, string> = {}): Deployment {
   const schema = `leakstop_test_q_${randomBytes(6).toString('hex')}`;
-  const env = () => ({ ...TUNING, LEAKSTOP_QUEUE: `${POSTGRES_URL}?schema=${schema}` });
+  const env = () => ({ ...TUNING, LEAKSTOP_QUEUE: `${POSTGRES_URL}?schema=${schema}`, ...extra });
   const startWorkers = async (world: AppWorld) => {
     await Promise.all([world.startWorker(env(), ['--concurrency', '2']), world.startWorker(env(), ['--concurrency', '2'])]);
   };
@@ -80,14 +81,14 @@ function organisation(): Deployment {
   };
 }
 
-function singleMachine(): Deployment {
+function singleMachine(extra: Record<string, string> = {}): Deployment {
   const start = async (world: AppWorld) => {
-    await world.startApp({ ...TUNING, LEAKSTOP_SCAN_CONCURRENCY: '2' });
+    await world.startApp({ ...TUNING, LEAKSTOP_SCAN_CONCURRENCY: '2', ...extra });
   };
   return {
     name: 'the embedded queue, one app process',
     backfillRepos: BACKFILL_REPOS_SET ?? 30,
-    env: () => ({ ...TUNING }),
+    env: () => ({ ...TUNING, ...extra }),
     startWorkers: start,
     killWorkers: async (world) => kill(world.app),
     start,
@@ -133,6 +134,16 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     world.withRegistry(async (registry) => (await registry.audit(keyId)).filter((entry) => entry.action === 'revoke').length);
 
   const issuesOf = (name: string) => world.github.state.issuesOf(world.github.state.repo(OWNER, name)!.id);
+
+  /** The JSON log lines of every process running now. */
+  const logLines = (): Record<string, unknown>[] =>
+    [world.app, ...world.workers].flatMap((running) => running.output().split('\n')).flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
 
   beforeAll(async () => {
     world = await AppWorld.start();
@@ -314,7 +325,7 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     for (const head of heads) expect((await world.completedCheckRun(head)).conclusion).toBe('success');
   });
 
-  it('keeps a job failed after its last try, lists it with its error, and retries it on request', async () => {
+  it('keeps a job failed after its last try, lists it with its error and logs it with its delivery and repository; retries it on request', async () => {
     await world.github.createRepo(OWNER, 'flaky', { private: true, ownerType: 'Organization' });
     const work = world.workingCopy();
     work.commit('initial', { 'a.txt': 'a\n' });
@@ -323,7 +334,8 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     const pushed = await world.push(work, OWNER, 'flaky', 'refs/heads/main');
     world.github.addInstallationRepos(installationId, ['flaky']);
     const broken = world.github.faults.add({ method: 'POST', path: /\/flaky\.git\/git-upload-pack$/, times: Infinity, respond: { status: 500 } });
-    expect((await world.deliverPush({ owner: OWNER, repo: 'flaky', ref: 'refs/heads/main', ...pushed, installationId })).status).toBe(202);
+    const deliveryId = 'c0ffee00-0000-4000-8000-000000000012';
+    expect((await world.deliverPush({ owner: OWNER, repo: 'flaky', ref: 'refs/heads/main', ...pushed, installationId }, deliveryId)).status).toBe(202);
     const failedRun = await world.completedCheckRun(pushed.after);
     expect(failedRun.conclusion).toBe('failure');
     await drained();
@@ -334,6 +346,10 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     expect(line).toContain('git fetch failed');
     const id = line.split(/\s+/)[0]!;
     expect(failedRun.output.summary).toContain(`leakstop jobs retry ${id}`);
+    // Every line of the job, its three failures among them, names its delivery and repository.
+    const jobLines = logLines().filter((entry) => entry.job === id);
+    expect(jobLines.filter((entry) => String(entry.msg).startsWith('job failed'))).toHaveLength(3);
+    for (const entry of jobLines) expect(entry).toMatchObject({ delivery: deliveryId, repo: `${OWNER}/flaky` });
     world.github.faults.clear();
     expect(broken.hits).toBeGreaterThanOrEqual(3);
     const retried = await jobsCli(['retry', id]);
@@ -363,3 +379,61 @@ describe.each([organisation(), singleMachine()])('the job queue: $name', (deploy
     expect(text).toContain('# TYPE leakstop_job_duration_seconds histogram');
   });
 });
+
+// Two backfill slots free (one in each worker, or two of the one process's three), and one
+// installation's backfill allowed only one of them: its history scans run one at a time.
+describe.each([organisation({ LEAKSTOP_BACKFILL_WORKERS: '1' }), singleMachine({ LEAKSTOP_BACKFILL_WORKERS: '1', LEAKSTOP_SCAN_CONCURRENCY: '3' })])(
+  'LEAKSTOP_BACKFILL_WORKERS=1: $name',
+  (deployment) => {
+    let world: AppWorld;
+    const OWNER = 'hooli';
+
+    beforeAll(async () => {
+      world = await AppWorld.start();
+      await deployment.start(world);
+    });
+
+    afterAll(async () => {
+      await world?.close();
+      await deployment.cleanup();
+    });
+
+    it("runs one installation's history scans never two at once, while another installation's push completes", async () => {
+      await world.github.createRepo(OWNER, 'web', { private: true, ownerType: 'Organization' });
+      const pushesTo = world.github.createInstallation({ account: OWNER, repos: ['web'] }).id;
+      const names = Array.from({ length: 6 }, (_, index) => `cap-${index}`);
+      const heads = new Map<string, string>();
+      for (const name of names) {
+        await world.github.createRepo(OWNER, name, { private: true, ownerType: 'Organization' });
+        heads.set(name, await importCommit(world.github.repoPath(OWNER, name), { 'README.md': `# ${name}\n` }));
+      }
+      // Every scan's fetch is slow: two scans let run at once would overlap.
+      world.github.faults.add({ method: 'POST', path: /\/cap-\d\.git\/git-upload-pack$/, times: names.length, respond: { timeoutMs: 700, afterTimeout: 'handle' } });
+      const backfill = world.github.createInstallation({ account: OWNER, repos: names });
+      const payload = installationPayload(world.github, { installationId: backfill.id });
+      expect(await sendWebhook(world.app.webhookUrl, { event: 'installation', payload, secret: world.webhookSecret, appId: APP_ID })).toBe(202);
+
+      const work = world.workingCopy();
+      work.commit('during the backfill', { 'app.js': 'exports.four = 4;\n' });
+      const pushed = await world.push(work, OWNER, 'web', 'refs/heads/main');
+      expect((await world.deliverPush({ owner: OWNER, repo: 'web', ref: 'refs/heads/main', ...pushed, installationId: pushesTo })).status).toBe(202);
+      expect((await world.completedCheckRun(pushed.after)).conclusion).toBe('success');
+      const historyDone = () => names.filter((name) => world.checkRunsOn(heads.get(name)!).some((run) => run.status === 'completed'));
+      expect(historyDone().length).toBeLessThan(names.length);
+
+      await waitFor('every history check run', () => (historyDone().length === names.length ? true : undefined));
+      // Each scan ran from its first request to GitHub (the repository's facts) to its last (the check run).
+      const spans = names
+        .map((name) => {
+          const ofRepo = new RegExp(`/${OWNER}/${name}(\\.git)?(/|$)`);
+          const times = world.github.requests.filter((request) => ofRepo.test(request.path)).map((request) => request.at.getTime());
+          return { name, from: Math.min(...times), to: Math.max(...times) };
+        })
+        .sort((a, b) => a.from - b.from);
+      for (let index = 1; index < spans.length; index++) {
+        const [before, span] = [spans[index - 1]!, spans[index]!];
+        expect(span.from, `${span.name} started before ${before.name} ended`).toBeGreaterThanOrEqual(before.to);
+      }
+    });
+  },
+);

@@ -1,13 +1,18 @@
 // The job queue's one suite, run on both backends: the embedded queue in the SQLite registry and
 // pg-boss on PostgreSQL. Everything the app's workers rely on must behave the same on both.
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobQueue, JobSpec, QueueTuning } from '../../src/queue/job-queue.js';
+import type { JobQueue, JobSpec, LeasedJob, QueueTuning } from '../../src/queue/job-queue.js';
+import { JobWorker, MAX_CONCURRENCY, type JobOutcome } from '../../src/queue/job-worker.js';
 import { QUEUE_BACKENDS, type TestQueue } from '../helpers/queue-backends.js';
 
 const TUNING: QueueTuning = { leaseMs: 2_000, maxAttempts: 2, retryDelayMs: 1_000 };
 
+/** What every job's data names. */
+const ORIGIN = { delivery: '72d3162e-cc78-11e3-81ab-4c9367dc0958', repository: { fullName: 'acme/api' } };
+
 function push(key: string, overrides: Partial<JobSpec> = {}): JobSpec {
-  return { kind: 'push-scan', key, group: 'repo:1', installationId: 7, priority: 10, data: { ref: key }, ...overrides };
+  return { kind: 'push-scan', key, group: 'repo:1', installationId: 7, priority: 10, data: { ...ORIGIN, ref: key }, ...overrides };
 }
 
 /** Polls `check` until it gives a value: leases and retry delays pass in real time. */
@@ -56,7 +61,7 @@ describe.each(QUEUE_BACKENDS)('the job queue on $name', (backend) => {
 
   it('enqueues many at once with the same dedupe: a redelivery adds nothing, a new key is added', async () => {
     const queue = await open();
-    const history = (index: number) => push(`repo-${index}`, { kind: 'history-scan', group: `repo:${index}`, priority: 0, data: { index } });
+    const history = (index: number) => push(`repo-${index}`, { kind: 'history-scan', group: `repo:${index}`, priority: 0, data: { ...ORIGIN, index } });
     const specs = Array.from({ length: 1_000 }, (_, index) => history(index));
     expect(await queue.enqueueAll([])).toBe(0);
     expect(await queue.enqueueAll(specs)).toBe(1_000);
@@ -190,6 +195,8 @@ describe.each(QUEUE_BACKENDS)('the job queue on $name', (backend) => {
     const lock = (await one.tryLock('repo:1'))!;
     expect(lock).toBeDefined();
     expect(await two.tryLock('repo:1')).toBeUndefined();
+    // Nor twice in one process (PostgreSQL's advisory locks are re-entrant on their session).
+    expect(await one.tryLock('repo:1')).toBeUndefined();
     const elsewhere = (await two.tryLock('repo:2'))!;
     expect(elsewhere).toBeDefined();
     await lock.release();
@@ -197,6 +204,50 @@ describe.each(QUEUE_BACKENDS)('the job queue on $name', (backend) => {
     expect(taken).toBeDefined();
     await taken!.release();
     await elsewhere.release();
+  });
+
+  it('keeps every lease of a worker at the highest concurrency whose jobs each hold two locks', async () => {
+    const queue = await open();
+    const other = await open();
+    // As many jobs as the worker runs, each holding two locks as a history scan does (its
+    // repository's and a backfill slot's): more than the 20 connections PostgreSQL's pool had.
+    const count = MAX_CONCURRENCY;
+    expect(await queue.enqueueAll(Array.from({ length: count }, (_, index) => push(`locked-${index}`, { group: `repo:${index}` })))).toBe(count);
+    let holding = 0;
+    let letGo!: () => void;
+    const released = new Promise<void>((resolve) => (letGo = resolve));
+    const hold = async (job: LeasedJob) => {
+      const locks = [await queue.tryLock(job.group), await queue.tryLock(`backfill:${job.group}`)];
+      if (!locks.every(Boolean)) throw new Error(`${job.group}: a lock was refused`);
+      holding += 1;
+      await released;
+      for (const lock of locks) await lock!.release();
+    };
+    const warnings: string[] = [];
+    const outcomes: JobOutcome[] = [];
+    const worker = new JobWorker(queue, {
+      concurrency: count,
+      handlers: { 'partner-alert': hold, 'secret-alert': hold, 'push-scan': hold, 'history-scan': hold },
+      log: pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) }),
+      pollMs: 50,
+      onSettled: (_job, outcome) => outcomes.push(outcome),
+    });
+    worker.start();
+    try {
+      await eventually(async () => (holding === count ? true : undefined), 'every job to hold its two locks');
+      // Held past a lease's length: renewed all along, so no other worker can take any of them.
+      await new Promise((resolve) => setTimeout(resolve, 2 * TUNING.leaseMs));
+      expect(await other.fetch('push-scan')).toBeUndefined();
+      expect(outcomes).toEqual([]);
+      letGo();
+      await eventually(async () => (outcomes.length === count ? true : undefined), 'every job to complete');
+    } finally {
+      letGo();
+      await worker.stop(0);
+    }
+    expect(outcomes).toEqual(Array.from({ length: count }, () => 'completed'));
+    expect(warnings).toEqual([]);
+    expect((await other.stats())['push-scan']).toMatchObject({ completed: count, queued: 0, running: 0 });
   });
 
   it('shares short-lived values between processes until they expire, keeping the later-expiring one', async () => {

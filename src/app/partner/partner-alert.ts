@@ -4,6 +4,7 @@
 // (writing the Actions secret its record names), tell the owner — then its issue is filed in
 // the security repository, later places as comments. Keys are settled before GitHub is asked
 // for anything, so no revocation waits for the security repository's installation.
+import type { Logger } from 'pino';
 import { GitHubError, type LeakstopError } from '../../errors.js';
 import { publicLeakRuleId, publicSighting, PUBLIC_LEAK_REPO } from '../../public-leak.js';
 import { keyHint } from '../../redact.js';
@@ -22,15 +23,19 @@ export interface PartnerHit {
 }
 
 export interface PartnerAlertData {
+  /** GitHub gives a partner alert no delivery id: the one the app gave the request. */
+  delivery: string;
+  /** Always the public-leak pseudo-repository: the job's log lines say so. */
+  repository: { fullName: typeof PUBLIC_LEAK_REPO };
   receivedAt: number;
   hits: PartnerHit[];
 }
 
 /** The Actions secret a record names is written through the app's installation on its repository. */
-function installedActionsSecretWriter(services: AppServices): ActionsSecretWriter {
+function installedActionsSecretWriter(services: AppServices, log: Logger): ActionsSecretWriter {
   const writerFor = async (repo: string) => {
     try {
-      return gitHubActionsSecretWriter(await repoInstallationClient(services, repo));
+      return gitHubActionsSecretWriter(await repoInstallationClient(services, repo, log));
     } catch (error) {
       throw new GitHubError(`cannot write an Actions secret in ${repo}: ${(error as LeakstopError).message}`);
     }
@@ -41,11 +46,12 @@ function installedActionsSecretWriter(services: AppServices): ActionsSecretWrite
   };
 }
 
-export async function runPartnerAlert(data: PartnerAlertData, services: AppServices): Promise<void> {
-  const { registry, log } = services;
+/** `log`: the job's, naming its delivery. */
+export async function runPartnerAlert(data: PartnerAlertData, services: AppServices, log: Logger): Promise<void> {
+  const { registry } = services;
   const securityRepo = services.settings.securityRepo;
   if (!securityRepo) throw new GitHubError('LEAKSTOP_SECURITY_REPO is not set in this worker: a partner alert has nowhere to file its incident');
-  const { actor, dryRun } = services.response(undefined);
+  const { actor, dryRun } = services.response(undefined, log);
   const records = await registry.lookup(data.hits.map((hit) => hit.tokenHash));
   if (dryRun) {
     log.info({ keys: [...records.values()].map((key) => key.id) }, 'dry run (LEAKSTOP_DRY_RUN): partner alert not acted on');
@@ -62,9 +68,9 @@ export async function runPartnerAlert(data: PartnerAlertData, services: AppServi
     );
     incidents.set(incident.id, incident);
   }
-  const options = { registry, actor, securityRepo, actionsSecrets: installedActionsSecretWriter(services), log: (line: string) => log.warn(line) };
+  const options = { registry, actor, securityRepo, actionsSecrets: installedActionsSecretWriter(services, log), log: (line: string) => log.warn(line) };
   await respondToIncidents([...incidents.values()], options);
-  const results = await respondToIncidents([...incidents.values()], { ...options, github: await repoInstallationClient(services, securityRepo) });
+  const results = await respondToIncidents([...incidents.values()], { ...options, github: await repoInstallationClient(services, securityRepo, log) });
   for (const result of results) {
     log.info({ key: result.incident.keyId, issue: result.issueUrl, state: result.status.state }, 'incident response (found in public by GitHub secret scanning)');
   }

@@ -4,9 +4,10 @@
 // pipeline (partner-alert.ts) and GitHub gets its feedback at once: `true_positive` for a key in
 // the registry, `false_positive` for a string of our keys' shape that is not one. Tokens of
 // neither are left out — GitHub's feedback labels a provider's own tokens, and those are not ours.
-import { createHash, verify } from 'node:crypto';
+import { createHash, randomUUID, verify } from 'node:crypto';
 import type http from 'node:http';
 import { secretHash } from '../../detect/secret-hash.js';
+import { PUBLIC_LEAK_REPO } from '../../public-leak.js';
 import { registeredShapeTest } from '../../registry/shape-rules.js';
 import type { AppServices } from '../app-services.js';
 import { BodyTooLarge, readBody } from '../read-body.js';
@@ -94,16 +95,18 @@ export function partnerEndpoint(services: AppServices): (request: http.IncomingM
         feedback.push({ token_hash: tokenHash, token_type: reported.type, label: 'false_positive' });
       }
     });
+    // GitHub gives a partner alert no delivery id: this one ties the job's log lines to this request's.
+    const delivery = randomUUID();
     let queued = false;
     if (hits.length > 0) {
       const unique = uniqueHits(hits);
-      const data: PartnerAlertData = { receivedAt: Date.now(), hits: unique };
+      const data: PartnerAlertData = { delivery, repository: { fullName: PUBLIC_LEAK_REPO }, receivedAt: Date.now(), hits: unique };
       const jobKey = createHash('sha256').update(JSON.stringify(unique)).digest('hex');
       queued = (await services.queue.enqueue({ kind: 'partner-alert', key: jobKey, group: 'partner', installationId: 0, priority: PARTNER_PRIORITY, data: { ...data } })).created;
       services.metrics.webhook(PARTNER_EVENT, queued ? 'enqueued' : 'duplicate');
     }
     log.info(
-      { tokens: batch.tokens.length, truePositives: hits.length, falsePositives: feedback.length - hits.length },
+      { delivery, tokens: batch.tokens.length, truePositives: hits.length, falsePositives: feedback.length - hits.length },
       hits.length === 0 ? 'partner alert: no key of ours' : queued ? 'partner alert: response queued' : 'partner alert already queued (a repeat): nothing to do',
     );
     answer(response, 200, feedback);
