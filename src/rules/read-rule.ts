@@ -1,6 +1,6 @@
 // Reads and validates one `[[rules]]` table into a compiled Rule. Leakstop's format and
 // gitleaks' differ in the regex dialect, path syntax and a few field names only.
-import { assignmentRegex, ASSIGNMENT_SECRET_GROUP, keywordLiteral, NOT_SECRET_NAME, type AssignmentSpec } from '../detect/assignment-grammar.js';
+import { assignmentLiterals, assignmentRegex, ASSIGNMENT_SECRET_GROUP, NOT_SECRET_NAME, type AssignmentSpec } from '../detect/assignment-grammar.js';
 import { literalPrefixes } from '../detect/literal-prefixes.js';
 import type { ChecksumKind, Rule, Severity } from '../types.js';
 import { compileRegex, regexGroups } from './compile-rule-regex.js';
@@ -54,7 +54,7 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
     provider: fields.optionalString('provider') ?? defaults.provider ?? 'Custom',
     regex,
     secretGroup: assignment ? ASSIGNMENT_SECRET_GROUP : readSecretGroup(fields, regex),
-    keywords: assignment ? [...new Set(assignment.keywords.map(keywordLiteral))] : readKeywords(fields),
+    keywords: assignment ? assignmentLiterals(assignment) : readKeywords(fields),
     entropy: readEntropy(fields),
     paths: dialect === 'leakstop' ? fields.stringArray('paths') : [],
     allowlists: [],
@@ -99,7 +99,7 @@ function readAssignment(fields: TomlFields): AssignmentSpec | undefined {
   for (const field of ['regex', 'secretGroup', 'keywords']) {
     if (fields.has(field)) throw fields.error(field, 'is set by [rules.assignment]; remove it');
   }
-  table.rejectUnknown(['keyword', 'name', 'value', 'lead']);
+  table.rejectUnknown(['keyword', 'name', 'value', 'lead', 'flag']);
   const words = (key: string) => table.stringArray(key).map((word, index) => {
     if (!/^_?[A-Za-z0-9]+(?:[ _.-][A-Za-z0-9]+)*[_.-]?$/.test(word)) {
       throw table.error(`${key}[${index}]`, 'must be letters and digits, words separated (or ended) by a space, "_", "-" or "."; "_" may start it');
@@ -111,6 +111,13 @@ function readAssignment(fields: TomlFields): AssignmentSpec | undefined {
   const spec: AssignmentSpec = { keywords, names: words('name'), value: table.string('value') };
   const lead = table.optionalString('lead');
   if (lead !== undefined) spec.lead = lead;
+  if (table.has('flag')) {
+    spec.flag = table.stringArray('flag').map((flag, index) => {
+      if (!/^--?[A-Za-z0-9][A-Za-z0-9-]*$/.test(flag)) throw table.error(`flag[${index}]`, 'must be a command-line flag, e.g. "-p" or "--password"');
+      return flag;
+    });
+    if (spec.flag.length === 0) throw table.error('flag', 'must name at least one flag');
+  }
   return spec;
 }
 
