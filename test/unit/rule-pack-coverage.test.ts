@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/detect/compile-engine.js';
 import { detectContent } from '../../src/detect/detect-content.js';
+import { expandTemplate } from '../../src/rules/example-template.js';
 import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
 
 const config = loadConfig({ enableTags: [...OPT_IN_TAGS] });
@@ -24,7 +25,7 @@ const REQUIRED_PROVIDERS = [
   'Freshdesk', 'Dependency-Track', 'Adafruit IO', 'Contribsys', 'Snyk', 'SonarQube', 'Algolia', 'Gitter', 'Fly.io',
   'Supabase', 'Vercel', 'Netlify', 'Cloudflare', 'Railway', 'Render', 'Neon', 'PlanetScale', 'Auth0', 'netrc', 'Maven',
   'NuGet', 'Docker', 'Composer', 'RubyGems', 'Django', 'Ruby on Rails', 'Gradle', 'PowerShell', 'bcrypt', 'NTLM',
-  'Kerberos',
+  'Kerberos', 'Clerk',
 ];
 
 describe('the built-in rule pack', () => {
@@ -78,6 +79,15 @@ describe('the built-in rule pack', () => {
       expect(rule.guidance?.length ?? 0, rule.id).toBeGreaterThan(20);
       expect(rule.tags.length, rule.id).toBeGreaterThan(0);
     }
+  });
+
+  it('reports a Clerk secret key assigned to a Clerk name as Clerk, though Stripe keys share its prefix', () => {
+    const engine = compileEngine(config);
+    const key = expandTemplate('sk_live_{base62:40}');
+    const reported = (text: string) => detectContent(text, engine).map((match) => [match.ruleId, match.secret.reveal()]);
+    expect(reported(`CLERK_SECRET_KEY=${key}\n`)).toEqual([['clerk-secret-key', key]]);
+    expect(reported(`export const clerkSecretKey: string = "${key}";\n`)).toEqual([['clerk-secret-key', key]]);
+    expect(reported(`STRIPE_SECRET_KEY=${key}\n`)).toEqual([['stripe-secret-key', key]]);
   });
 
   it('validates the checksum of the GitHub and npm token families', () => {
