@@ -1,4 +1,4 @@
-// The filters a rule match passes to become a Match, in order: checksum → entropy floor →
+// The filters a rule match passes to become a Match, in order: checksum → structure → entropy floor →
 // built-in placeholders → global and rule allowlists. Each is a small pure function; this
 // composes them and says why a candidate was dropped.
 import type { DropReason } from '../types.js';
@@ -9,6 +9,7 @@ import { shannonEntropy } from './entropy.js';
 import { linesAround } from './line-index.js';
 import { placeholderReason } from './placeholder.js';
 import type { RuleMatch } from './rule-matches.js';
+import { hasValidStructure } from './structure.js';
 
 export type Judgement =
   | { kept: true; entropy: number; checksumValid: boolean; pending?: string[] }
@@ -19,6 +20,8 @@ export function judgeCandidate(engine: Engine, rule: EngineRule, match: RuleMatc
   const kind = rule.rule.checksum;
   const checksumValid = kind !== undefined && hasValidChecksum(kind, secret);
   if (kind !== undefined && !checksumValid) return { kept: false, reason: 'checksum' };
+  const structure = rule.rule.structure;
+  if (structure !== undefined && !hasValidStructure(structure, secret)) return { kept: false, reason: 'structure' };
   const entropy = shannonEntropy(secret);
   if (rule.bypass) return { kept: true, entropy, checksumValid };
   if (entropy < rule.rule.entropy) return { kept: false, reason: 'entropy' };

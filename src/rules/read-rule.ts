@@ -2,13 +2,13 @@
 // gitleaks' differ in the regex dialect, path syntax and a few field names only.
 import { assignmentLiterals, assignmentRegex, ASSIGNMENT_SECRET_GROUP, NOT_SECRET_NAME, type AssignmentSpec } from '../detect/assignment-grammar.js';
 import { literalPrefixes } from '../detect/literal-prefixes.js';
-import type { ChecksumKind, Rule, Severity } from '../types.js';
+import type { ChecksumKind, Rule, Severity, StructureKind } from '../types.js';
 import { compileRegex, regexGroups } from './compile-rule-regex.js';
 import { compileDialectRegex, readAllowlist, type ConfigDialect } from './read-allowlist.js';
 import type { TomlFields } from './toml-fields.js';
 
 const FIELDS: Record<ConfigDialect, string[]> = {
-  leakstop: ['id', 'description', 'provider', 'regex', 'assignment', 'secretGroup', 'keywords', 'entropy', 'checksum',
+  leakstop: ['id', 'description', 'provider', 'regex', 'assignment', 'secretGroup', 'keywords', 'entropy', 'checksum', 'structure',
     'paths', 'tags', 'severity', 'guidance', 'allowlists', 'examples'],
   gitleaks: ['id', 'description', 'regex', 'secretGroup', 'keywords', 'entropy', 'path', 'tags', 'allowlist',
     'allowlists'],
@@ -16,6 +16,7 @@ const FIELDS: Record<ConfigDialect, string[]> = {
 
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const CHECKSUMS: ChecksumKind[] = ['crc32-base62'];
+const STRUCTURES: StructureKind[] = ['jwt'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export interface RuleDefaults {
@@ -70,6 +71,11 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
   if (checksum !== undefined) {
     if (!CHECKSUMS.includes(checksum as ChecksumKind)) throw fields.error('checksum', `must be one of ${CHECKSUMS.join(', ')}`);
     rule.checksum = checksum as ChecksumKind;
+  }
+  const structure = fields.optionalString('structure');
+  if (structure !== undefined) {
+    if (!STRUCTURES.includes(structure as StructureKind)) throw fields.error('structure', `must be one of ${STRUCTURES.join(', ')}`);
+    rule.structure = structure as StructureKind;
   }
   if (assignment) rule.assignment = assignment;
   const guidance = fields.optionalString('guidance');
