@@ -28,6 +28,20 @@ const REQUIRED_PROVIDERS = [
   'Kerberos', 'Clerk',
 ];
 
+/**
+ * Providers whose every (non-generic) rule links its guidance to the provider's revocation or
+ * rotation page: the console page where there is one, else the provider's documentation of it.
+ * Add a provider once all its rules do.
+ */
+const PROVIDERS_WITH_ROTATION_URLS = [
+  'GitHub', 'GitLab', 'AWS', 'Google', 'Stripe', 'Cloudflare', 'OpenAI', 'Anthropic', 'Hugging Face', 'Google Gemini',
+  'Mistral AI', 'Cohere', 'Groq', 'xAI', 'Perplexity', 'Replicate', 'OpenRouter', 'npm', 'PyPI', 'Docker Hub', 'Docker',
+  'crates.io', 'Clojars', 'Heroku', 'Vercel', 'Netlify', 'Supabase', 'Twilio', 'SendGrid', 'Mailgun', 'Mailchimp',
+  'Datadog', 'Sentry', 'New Relic', 'HashiCorp Vault', 'Terraform Cloud', 'Pulumi', 'Databricks', 'Discord',
+  'Telegram', 'Square', 'Dropbox', 'Okta', 'Clerk', 'Atlassian', 'Bitbucket', 'Linear', 'Postman', 'Snyk', 'Facebook',
+  'HubSpot', 'Airtable', 'Notion', 'Mapbox', 'ngrok',
+];
+
 describe('the built-in rule pack', () => {
   it('holds at least 500 rules across at least 350 providers', () => {
     expect(rules.length).toBeGreaterThanOrEqual(500);
@@ -88,6 +102,16 @@ describe('the built-in rule pack', () => {
     expect(reported(`CLERK_SECRET_KEY=${key}\n`)).toEqual([['clerk-secret-key', key]]);
     expect(reported(`export const clerkSecretKey: string = "${key}";\n`)).toEqual([['clerk-secret-key', key]]);
     expect(reported(`STRIPE_SECRET_KEY=${key}\n`)).toEqual([['stripe-secret-key', key]]);
+  });
+
+  it('links the guidance of every rule of the main providers to where the secret is revoked or rotated', () => {
+    const providers = new Set(rules.map((rule) => rule.provider));
+    expect(PROVIDERS_WITH_ROTATION_URLS.filter((provider) => !providers.has(provider))).toEqual([]);
+    const withoutUrl = rules
+      .filter((rule) => PROVIDERS_WITH_ROTATION_URLS.includes(rule.provider) && !rule.tags.includes('generic'))
+      .filter((rule) => !/\bhttps:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.test(rule.guidance ?? ''))
+      .map((rule) => `${rule.provider}: ${rule.id}`);
+    expect(withoutUrl).toEqual([]);
   });
 
   it('validates the checksum of the GitHub and npm token families', () => {
