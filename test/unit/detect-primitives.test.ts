@@ -187,4 +187,9 @@ describe('placeholderReason on real random tokens', () => {
     const block = `${'AAAAAAAAAAAA'}${random(ALPHABETS.base64, 300)}fakexxxxxEXAMPLE`;
     expect(placeholderReason(block)).toBeUndefined();
   });
+
+  it('drops a key block with EXAMPLE written into it more than once, as AWS documentation shows keys', () => {
+    const lines = Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? 'EXAMPLE' : '') + random(ALPHABETS.base64, 64 - (i % 2 === 0 ? 7 : 0)));
+    expect(placeholderReason(`-----BEGIN RSA PRIVATE KEY-----\n${lines.join('\n')}\n-----END RSA PRIVATE KEY-----`)).toBe('stopword');
+  });
 });
