@@ -119,7 +119,12 @@ function keywordPattern(keyword: string): string {
 
 /** The literals the spec's matches start with (lower case): what the prefilter looks for. */
 export function assignmentLiterals(spec: AssignmentSpec): string[] {
-  const literals = spec.flag ? spec.keywords.map((command) => command.trim().split(/\s+/)[0]!.toLowerCase()) : spec.keywords.map(keywordLiteral);
+  const literals = spec.flag
+    ? spec.keywords.map((command) => {
+      const words = commandWords(command);
+      return words[anchorIndex(command, words)]!.toLowerCase();
+    })
+    : spec.keywords.map(keywordLiteral);
   return [...new Set(literals)];
 }
 
@@ -188,11 +193,20 @@ const ARGUMENT = `(?:"[^"\\n]{0,200}"|'[^'\\n]{0,200}'|[^\\s"'|;&<>]){1,200}`;
 
 /**
  * A command as typed (`docker login`), not inside a longer name: `/usr/bin/mysql` is one,
- * `mysqlx` and `my-mysql` are not. Like a keyword, it starts the match, its guard behind it.
+ * `mysqlx` and `my-mysql` are not. Like a keyword, its match starts at its longest word (what
+ * the prefilter looks for: `login` of `oc login`, not `oc`, which half the words of a text
+ * hold), the words before it and the guard in a lookbehind.
  */
 function commandPattern(command: string): string {
-  const [first, ...rest] = command.trim().split(/\s+/).map(escapeRegex);
-  return `${first}(?<![\\w.-]${first})${rest.map((word) => `[ \\t]+${word}`).join('')}(?=[ \\t])`;
+  const words = commandWords(command);
+  const anchor = anchorIndex(command, words);
+  const spelt = words.map(escapeRegex);
+  const behind = `(?<=(?:^|[^\\w.-])${spelt.slice(0, anchor + 1).join('[ \\t]+')})`;
+  return `${spelt[anchor]}${behind}${spelt.slice(anchor + 1).map((word) => `[ \\t]+${word}`).join('')}(?=[ \\t])`;
+}
+
+function commandWords(command: string): string[] {
+  return command.trim().split(/\s+/);
 }
 
 /** A short flag's argument may be attached (`-pS3cret`) or follow; a long one's follows a space or `=`. Never another flag. */
