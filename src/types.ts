@@ -13,7 +13,7 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type ChecksumKind = 'crc32-base62';
 
 /** A structure a secret of the kind decodes to (src/detect/structure.ts). */
-export type StructureKind = 'jwt';
+export type StructureKind = 'jwt' | 'basic-credentials';
 
 /** What an allowlist regex is tested against. */
 export type AllowlistTarget = 'secret' | 'match' | 'line';
@@ -50,7 +50,7 @@ export interface Rule {
   /** Minimum Shannon entropy (bits per character) of the secret; 0 disables. */
   entropy: number;
   checksum?: ChecksumKind;
-  /** The structure the secret must decode to, else it is dropped with reason `structure`. */
+  /** The structure the secret must decode to, else it is dropped with reason `structure`; placeholders are judged on what it carries. */
   structure?: StructureKind;
   /** minimatch globs: when present, the rule applies only to matching paths. */
   paths: string[];

@@ -9,7 +9,7 @@ import { shannonEntropy } from './entropy.js';
 import { linesAround } from './line-index.js';
 import { placeholderReason } from './placeholder.js';
 import type { RuleMatch } from './rule-matches.js';
-import { hasValidStructure } from './structure.js';
+import { structuredValue } from './structure.js';
 
 export type Judgement =
   | { kept: true; entropy: number; checksumValid: boolean; pending?: string[] }
@@ -21,13 +21,14 @@ export function judgeCandidate(engine: Engine, rule: EngineRule, match: RuleMatc
   const checksumValid = kind !== undefined && hasValidChecksum(kind, secret);
   if (kind !== undefined && !checksumValid) return { kept: false, reason: 'checksum' };
   const structure = rule.rule.structure;
-  if (structure !== undefined && !hasValidStructure(structure, secret)) return { kept: false, reason: 'structure' };
+  const carried = structure === undefined ? secret : structuredValue(structure, secret);
+  if (carried === undefined) return { kept: false, reason: 'structure' };
   const entropy = shannonEntropy(secret);
   if (rule.bypass) return { kept: true, entropy, checksumValid };
   if (entropy < rule.rule.entropy) return { kept: false, reason: 'entropy' };
 
   // A valid checksum proves a real token: no placeholder carries one by accident.
-  const placeholder = checksumValid ? undefined : placeholderReason(secret);
+  const placeholder = checksumValid ? undefined : placeholderReason(carried);
   if (placeholder) return { kept: false, reason: placeholder };
 
   let pending: string[] | undefined;

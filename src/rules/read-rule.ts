@@ -16,7 +16,7 @@ const FIELDS: Record<ConfigDialect, string[]> = {
 
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const CHECKSUMS: ChecksumKind[] = ['crc32-base62'];
-const STRUCTURES: StructureKind[] = ['jwt'];
+const STRUCTURES: StructureKind[] = ['jwt', 'basic-credentials'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export interface RuleDefaults {

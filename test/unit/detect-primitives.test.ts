@@ -5,7 +5,7 @@ import { BASE64_ALPHABET, MIN_BASE64_RUN } from '../../src/detect/encoded-segmen
 import { buildKeywordPrefilter } from '../../src/detect/keyword-prefilter.js';
 import { LineIndex } from '../../src/detect/line-index.js';
 import { placeholderReason } from '../../src/detect/placeholder.js';
-import { hasValidStructure } from '../../src/detect/structure.js';
+import { structuredValue } from '../../src/detect/structure.js';
 import { expandTemplate } from '../../src/rules/example-template.js';
 
 describe('shannonEntropy', () => {
@@ -43,7 +43,9 @@ describe('crc32-base62 checksum', () => {
   });
 });
 
-describe('jwt structure', () => {
+describe('structures', () => {
+  const hasValidStructure = (kind: Parameters<typeof structuredValue>[0], secret: string) => structuredValue(kind, secret) !== undefined;
+
   const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const signature = () => expandTemplate('{base64url:43}');
 
@@ -58,6 +60,14 @@ describe('jwt structure', () => {
     expect(hasValidStructure('jwt', `${segment({ alg: 'HS256' })}.${segment([1, 2])}.${signature()}`)).toBe(false);
     expect(hasValidStructure('jwt', `${segment({ alg: 'HS256' })}.${Buffer.from('{"sub":').toString('base64url')}.${signature()}`)).toBe(false);
     expect(hasValidStructure('jwt', segment({ alg: 'HS256' }))).toBe(false);
+  });
+
+  it('reads Basic credentials as user:password and gives the password, or the user id before an empty one', () => {
+    const password = expandTemplate('{base62:20}');
+    expect(structuredValue('basic-credentials', Buffer.from(`deploy:${password}`).toString('base64'))).toBe(password);
+    expect(structuredValue('basic-credentials', Buffer.from(`${password}:`).toString('base64'))).toBe(password);
+    expect(structuredValue('basic-credentials', Buffer.from(password).toString('base64'))).toBeUndefined();
+    expect(structuredValue('basic-credentials', expandTemplate('{base64:40}'))).toBeUndefined();
   });
 });
 
