@@ -12,6 +12,9 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
  */
 export type ChecksumKind = 'crc32-base62';
 
+/** A structure a secret of the kind decodes to (src/detect/structure.ts). */
+export type StructureKind = 'jwt' | 'basic-credentials';
+
 /** What an allowlist regex is tested against. */
 export type AllowlistTarget = 'secret' | 'match' | 'line';
 
@@ -47,6 +50,8 @@ export interface Rule {
   /** Minimum Shannon entropy (bits per character) of the secret; 0 disables. */
   entropy: number;
   checksum?: ChecksumKind;
+  /** The structure the secret must decode to, else it is dropped with reason `structure`; placeholders are judged on what it carries. */
+  structure?: StructureKind;
   /** minimatch globs: when present, the rule applies only to matching paths. */
   paths: string[];
   /** Path regexes (gitleaks `path`): when present, the rule applies only to matching paths. */
@@ -178,6 +183,8 @@ export interface Match {
 /** Why a candidate was not reported: debug logging shows these, never the plaintext. */
 export type DropReason =
   | 'checksum'
+  /** Does not decode to its kind's structure (a "JWT" whose header is no JSON object naming `alg`). */
+  | 'structure'
   | 'entropy'
   | 'placeholder'
   | 'stopword'

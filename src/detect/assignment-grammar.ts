@@ -16,6 +16,11 @@
 // it only where the prefilter saw the keyword (see literal-prefixes.ts and select-rules.ts).
 // Keyword and grammar are case-insensitive and the keyword separator-insensitive (`stripeKey`,
 // `STRIPE_KEY`, `stripe-key`, `stripe.key`); the value is matched as written, case included.
+//
+// A command line names a value by a flag instead (`mysql -u root -p…`, `curl -u user:…`). A
+// short flag means different things to different commands (`mkdir -p`, `ssh -p 22`), so a
+// rule giving `flag` names the commands it means a password to, and the grammar takes the
+// flag's argument only on their command lines.
 
 export interface AssignmentSpec {
   /**
@@ -30,6 +35,11 @@ export interface AssignmentSpec {
   value: string;
   /** Regex source of text that may stand in the value before the secret (e.g. `(?:oauth:)?`). */
   lead?: string;
+  /**
+   * Flags whose argument is the value (`-p`, `--password`). The keywords are then commands, as
+   * typed (`mysql`, `docker login`), and the value is that flag's argument on their command line.
+   */
+  flag?: string[];
 }
 
 /** The name of the capture group holding the secret in an assignment regex. */
@@ -107,8 +117,19 @@ function keywordPattern(keyword: string): string {
   return `${spelt[anchor]}${behind}${following}${after}`;
 }
 
-/** The literal a keyword's matches start with (lower case): what the prefilter looks for. */
-export function keywordLiteral(keyword: string): string {
+/** The literals the spec's matches start with (lower case): what the prefilter looks for. */
+export function assignmentLiterals(spec: AssignmentSpec): string[] {
+  const literals = spec.flag
+    ? spec.keywords.map((command) => {
+      const words = commandWords(command);
+      return words[anchorIndex(command, words)]!.toLowerCase();
+    })
+    : spec.keywords.map(keywordLiteral);
+  return [...new Set(literals)];
+}
+
+/** The literal a keyword's matches start with (lower case). */
+function keywordLiteral(keyword: string): string {
   const trimmed = keyword.trim();
   const words = parts(trimmed);
   const anchor = anchorIndex(trimmed, words);
@@ -164,12 +185,54 @@ const VALUE_OPEN = `(?:\\[[ \\t]*)?(?:[@$rRbBuU]?\\\\{0,3}["'\\x60])?(?:(?:${cas
 /** The value ends where the token would go on: not before more token characters or a `.` in a name. */
 const VALUE_END = '(?![\\w+/=([-]|\\.[\\w-])';
 
+/**
+ * One argument on a command line: characters and quoted runs (spaces and all), up to a space or
+ * a shell operator. One character at a time, so no two ways to split it (no backtracking blow-up).
+ */
+const ARGUMENT = `(?:"[^"\\n]{0,200}"|'[^'\\n]{0,200}'|[^\\s"'|;&<>]){1,200}`;
+
+/**
+ * A command as typed (`docker login`), not inside a longer name: `/usr/bin/mysql` is one,
+ * `mysqlx` and `my-mysql` are not. Like a keyword, its match starts at its longest word (what
+ * the prefilter looks for: `login` of `oc login`, not `oc`, which half the words of a text
+ * hold), the words before it and the guard in a lookbehind.
+ */
+function commandPattern(command: string): string {
+  const words = commandWords(command);
+  const anchor = anchorIndex(command, words);
+  const spelt = words.map(escapeRegex);
+  const behind = `(?<=(?:^|[^\\w.-])${spelt.slice(0, anchor + 1).join('[ \\t]+')})`;
+  return `${spelt[anchor]}${behind}${spelt.slice(anchor + 1).map((word) => `[ \\t]+${word}`).join('')}(?=[ \\t])`;
+}
+
+function commandWords(command: string): string[] {
+  return command.trim().split(/\s+/);
+}
+
+/** A short flag's argument may be attached (`-pS3cret`) or follow; a long one's follows a space or `=`. Never another flag. */
+function flagPattern(flag: string): string {
+  const after = /^-[A-Za-z0-9]$/.test(flag) ? '[ \\t]{0,5}' : '(?:=|[ \\t]{1,5})';
+  return `${escapeRegex(flag)}${after}(?!-)`;
+}
+
+/** An argument ends at a space, a shell operator or its closing quote. */
+const ARGUMENT_END = `(?=\\\\{0,3}["'\\x60]|[\\s;&|)]|\\\\[nrt]|$)`;
+
+/** The regex of a `flag` spec: a listed command, its other arguments, the flag, and the flag's argument. */
+function commandLineRegex(spec: AssignmentSpec, value: string): string {
+  const commands = spec.keywords.map(commandPattern).join('|');
+  const flags = spec.flag!.map(flagPattern).join('|');
+  return `(?:${commands})(?:[ \\t]+${ARGUMENT}){0,20}?[ \\t]+(?:${flags})${VALUE_OPEN}` +
+    `${spec.lead ?? ''}(?<${ASSIGNMENT_SECRET_GROUP}>${value})${ARGUMENT_END}`;
+}
+
 /** The regex source (and flags) of an assignment rule. */
 export function assignmentRegex(spec: AssignmentSpec): { source: string; flags: string } {
-  const keywords = spec.keywords.map(keywordPattern);
-  const names = spec.names.length > 0 ? `[\\w.-]{0,24}?(?:${spec.names.map(wordPattern).join('|')})` : '';
   const insensitive = spec.value.startsWith('(?i)');
   const value = insensitive ? spec.value.slice(4) : spec.value;
+  if (spec.flag) return { source: commandLineRegex(spec, value), flags: insensitive ? 'i' : '' };
+  const keywords = spec.keywords.map(keywordPattern);
+  const names = spec.names.length > 0 ? `[\\w.-]{0,24}?(?:${spec.names.map(wordPattern).join('|')})` : '';
   const source = `(?:${keywords.join('|')})${names}${NAME_TAIL}${NAME_CLOSE}(?:${SEPARATOR})${VALUE_OPEN}` +
     `${spec.lead ?? ''}(?<${ASSIGNMENT_SECRET_GROUP}>${value})${VALUE_END}`;
   return { source, flags: insensitive ? 'i' : '' };

@@ -51,10 +51,16 @@ const STOPWORDS = new RegExp([
 /** Above this length a secret is a key block (PEM, OpenSSH) whose base64 may hold any run or word by chance. */
 const BLOCK_LENGTH = 200;
 
+/**
+ * AWS's documentation writes EXAMPLE into the key blocks it shows, line after line. Random
+ * base64 holds that word about once in 10^12 places: twice is never chance.
+ */
+const DOCUMENTATION_BLOCK = /EXAMPLE[^]*EXAMPLE/;
+
 /** Why a secret is a placeholder rather than a secret, or undefined when it may be real. */
 export function placeholderReason(secret: string): DropReason | undefined {
   if (TEMPLATE.test(secret)) return 'placeholder';
-  if (secret.length > BLOCK_LENGTH) return undefined;
+  if (secret.length > BLOCK_LENGTH) return DOCUMENTATION_BLOCK.test(secret) ? 'stopword' : undefined;
   if (NON_VALUES.has(secret.toLowerCase())) return 'placeholder';
   if (MASK.test(secret) || PHRASE.test(secret) || mostlyOneCharacter(secret) || digitsCountUp(secret)) return 'placeholder';
   if (STOPWORDS.test(secret) || STOPWORDS_CASELESS.test(secret)) return 'stopword';

@@ -9,7 +9,7 @@ import { findingsAfter, findingsBefore, isCarriable, type CarryBasis, type RuleF
 import { selectRules } from './select-rules.js';
 
 /** Rejections that say what the string is (not a real token of this kind), not merely that it is weak. */
-const RECOGNISED: ReadonlySet<DropReason> = new Set(['checksum', 'placeholder', 'stopword', 'allowlist-stopword']);
+const RECOGNISED: ReadonlySet<DropReason> = new Set(['checksum', 'structure', 'placeholder', 'stopword', 'allowlist-stopword']);
 
 /** What running the rules over one text found. */
 export interface RuleRun {

@@ -9,6 +9,8 @@
 import type { Candidate, Drop, Shadow } from './candidate.js';
 import { countBelow } from './count-below.js';
 import type { Engine } from './engine.js';
+import { literalPrefixes } from './literal-prefixes.js';
+import type { Rule } from '../types.js';
 
 /** Spans sorted by start, with the furthest end among each prefix: "does any overlap [s, e)?" by bisection. */
 class SpanIndex {
@@ -98,12 +100,30 @@ function keepOnePerPlace(candidates: readonly Candidate[], starting: number[], e
   }
 }
 
+const FORM_LITERALS = new WeakMap<Rule, string[]>();
+
+/**
+ * The literals a rule's secrets are recognised by (lower case): its keywords, or for an
+ * assignment rule, whose keywords are names, the literal its value starts with (Clerk's `sk_live_`).
+ */
+function formLiterals(rule: Rule): string[] {
+  let literals = FORM_LITERALS.get(rule);
+  if (!literals) {
+    literals = rule.assignment
+      ? (literalPrefixes(rule.assignment.value.replace(/^\(\?i\)/, '')) ?? []).map((literal) => literal.toLowerCase())
+      : rule.keywords;
+    FORM_LITERALS.set(rule, literals);
+  }
+  return literals;
+}
+
 /**
  * The more specific of two candidates on the same secret and place: proved by a checksum; else
- * recognised by its own form (a keyword of its rule inside the secret: a JWT's `eyJ`) over
- * recognised by what surrounds it (the name it is assigned to); else the one whose match holds
- * more of that surrounding evidence (`YC_SECRET_ACCESS_KEY=` over `SECRET_ACCESS_KEY=`); else
- * the rule listed first.
+ * recognised by its own form (a keyword of its rule inside the secret: a JWT's `eyJ`; an
+ * assignment rule's value prefix) over recognised by what surrounds it (the name it is assigned
+ * to); else the one whose match holds more of that surrounding evidence (`YC_SECRET_ACCESS_KEY=`
+ * over `SECRET_ACCESS_KEY=`, `CLERK_SECRET_KEY=sk_live_…` over a bare `sk_live_…`); else the rule
+ * listed first.
  */
 function better(candidate: Candidate, other: Candidate, engine: Engine): boolean {
   const rule = engine.rules[candidate.ruleIndex]!;
@@ -111,9 +131,9 @@ function better(candidate: Candidate, other: Candidate, engine: Engine): boolean
   if (rule.specificity !== otherRule.specificity) return rule.specificity > otherRule.specificity;
   if (candidate.checksumValid !== other.checksumValid) return candidate.checksumValid;
   const secret = candidate.secret.toLowerCase();
-  const byForm = (keywords: readonly string[]) => keywords.some((keyword) => secret.includes(keyword));
-  const form = byForm(rule.rule.keywords);
-  if (form !== byForm(otherRule.rule.keywords)) return form;
+  const byForm = (literals: readonly string[]) => literals.some((literal) => secret.includes(literal));
+  const form = byForm(formLiterals(rule.rule));
+  if (form !== byForm(formLiterals(otherRule.rule))) return form;
   const evidence = (candidate.spanEnd - candidate.spanStart) - (other.spanEnd - other.spanStart);
   if (evidence !== 0) return evidence > 0;
   return candidate.ruleIndex < other.ruleIndex;

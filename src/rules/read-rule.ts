@@ -1,14 +1,14 @@
 // Reads and validates one `[[rules]]` table into a compiled Rule. Leakstop's format and
 // gitleaks' differ in the regex dialect, path syntax and a few field names only.
-import { assignmentRegex, ASSIGNMENT_SECRET_GROUP, keywordLiteral, NOT_SECRET_NAME, type AssignmentSpec } from '../detect/assignment-grammar.js';
+import { assignmentLiterals, assignmentRegex, ASSIGNMENT_SECRET_GROUP, NOT_SECRET_NAME, type AssignmentSpec } from '../detect/assignment-grammar.js';
 import { literalPrefixes } from '../detect/literal-prefixes.js';
-import type { ChecksumKind, Rule, Severity } from '../types.js';
+import type { ChecksumKind, Rule, Severity, StructureKind } from '../types.js';
 import { compileRegex, regexGroups } from './compile-rule-regex.js';
 import { compileDialectRegex, readAllowlist, type ConfigDialect } from './read-allowlist.js';
 import type { TomlFields } from './toml-fields.js';
 
 const FIELDS: Record<ConfigDialect, string[]> = {
-  leakstop: ['id', 'description', 'provider', 'regex', 'assignment', 'secretGroup', 'keywords', 'entropy', 'checksum',
+  leakstop: ['id', 'description', 'provider', 'regex', 'assignment', 'secretGroup', 'keywords', 'entropy', 'checksum', 'structure',
     'paths', 'tags', 'severity', 'guidance', 'allowlists', 'examples'],
   gitleaks: ['id', 'description', 'regex', 'secretGroup', 'keywords', 'entropy', 'path', 'tags', 'allowlist',
     'allowlists'],
@@ -16,6 +16,7 @@ const FIELDS: Record<ConfigDialect, string[]> = {
 
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const CHECKSUMS: ChecksumKind[] = ['crc32-base62'];
+const STRUCTURES: StructureKind[] = ['jwt', 'basic-credentials'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export interface RuleDefaults {
@@ -54,7 +55,7 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
     provider: fields.optionalString('provider') ?? defaults.provider ?? 'Custom',
     regex,
     secretGroup: assignment ? ASSIGNMENT_SECRET_GROUP : readSecretGroup(fields, regex),
-    keywords: assignment ? [...new Set(assignment.keywords.map(keywordLiteral))] : readKeywords(fields),
+    keywords: assignment ? assignmentLiterals(assignment) : readKeywords(fields),
     entropy: readEntropy(fields),
     paths: dialect === 'leakstop' ? fields.stringArray('paths') : [],
     allowlists: [],
@@ -70,6 +71,11 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
   if (checksum !== undefined) {
     if (!CHECKSUMS.includes(checksum as ChecksumKind)) throw fields.error('checksum', `must be one of ${CHECKSUMS.join(', ')}`);
     rule.checksum = checksum as ChecksumKind;
+  }
+  const structure = fields.optionalString('structure');
+  if (structure !== undefined) {
+    if (!STRUCTURES.includes(structure as StructureKind)) throw fields.error('structure', `must be one of ${STRUCTURES.join(', ')}`);
+    rule.structure = structure as StructureKind;
   }
   if (assignment) rule.assignment = assignment;
   const guidance = fields.optionalString('guidance');
@@ -99,7 +105,7 @@ function readAssignment(fields: TomlFields): AssignmentSpec | undefined {
   for (const field of ['regex', 'secretGroup', 'keywords']) {
     if (fields.has(field)) throw fields.error(field, 'is set by [rules.assignment]; remove it');
   }
-  table.rejectUnknown(['keyword', 'name', 'value', 'lead']);
+  table.rejectUnknown(['keyword', 'name', 'value', 'lead', 'flag']);
   const words = (key: string) => table.stringArray(key).map((word, index) => {
     if (!/^_?[A-Za-z0-9]+(?:[ _.-][A-Za-z0-9]+)*[_.-]?$/.test(word)) {
       throw table.error(`${key}[${index}]`, 'must be letters and digits, words separated (or ended) by a space, "_", "-" or "."; "_" may start it');
@@ -111,6 +117,13 @@ function readAssignment(fields: TomlFields): AssignmentSpec | undefined {
   const spec: AssignmentSpec = { keywords, names: words('name'), value: table.string('value') };
   const lead = table.optionalString('lead');
   if (lead !== undefined) spec.lead = lead;
+  if (table.has('flag')) {
+    spec.flag = table.stringArray('flag').map((flag, index) => {
+      if (!/^--?[A-Za-z0-9][A-Za-z0-9-]*$/.test(flag)) throw table.error(`flag[${index}]`, 'must be a command-line flag, e.g. "-p" or "--password"');
+      return flag;
+    });
+    if (spec.flag.length === 0) throw table.error('flag', 'must name at least one flag');
+  }
   return spec;
 }
 

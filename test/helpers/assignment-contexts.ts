@@ -2,10 +2,16 @@
 // are re-placed in each of them (test/unit/rule-example-contexts.test.ts). A context renders
 // a name and a value into a small file; the name is re-spelt the way that syntax spells names
 // (camelCase in code, kebab-case flags), which also checks keyword separator-insensitivity.
+// Command lines that pass a password by a flag (`mysql -p…`, `curl -u user:…`) drop the name:
+// there a value is found by its own shape or as a password, never by a name's keyword.
 
 export interface AssignmentContext {
   name: string;
   render(name: string, value: string): string;
+  /** The rendered text does not hold the name: a keyword-anchored rule cannot hold there. */
+  nameless?: true;
+  /** The value is glued to its flag (`-p…`), as only a password is written: only generic rules' values are placed there. */
+  passwordOnly?: true;
 }
 
 /** `ALGOLIA_ADMIN_KEY` → its words: `algolia`, `admin`, `key`. */
@@ -78,10 +84,29 @@ const contexts: [string, (name: string, value: string) => string][] = [
   ['ruby-env', (n, v) => `ENV["${upperSnake(n)}"] ||= "${v}"\n`],
   ['kubernetes-env', (n, v) => `env:\n  - name: ${upperSnake(n)}\n    value: "${v}"\n`],
   ['comparison', (n, v) => `if ${n} == "${v}":\n    pass\n`],
+  ['not-equal', (n, v) => `if ${n} != "${v}":\n    rotate()\n`],
+  ['makefile-posix-immediate', (n, v) => `${upperSnake(n)} :::= ${v}\n`],
+  ['scala-map-arrow', (n, v) => `val settings = Map("${n}" -> "${v}")\n`],
   ['plus-equals', (n, v) => `${camel(n)} += "${v}"\n`],
   ['php-concat', (n, v) => `$${n} .= "${v}";\n`],
   ['r-arrow', (n, v) => `${dotted(n)} <- "${v}"\n`],
   ['tuple', (n, v) => `pairs = [("${n}", "${v}")]\n`],
 ];
 
-export const ASSIGNMENT_CONTEXTS: AssignmentContext[] = contexts.map(([name, render]) => ({ name, render }));
+/** Command lines giving a password by flag, the name nowhere. */
+const namelessContexts: [string, (value: string) => string][] = [
+  ['mysql-password-spaced', (v) => `mysql -h db.internal -u root -p ${v}\n`],
+  ['sshpass', (v) => `sshpass -p '${v}' ssh deploy@10.0.0.5 uptime\n`],
+  ['curl-user', (v) => `curl -s -u deploy:${v} https://repo.internal/api/upload\n`],
+];
+
+export const ASSIGNMENT_CONTEXTS: AssignmentContext[] = [
+  ...contexts.map(([name, render]) => ({ name, render })),
+  ...namelessContexts.map(([name, render]) => ({ name, render: (_name: string, value: string) => render(value), nameless: true as const })),
+  {
+    name: 'mysql-password-attached',
+    render: (_name: string, value: string) => `mysql -h db.internal -u root -p${value} app_db\n`,
+    nameless: true,
+    passwordOnly: true,
+  },
+];

@@ -81,6 +81,24 @@ describe('leakstop rules test', () => {
     }
   });
 
+  it('drops a token shaped like a JWT whose header and payload decode to no JSON, with reason "structure"', async () => {
+    const real = expandTemplate('{jwt}');
+    const shaped = expandTemplate('eyJ{base64url:30}.eyJ{base64url:40}.{base64url:43}');
+    const file = write('tokens.txt', `session ${real}\nsession ${shaped}\n`);
+    const result = await runCli(['rules', 'test', file, '--format', 'json']);
+    const verdicts = JSON.parse(result.stdout) as { line: number; ruleId: string; verdict: string; reason?: string }[];
+    expect(verdicts.map(({ line, ruleId, verdict, reason }) => [line, ruleId, verdict, reason])).toEqual([
+      [1, 'jwt', 'found', undefined],
+      [2, 'jwt', 'dropped', 'structure'],
+    ]);
+    const text = await runCli(['rules', 'test', file]);
+    expect(text.stdout).toMatch(/^2 +jwt +dropped: structure +eyJ\S*…\S+$/m);
+    for (const output of [result.stdout, text.stdout]) {
+      expect(output).not.toContain(real);
+      expect(output).not.toContain(shaped);
+    }
+  });
+
   it('fails with one line on a file it cannot read', async () => {
     const result = await runCli(['rules', 'test', path.join(dir, 'missing.env')]);
     expect(result.code).toBe(2);

@@ -5,6 +5,7 @@ import { BASE64_ALPHABET, MIN_BASE64_RUN } from '../../src/detect/encoded-segmen
 import { buildKeywordPrefilter } from '../../src/detect/keyword-prefilter.js';
 import { LineIndex } from '../../src/detect/line-index.js';
 import { placeholderReason } from '../../src/detect/placeholder.js';
+import { structuredValue } from '../../src/detect/structure.js';
 import { expandTemplate } from '../../src/rules/example-template.js';
 
 describe('shannonEntropy', () => {
@@ -39,6 +40,34 @@ describe('crc32-base62 checksum', () => {
     const flipped = token.slice(0, 8) + (token[8] === 'a' ? 'b' : 'a') + token.slice(9);
     expect(hasValidChecksum('crc32-base62', flipped)).toBe(false);
     expect(hasValidChecksum('crc32-base62', 'ghp_abc')).toBe(false);
+  });
+});
+
+describe('structures', () => {
+  const hasValidStructure = (kind: Parameters<typeof structuredValue>[0], secret: string) => structuredValue(kind, secret) !== undefined;
+
+  const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signature = () => expandTemplate('{base64url:43}');
+
+  it('accepts a header naming its alg over a JSON-object payload', () => {
+    expect(hasValidStructure('jwt', expandTemplate('{jwt}'))).toBe(true);
+    expect(hasValidStructure('jwt', `${segment({ alg: 'RS256', kid: 'k1' })}.${segment({})}.${signature()}`)).toBe(true);
+  });
+
+  it('rejects random base64url after eyJ, a header without alg, and a payload that is no JSON object', () => {
+    expect(hasValidStructure('jwt', expandTemplate('eyJ{base64url:30}.eyJ{base64url:40}.{base64url:43}'))).toBe(false);
+    expect(hasValidStructure('jwt', `${segment({ typ: 'JWT' })}.${segment({ sub: '1' })}.${signature()}`)).toBe(false);
+    expect(hasValidStructure('jwt', `${segment({ alg: 'HS256' })}.${segment([1, 2])}.${signature()}`)).toBe(false);
+    expect(hasValidStructure('jwt', `${segment({ alg: 'HS256' })}.${Buffer.from('{"sub":').toString('base64url')}.${signature()}`)).toBe(false);
+    expect(hasValidStructure('jwt', segment({ alg: 'HS256' }))).toBe(false);
+  });
+
+  it('reads Basic credentials as user:password and gives the password, or the user id before an empty one', () => {
+    const password = expandTemplate('{base62:20}');
+    expect(structuredValue('basic-credentials', Buffer.from(`deploy:${password}`).toString('base64'))).toBe(password);
+    expect(structuredValue('basic-credentials', Buffer.from(`${password}:`).toString('base64'))).toBe(password);
+    expect(structuredValue('basic-credentials', Buffer.from(password).toString('base64'))).toBeUndefined();
+    expect(structuredValue('basic-credentials', expandTemplate('{base64:40}'))).toBeUndefined();
   });
 });
 
@@ -167,5 +196,10 @@ describe('placeholderReason on real random tokens', () => {
   it('never drops a long key block for a word or run its base64 may hold by chance', () => {
     const block = `${'AAAAAAAAAAAA'}${random(ALPHABETS.base64, 300)}fakexxxxxEXAMPLE`;
     expect(placeholderReason(block)).toBeUndefined();
+  });
+
+  it('drops a key block with EXAMPLE written into it more than once, as AWS documentation shows keys', () => {
+    const lines = Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? 'EXAMPLE' : '') + random(ALPHABETS.base64, 64 - (i % 2 === 0 ? 7 : 0)));
+    expect(placeholderReason(`-----BEGIN RSA PRIVATE KEY-----\n${lines.join('\n')}\n-----END RSA PRIVATE KEY-----`)).toBe('stopword');
   });
 });

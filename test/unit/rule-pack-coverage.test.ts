@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/detect/compile-engine.js';
 import { detectContent } from '../../src/detect/detect-content.js';
+import { expandTemplate } from '../../src/rules/example-template.js';
 import { loadConfig, OPT_IN_TAGS } from '../../src/rules/load-config.js';
 
 const config = loadConfig({ enableTags: [...OPT_IN_TAGS] });
@@ -24,7 +25,21 @@ const REQUIRED_PROVIDERS = [
   'Freshdesk', 'Dependency-Track', 'Adafruit IO', 'Contribsys', 'Snyk', 'SonarQube', 'Algolia', 'Gitter', 'Fly.io',
   'Supabase', 'Vercel', 'Netlify', 'Cloudflare', 'Railway', 'Render', 'Neon', 'PlanetScale', 'Auth0', 'netrc', 'Maven',
   'NuGet', 'Docker', 'Composer', 'RubyGems', 'Django', 'Ruby on Rails', 'Gradle', 'PowerShell', 'bcrypt', 'NTLM',
-  'Kerberos',
+  'Kerberos', 'Clerk',
+];
+
+/**
+ * Providers whose every (non-generic) rule links its guidance to the provider's revocation or
+ * rotation page: the console page where there is one, else the provider's documentation of it.
+ * Add a provider once all its rules do.
+ */
+const PROVIDERS_WITH_ROTATION_URLS = [
+  'GitHub', 'GitLab', 'AWS', 'Google', 'Stripe', 'Cloudflare', 'OpenAI', 'Anthropic', 'Hugging Face', 'Google Gemini',
+  'Mistral AI', 'Cohere', 'Groq', 'xAI', 'Perplexity', 'Replicate', 'OpenRouter', 'npm', 'PyPI', 'Docker Hub', 'Docker',
+  'crates.io', 'Clojars', 'Heroku', 'Vercel', 'Netlify', 'Supabase', 'Twilio', 'SendGrid', 'Mailgun', 'Mailchimp',
+  'Datadog', 'Sentry', 'New Relic', 'HashiCorp Vault', 'Terraform Cloud', 'Pulumi', 'Databricks', 'Discord',
+  'Telegram', 'Square', 'Dropbox', 'Okta', 'Clerk', 'Atlassian', 'Bitbucket', 'Linear', 'Postman', 'Snyk', 'Facebook',
+  'HubSpot', 'Airtable', 'Notion', 'Mapbox', 'ngrok',
 ];
 
 describe('the built-in rule pack', () => {
@@ -78,6 +93,25 @@ describe('the built-in rule pack', () => {
       expect(rule.guidance?.length ?? 0, rule.id).toBeGreaterThan(20);
       expect(rule.tags.length, rule.id).toBeGreaterThan(0);
     }
+  });
+
+  it('reports a Clerk secret key assigned to a Clerk name as Clerk, though Stripe keys share its prefix', () => {
+    const engine = compileEngine(config);
+    const key = expandTemplate('sk_live_{base62:40}');
+    const reported = (text: string) => detectContent(text, engine).map((match) => [match.ruleId, match.secret.reveal()]);
+    expect(reported(`CLERK_SECRET_KEY=${key}\n`)).toEqual([['clerk-secret-key', key]]);
+    expect(reported(`export const clerkSecretKey: string = "${key}";\n`)).toEqual([['clerk-secret-key', key]]);
+    expect(reported(`STRIPE_SECRET_KEY=${key}\n`)).toEqual([['stripe-secret-key', key]]);
+  });
+
+  it('links the guidance of every rule of the main providers to where the secret is revoked or rotated', () => {
+    const providers = new Set(rules.map((rule) => rule.provider));
+    expect(PROVIDERS_WITH_ROTATION_URLS.filter((provider) => !providers.has(provider))).toEqual([]);
+    const withoutUrl = rules
+      .filter((rule) => PROVIDERS_WITH_ROTATION_URLS.includes(rule.provider) && !rule.tags.includes('generic'))
+      .filter((rule) => !/\bhttps:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.test(rule.guidance ?? ''))
+      .map((rule) => `${rule.provider}: ${rule.id}`);
+    expect(withoutUrl).toEqual([]);
   });
 
   it('validates the checksum of the GitHub and npm token families', () => {

@@ -131,6 +131,8 @@ describe('loadConfig: rule files', () => {
       /rules\[0\] \(x\): assignment: value: matches the empty string$/],
     ['an assignment value with a named group', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nassignment = { keyword = ["acme"], value = "(?<v>[0-9a-f]{32})" }`,
       /rules\[0\] \(x\): assignment: value: must not hold named groups$/],
+    ['an assignment flag that is no flag', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nassignment = { keyword = ["mysql"], flag = ["p"], value = "[0-9a-f]{32}" }`,
+      /rules\[0\] \(x\): assignment: flag\[0\]: must be a command-line flag/],
     ['an unknown assignment field', `provider = "p"\n[[rules]]\nid = "x"\ndescription = "d"\nassignment = { keyword = ["acme"], value = "[0-9a-f]{32}", names = ["key"] }`,
       /rules\[0\] \(x\): assignment: names: unknown field$/],
   ])('rejects %s with one line naming the file and the field', (_, toml, expected) => {
