@@ -3121,9 +3121,10 @@ var STOPWORDS = new RegExp([
   "(?:Fake|Mock)(?![a-z])"
 ].join("|"));
 var BLOCK_LENGTH = 200;
+var DOCUMENTATION_BLOCK = /EXAMPLE[^]*EXAMPLE/;
 function placeholderReason(secret) {
   if (TEMPLATE.test(secret)) return "placeholder";
-  if (secret.length > BLOCK_LENGTH) return void 0;
+  if (secret.length > BLOCK_LENGTH) return DOCUMENTATION_BLOCK.test(secret) ? "stopword" : void 0;
   if (NON_VALUES.has(secret.toLowerCase())) return "placeholder";
   if (MASK.test(secret) || PHRASE.test(secret) || mostlyOneCharacter(secret) || digitsCountUp(secret)) return "placeholder";
   if (STOPWORDS.test(secret) || STOPWORDS_CASELESS.test(secret)) return "stopword";
@@ -3150,16 +3151,46 @@ function digitsCountUp(secret) {
   return successive >= 0.9 * (digits.length - 1);
 }
 
+// src/detect/structure.ts
+function jsonObjectSegment(segment) {
+  try {
+    const value = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var PRINTABLE = /^[^\p{Cc}\uFFFD]+$/u;
+function structuredValue(kind, secret) {
+  switch (kind) {
+    case "jwt": {
+      const [header, payload] = secret.split(".");
+      const decoded = header === void 0 ? void 0 : jsonObjectSegment(header);
+      return typeof decoded?.alg === "string" && payload !== void 0 && jsonObjectSegment(payload) !== void 0 ? secret : void 0;
+    }
+    case "basic-credentials": {
+      const text = Buffer.from(secret, "base64").toString("utf8");
+      const colon = text.indexOf(":");
+      if (colon < 0 || !PRINTABLE.test(text)) return void 0;
+      const password = text.slice(colon + 1);
+      return password !== "" ? password : text.slice(0, colon) || void 0;
+    }
+  }
+}
+
 // src/detect/judge-candidate.ts
 function judgeCandidate(engine2, rule, match2, text) {
   const { secret } = match2;
   const kind = rule.rule.checksum;
   const checksumValid = kind !== void 0 && hasValidChecksum(kind, secret);
   if (kind !== void 0 && !checksumValid) return { kept: false, reason: "checksum" };
+  const structure = rule.rule.structure;
+  const carried = structure === void 0 ? secret : structuredValue(structure, secret);
+  if (carried === void 0) return { kept: false, reason: "structure" };
   const entropy = shannonEntropy(secret);
   if (rule.bypass) return { kept: true, entropy, checksumValid };
   if (entropy < rule.rule.entropy) return { kept: false, reason: "entropy" };
-  const placeholder = checksumValid ? void 0 : placeholderReason(secret);
+  const placeholder = checksumValid ? void 0 : placeholderReason(carried);
   if (placeholder) return { kept: false, reason: placeholder };
   let pending;
   if (engine2.allowlists.length > 0 || rule.allowlists.length > 0) {
@@ -3484,7 +3515,7 @@ function anchorStarts(engine2, index, prefiltered, length) {
 }
 
 // src/detect/run-rules.ts
-var RECOGNISED = /* @__PURE__ */ new Set(["checksum", "placeholder", "stopword", "allowlist-stopword"]);
+var RECOGNISED = /* @__PURE__ */ new Set(["checksum", "structure", "placeholder", "stopword", "allowlist-stopword"]);
 function runRules(text, prefiltered, engine2, drops, basis) {
   const candidates = [];
   const shadows = [];
@@ -3615,15 +3646,24 @@ function keepOnePerPlace(candidates, starting, engine2, drop) {
     }
   }
 }
+var FORM_LITERALS = /* @__PURE__ */ new WeakMap();
+function formLiterals(rule) {
+  let literals = FORM_LITERALS.get(rule);
+  if (!literals) {
+    literals = rule.assignment ? (literalPrefixes(rule.assignment.value.replace(/^\(\?i\)/, "")) ?? []).map((literal) => literal.toLowerCase()) : rule.keywords;
+    FORM_LITERALS.set(rule, literals);
+  }
+  return literals;
+}
 function better(candidate, other, engine2) {
   const rule = engine2.rules[candidate.ruleIndex];
   const otherRule = engine2.rules[other.ruleIndex];
   if (rule.specificity !== otherRule.specificity) return rule.specificity > otherRule.specificity;
   if (candidate.checksumValid !== other.checksumValid) return candidate.checksumValid;
   const secret = candidate.secret.toLowerCase();
-  const byForm = (keywords) => keywords.some((keyword) => secret.includes(keyword));
-  const form = byForm(rule.rule.keywords);
-  if (form !== byForm(otherRule.rule.keywords)) return form;
+  const byForm = (literals) => literals.some((literal) => secret.includes(literal));
+  const form = byForm(formLiterals(rule.rule));
+  if (form !== byForm(formLiterals(otherRule.rule))) return form;
   const evidence = candidate.spanEnd - candidate.spanStart - (other.spanEnd - other.spanStart);
   if (evidence !== 0) return evidence > 0;
   return candidate.ruleIndex < other.ruleIndex;

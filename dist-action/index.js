@@ -1087,7 +1087,7 @@ var ENGINE_VERSION;
 var init_engine_version = __esm({
   "src/detect/engine-version.ts"() {
     "use strict";
-    ENGINE_VERSION = 2;
+    ENGINE_VERSION = 3;
   }
 });
 
@@ -1562,21 +1562,48 @@ function keywordPattern(keyword) {
   const behind = anchor > 0 || start !== "(?<=" ? `${start}${spelt.slice(0, anchor + 1).join("[_.-]?")})` : "";
   return `${spelt[anchor]}${behind}${following}${after}`;
 }
+function assignmentLiterals(spec) {
+  const literals = spec.flag ? spec.keywords.map((command) => {
+    const words = commandWords(command);
+    return words[anchorIndex(command, words)].toLowerCase();
+  }) : spec.keywords.map(keywordLiteral);
+  return [...new Set(literals)];
+}
 function keywordLiteral(keyword) {
   const trimmed2 = keyword.trim();
   const words = parts(trimmed2);
   const anchor = anchorIndex(trimmed2, words);
   return (anchor === 0 && trimmed2.startsWith("_") ? "_" : "") + words[anchor].toLowerCase();
 }
+function commandPattern(command) {
+  const words = commandWords(command);
+  const anchor = anchorIndex(command, words);
+  const spelt = words.map(escapeRegex2);
+  const behind = `(?<=(?:^|[^\\w.-])${spelt.slice(0, anchor + 1).join("[ \\t]+")})`;
+  return `${spelt[anchor]}${behind}${spelt.slice(anchor + 1).map((word) => `[ \\t]+${word}`).join("")}(?=[ \\t])`;
+}
+function commandWords(command) {
+  return command.trim().split(/\s+/);
+}
+function flagPattern(flag) {
+  const after = /^-[A-Za-z0-9]$/.test(flag) ? "[ \\t]{0,5}" : "(?:=|[ \\t]{1,5})";
+  return `${escapeRegex2(flag)}${after}(?!-)`;
+}
+function commandLineRegex(spec, value) {
+  const commands = spec.keywords.map(commandPattern).join("|");
+  const flags = spec.flag.map(flagPattern).join("|");
+  return `(?:${commands})(?:[ \\t]+${ARGUMENT}){0,20}?[ \\t]+(?:${flags})${VALUE_OPEN}${spec.lead ?? ""}(?<${ASSIGNMENT_SECRET_GROUP}>${value})${ARGUMENT_END}`;
+}
 function assignmentRegex(spec) {
-  const keywords = spec.keywords.map(keywordPattern);
-  const names = spec.names.length > 0 ? `[\\w.-]{0,24}?(?:${spec.names.map(wordPattern).join("|")})` : "";
   const insensitive = spec.value.startsWith("(?i)");
   const value = insensitive ? spec.value.slice(4) : spec.value;
+  if (spec.flag) return { source: commandLineRegex(spec, value), flags: insensitive ? "i" : "" };
+  const keywords = spec.keywords.map(keywordPattern);
+  const names = spec.names.length > 0 ? `[\\w.-]{0,24}?(?:${spec.names.map(wordPattern).join("|")})` : "";
   const source = `(?:${keywords.join("|")})${names}${NAME_TAIL}${NAME_CLOSE}(?:${SEPARATOR})${VALUE_OPEN}${spec.lead ?? ""}(?<${ASSIGNMENT_SECRET_GROUP}>${value})${VALUE_END}`;
   return { source, flags: insensitive ? "i" : "" };
 }
-var ASSIGNMENT_SECRET_GROUP, SHORT_KEYWORD, WORD_START, NAME_START, SEPARATOR_AFTER, NAME_TAIL, NOT_SECRET_NAMES, NOT_SECRET_NAME, NAME_CLOSE, TYPE, OPERATOR, SEPARATOR, VALUE_OPEN, VALUE_END;
+var ASSIGNMENT_SECRET_GROUP, SHORT_KEYWORD, WORD_START, NAME_START, SEPARATOR_AFTER, NAME_TAIL, NOT_SECRET_NAMES, NOT_SECRET_NAME, NAME_CLOSE, TYPE, OPERATOR, SEPARATOR, VALUE_OPEN, VALUE_END, ARGUMENT, ARGUMENT_END;
 var init_assignment_grammar = __esm({
   "src/detect/assignment-grammar.ts"() {
     "use strict";
@@ -1637,6 +1664,8 @@ var init_assignment_grammar = __esm({
     ].map((form) => `(?:${form})`).join("|");
     VALUE_OPEN = `(?:\\[[ \\t]*)?(?:[@$rRbBuU]?\\\\{0,3}["'\\x60])?(?:(?:${caseless("bearer")}|${caseless("token")})[ \\t]+)?`;
     VALUE_END = "(?![\\w+/=([-]|\\.[\\w-])";
+    ARGUMENT = `(?:"[^"\\n]{0,200}"|'[^'\\n]{0,200}'|[^\\s"'|;&<>]){1,200}`;
+    ARGUMENT_END = `(?=\\\\{0,3}["'\\x60]|[\\s;&|)]|\\\\[nrt]|$)`;
   }
 });
 
@@ -1666,7 +1695,7 @@ function readRule(fields, dialect, defaults3 = {}) {
     provider: fields.optionalString("provider") ?? defaults3.provider ?? "Custom",
     regex,
     secretGroup: assignment ? ASSIGNMENT_SECRET_GROUP : readSecretGroup(fields, regex),
-    keywords: assignment ? [...new Set(assignment.keywords.map(keywordLiteral))] : readKeywords(fields),
+    keywords: assignment ? assignmentLiterals(assignment) : readKeywords(fields),
     entropy: readEntropy(fields),
     paths: dialect === "leakstop" ? fields.stringArray("paths") : [],
     allowlists: [],
@@ -1682,6 +1711,11 @@ function readRule(fields, dialect, defaults3 = {}) {
   if (checksum !== void 0) {
     if (!CHECKSUMS.includes(checksum)) throw fields.error("checksum", `must be one of ${CHECKSUMS.join(", ")}`);
     rule.checksum = checksum;
+  }
+  const structure = fields.optionalString("structure");
+  if (structure !== void 0) {
+    if (!STRUCTURES.includes(structure)) throw fields.error("structure", `must be one of ${STRUCTURES.join(", ")}`);
+    rule.structure = structure;
   }
   if (assignment) rule.assignment = assignment;
   const guidance = fields.optionalString("guidance");
@@ -1708,7 +1742,7 @@ function readAssignment(fields) {
   for (const field of ["regex", "secretGroup", "keywords"]) {
     if (fields.has(field)) throw fields.error(field, "is set by [rules.assignment]; remove it");
   }
-  table.rejectUnknown(["keyword", "name", "value", "lead"]);
+  table.rejectUnknown(["keyword", "name", "value", "lead", "flag"]);
   const words = (key) => table.stringArray(key).map((word, index) => {
     if (!/^_?[A-Za-z0-9]+(?:[ _.-][A-Za-z0-9]+)*[_.-]?$/.test(word)) {
       throw table.error(`${key}[${index}]`, 'must be letters and digits, words separated (or ended) by a space, "_", "-" or "."; "_" may start it');
@@ -1720,6 +1754,13 @@ function readAssignment(fields) {
   const spec = { keywords, names: words("name"), value: table.string("value") };
   const lead = table.optionalString("lead");
   if (lead !== void 0) spec.lead = lead;
+  if (table.has("flag")) {
+    spec.flag = table.stringArray("flag").map((flag, index) => {
+      if (!/^--?[A-Za-z0-9][A-Za-z0-9-]*$/.test(flag)) throw table.error(`flag[${index}]`, 'must be a command-line flag, e.g. "-p" or "--password"');
+      return flag;
+    });
+    if (spec.flag.length === 0) throw table.error("flag", "must name at least one flag");
+  }
   return spec;
 }
 function compileAssignment(spec) {
@@ -1772,7 +1813,7 @@ function readExamples(fields) {
   if (excluded.length > 0) read.excludeContexts = excluded;
   return read;
 }
-var FIELDS2, SEVERITIES, CHECKSUMS, ID2;
+var FIELDS2, SEVERITIES, CHECKSUMS, STRUCTURES, ID2;
 var init_read_rule = __esm({
   "src/rules/read-rule.ts"() {
     "use strict";
@@ -1791,6 +1832,7 @@ var init_read_rule = __esm({
         "keywords",
         "entropy",
         "checksum",
+        "structure",
         "paths",
         "tags",
         "severity",
@@ -1813,6 +1855,7 @@ var init_read_rule = __esm({
     };
     SEVERITIES = ["critical", "high", "medium", "low", "info"];
     CHECKSUMS = ["crc32-base62"];
+    STRUCTURES = ["jwt", "basic-credentials"];
     ID2 = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
   }
 });
@@ -14082,9 +14125,10 @@ var STOPWORDS = new RegExp([
   "(?:Fake|Mock)(?![a-z])"
 ].join("|"));
 var BLOCK_LENGTH = 200;
+var DOCUMENTATION_BLOCK = /EXAMPLE[^]*EXAMPLE/;
 function placeholderReason(secret) {
   if (TEMPLATE.test(secret)) return "placeholder";
-  if (secret.length > BLOCK_LENGTH) return void 0;
+  if (secret.length > BLOCK_LENGTH) return DOCUMENTATION_BLOCK.test(secret) ? "stopword" : void 0;
   if (NON_VALUES.has(secret.toLowerCase())) return "placeholder";
   if (MASK.test(secret) || PHRASE.test(secret) || mostlyOneCharacter(secret) || digitsCountUp(secret)) return "placeholder";
   if (STOPWORDS.test(secret) || STOPWORDS_CASELESS.test(secret)) return "stopword";
@@ -14111,16 +14155,46 @@ function digitsCountUp(secret) {
   return successive >= 0.9 * (digits.length - 1);
 }
 
+// src/detect/structure.ts
+function jsonObjectSegment(segment) {
+  try {
+    const value = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var PRINTABLE = /^[^\p{Cc}\uFFFD]+$/u;
+function structuredValue(kind, secret) {
+  switch (kind) {
+    case "jwt": {
+      const [header, payload] = secret.split(".");
+      const decoded = header === void 0 ? void 0 : jsonObjectSegment(header);
+      return typeof decoded?.alg === "string" && payload !== void 0 && jsonObjectSegment(payload) !== void 0 ? secret : void 0;
+    }
+    case "basic-credentials": {
+      const text = Buffer.from(secret, "base64").toString("utf8");
+      const colon = text.indexOf(":");
+      if (colon < 0 || !PRINTABLE.test(text)) return void 0;
+      const password = text.slice(colon + 1);
+      return password !== "" ? password : text.slice(0, colon) || void 0;
+    }
+  }
+}
+
 // src/detect/judge-candidate.ts
 function judgeCandidate(engine, rule, match2, text) {
   const { secret } = match2;
   const kind = rule.rule.checksum;
   const checksumValid = kind !== void 0 && hasValidChecksum(kind, secret);
   if (kind !== void 0 && !checksumValid) return { kept: false, reason: "checksum" };
+  const structure = rule.rule.structure;
+  const carried = structure === void 0 ? secret : structuredValue(structure, secret);
+  if (carried === void 0) return { kept: false, reason: "structure" };
   const entropy = shannonEntropy(secret);
   if (rule.bypass) return { kept: true, entropy, checksumValid };
   if (entropy < rule.rule.entropy) return { kept: false, reason: "entropy" };
-  const placeholder = checksumValid ? void 0 : placeholderReason(secret);
+  const placeholder = checksumValid ? void 0 : placeholderReason(carried);
   if (placeholder) return { kept: false, reason: placeholder };
   let pending;
   if (engine.allowlists.length > 0 || rule.allowlists.length > 0) {
@@ -14446,7 +14520,7 @@ function anchorStarts(engine, index, prefiltered, length) {
 }
 
 // src/detect/run-rules.ts
-var RECOGNISED = /* @__PURE__ */ new Set(["checksum", "placeholder", "stopword", "allowlist-stopword"]);
+var RECOGNISED = /* @__PURE__ */ new Set(["checksum", "structure", "placeholder", "stopword", "allowlist-stopword"]);
 function runRules(text, prefiltered, engine, drops, basis) {
   const candidates = [];
   const shadows = [];
@@ -14507,6 +14581,7 @@ var NONE = { candidates: [], shadows: [] };
 
 // src/detect/supersede.ts
 init_count_below();
+init_literal_prefixes();
 var SpanIndex = class {
   #starts;
   #furthestEnds;
@@ -14578,15 +14653,24 @@ function keepOnePerPlace(candidates, starting, engine, drop) {
     }
   }
 }
+var FORM_LITERALS = /* @__PURE__ */ new WeakMap();
+function formLiterals(rule) {
+  let literals = FORM_LITERALS.get(rule);
+  if (!literals) {
+    literals = rule.assignment ? (literalPrefixes(rule.assignment.value.replace(/^\(\?i\)/, "")) ?? []).map((literal) => literal.toLowerCase()) : rule.keywords;
+    FORM_LITERALS.set(rule, literals);
+  }
+  return literals;
+}
 function better(candidate, other, engine) {
   const rule = engine.rules[candidate.ruleIndex];
   const otherRule = engine.rules[other.ruleIndex];
   if (rule.specificity !== otherRule.specificity) return rule.specificity > otherRule.specificity;
   if (candidate.checksumValid !== other.checksumValid) return candidate.checksumValid;
   const secret = candidate.secret.toLowerCase();
-  const byForm = (keywords) => keywords.some((keyword) => secret.includes(keyword));
-  const form = byForm(rule.rule.keywords);
-  if (form !== byForm(otherRule.rule.keywords)) return form;
+  const byForm = (literals) => literals.some((literal) => secret.includes(literal));
+  const form = byForm(formLiterals(rule.rule));
+  if (form !== byForm(formLiterals(otherRule.rule))) return form;
   const evidence = candidate.spanEnd - candidate.spanStart - (other.spanEnd - other.spanStart);
   if (evidence !== 0) return evidence > 0;
   return candidate.ruleIndex < other.ruleIndex;
@@ -20661,7 +20745,9 @@ var WORKER_FILE2 = new URL("./detect-worker.js", import.meta.url);
 function workersAvailable() {
   return fs11.existsSync(fileURLToPath3(WORKER_FILE2));
 }
-var WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+function workerLimits(maxFileSize) {
+  return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Math.max(160, Math.ceil(12 * maxFileSize / 2 ** 20)) };
+}
 var REUSED_BUFFER_BYTES = 2 << 20;
 var WorkerDetector = class {
   #workers;
@@ -20675,7 +20761,7 @@ var WorkerDetector = class {
   #nextId = 0;
   #failure;
   constructor(count, data) {
-    this.#workers = Array.from({ length: count }, () => new Worker2(WORKER_FILE2, { workerData: data, resourceLimits: WORKER_LIMITS }));
+    this.#workers = Array.from({ length: count }, () => new Worker2(WORKER_FILE2, { workerData: data, resourceLimits: workerLimits(data.config.maxFileSize) }));
     this.#idle = [...this.#workers];
     this.#queueOf = this.#workers.map(() => []);
     for (const worker of this.#workers) {
@@ -21238,7 +21324,7 @@ function byFile(blobs, versionOf) {
 function newBatch() {
   return { blobs: [], contents: [], paths: [], bytes: 0 };
 }
-var FILE_SHARE_BYTES = 16 << 20;
+var FILE_SHARE_BYTES = 1 << 20;
 function threadChooser(threads) {
   const given = new Array(threads).fill(0);
   let current;
