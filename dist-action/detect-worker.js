@@ -2633,21 +2633,23 @@ function prefilterFromTables(tables) {
   for (const [code, cls] of tables.classOf) classes[code] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
   const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
+  const metIn = new Uint32Array(accepting.length);
+  let pass = 0;
   const resultOf = ({ units, events, runs }) => {
+    pass = pass + 1 >>> 0 || (metIn.fill(0), 1);
     const length = units.length;
     const found = new Uint8Array(lower.length);
     const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
     const starts = new Array(lower.length);
     const foundIds = [];
-    const met = new Uint8Array(accepting.length);
     for (let k = 0; k < events.length; k += 2) {
       const end = events[k];
       const row = events[k + 1] / rowBytes;
       const wanted = recordedAt[row];
       for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]] ??= []).push(end - wanted[w + 1]);
       const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
-      if (met[row] === 1 && !region) continue;
-      met[row] = 1;
+      if (metIn[row] === pass && !region) continue;
+      metIn[row] = pass;
       for (const id of accepting[row]) {
         if (region) region[id] = 1;
         if (found[id] === 1) continue;
@@ -3516,17 +3518,17 @@ function anchorStarts(engine2, index, prefiltered, length) {
 
 // src/detect/run-rules.ts
 var RECOGNISED = /* @__PURE__ */ new Set(["checksum", "structure", "placeholder", "stopword", "allowlist-stopword"]);
-function runRules(text, prefiltered, engine2, drops, basis) {
+function runRules(text, prefiltered, engine2, drops, carry) {
   const candidates = [];
   const shadows = [];
   const stopped = [];
-  const carriable = /* @__PURE__ */ new Map();
-  const ran = /* @__PURE__ */ new Set();
+  const carried = carry && { carriable: /* @__PURE__ */ new Map(), ran: /* @__PURE__ */ new Set() };
+  const basis = carry?.basis;
   for (const selected of selectRules(engine2, prefiltered, text.length)) {
     const { index } = selected;
-    ran.add(index);
+    carried?.ran.add(index);
     const rule = engine2.rules[index];
-    const carries = !drops && !selected.spans && isCarriable(rule);
+    const carries = carried !== void 0 && !drops && !selected.spans && isCarriable(rule);
     const firstCandidate = candidates.length;
     const firstShadow = shadows.length;
     const casts = !rule.bypass && rule.specificity > 0;
@@ -3568,9 +3570,9 @@ function runRules(text, prefiltered, engine2, drops, basis) {
       if (guarded.ok) for (const match2 of guarded.matches) visit(match2);
       else stopped.push({ ruleIndex: index, reason: guarded.reason });
     }
-    if (carries) carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
+    if (carries) carried.carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
   }
-  return { candidates, shadows, stopped, carriable, ran };
+  return carried ? { candidates, shadows, stopped, carried } : { candidates, shadows, stopped };
 }
 var NONE = { candidates: [], shadows: [] };
 
@@ -3676,8 +3678,8 @@ function detectContent(text, engine2, options = {}) {
   const source = text.includes("\r\n") ? text.replaceAll("\r\n", "\n") : text;
   const drops = onDrop ? [] : void 0;
   const prefiltered = options.lineage ? options.lineage.prefilter(source, engine2.prefilter) : engine2.prefilter.scan(source);
-  const basis = drops ? void 0 : options.lineage?.basis;
-  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine2, 1, { remaining: DECODE_BUDGET }, drops, basis, options.lineage);
+  const lineage = drops ? void 0 : options.lineage;
+  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine2, 1, { remaining: DECODE_BUDGET }, drops, lineage);
   const told = /* @__PURE__ */ new Set();
   for (const { ruleIndex, reason } of stopped) {
     if (!told.has(ruleIndex)) options.onRuleStopped?.(engine2.rules[ruleIndex].rule.id, reason);
@@ -3724,9 +3726,9 @@ function detectContent(text, engine2, options = {}) {
   }
   return matches;
 }
-function scanLevel(text, prefiltered, engine2, depth, budget, drops, basis, lineage) {
-  const found = runRules(text, prefiltered, engine2, drops, basis);
-  lineage?.remember(found);
+function scanLevel(text, prefiltered, engine2, depth, budget, drops, lineage) {
+  const found = runRules(text, prefiltered, engine2, drops, lineage && { basis: lineage.basis });
+  if (found.carried) lineage?.remember(found.carried);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
   const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
   if (segments.length === 0) return found;
@@ -4224,10 +4226,9 @@ var FileLineage = class {
   #trace;
   /** Holds the last version's code units: reused from version to version, not a string kept per version. */
   #buffer = new Uint16Array(0);
-  /** Versions prefiltered; the rules' findings kept are those of version `#remembered`. */
-  #versions = 0;
-  #remembered = 0;
-  #findings;
+  /** What the rules found on the version before the one just prefiltered (none: they were not remembered), and on this one. */
+  #earlier;
+  #latest;
   #changed;
   /** The prefilter's result for `text`, the next version of this file; remembered for the one after. */
   prefilter(text, prefilter) {
@@ -4236,19 +4237,19 @@ var FileLineage = class {
     const units = this.#buffer.subarray(0, trace.units.length);
     units.set(trace.units);
     this.#trace = { ...trace, units };
-    this.#versions++;
+    this.#earlier = this.#latest;
+    this.#latest = void 0;
     this.#changed = trace.unchanged && changedLines(text, trace.unchanged);
     return result;
   }
   /** What the rules may carry from the earlier version to the one just prefiltered; undefined: they all run whole. */
   get basis() {
-    if (!this.#changed || !this.#findings || this.#remembered !== this.#versions - 1) return void 0;
-    return { ...this.#findings, changed: this.#changed };
+    if (!this.#changed || !this.#earlier) return void 0;
+    return { earlier: this.#earlier.carriable, ran: this.#earlier.ran, changed: this.#changed };
   }
   /** Keeps what the rules found on the version just prefiltered, for the next. */
   remember(run) {
-    this.#findings = { earlier: run.carriable, ran: run.ran };
-    this.#remembered = this.#versions;
+    this.#latest = run;
   }
   /** Code units this lineage holds on to. */
   get size() {

@@ -741,21 +741,23 @@ function prefilterFromTables(tables) {
   for (const [code2, cls] of tables.classOf) classes[code2] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
   const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
+  const metIn = new Uint32Array(accepting.length);
+  let pass = 0;
   const resultOf = ({ units, events, runs }) => {
+    pass = pass + 1 >>> 0 || (metIn.fill(0), 1);
     const length = units.length;
     const found = new Uint8Array(lower.length);
     const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
     const starts = new Array(lower.length);
     const foundIds = [];
-    const met = new Uint8Array(accepting.length);
     for (let k2 = 0; k2 < events.length; k2 += 2) {
       const end = events[k2];
       const row2 = events[k2 + 1] / rowBytes;
       const wanted = recordedAt[row2];
       for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]] ??= []).push(end - wanted[w + 1]);
       const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
-      if (met[row2] === 1 && !region) continue;
-      met[row2] = 1;
+      if (metIn[row2] === pass && !region) continue;
+      metIn[row2] = pass;
       for (const id of accepting[row2]) {
         if (region) region[id] = 1;
         if (found[id] === 1) continue;
@@ -14521,17 +14523,17 @@ function anchorStarts(engine, index, prefiltered, length) {
 
 // src/detect/run-rules.ts
 var RECOGNISED = /* @__PURE__ */ new Set(["checksum", "structure", "placeholder", "stopword", "allowlist-stopword"]);
-function runRules(text, prefiltered, engine, drops, basis) {
+function runRules(text, prefiltered, engine, drops, carry) {
   const candidates = [];
   const shadows = [];
   const stopped = [];
-  const carriable = /* @__PURE__ */ new Map();
-  const ran = /* @__PURE__ */ new Set();
+  const carried = carry && { carriable: /* @__PURE__ */ new Map(), ran: /* @__PURE__ */ new Set() };
+  const basis = carry?.basis;
   for (const selected of selectRules(engine, prefiltered, text.length)) {
     const { index } = selected;
-    ran.add(index);
+    carried?.ran.add(index);
     const rule = engine.rules[index];
-    const carries = !drops && !selected.spans && isCarriable(rule);
+    const carries = carried !== void 0 && !drops && !selected.spans && isCarriable(rule);
     const firstCandidate = candidates.length;
     const firstShadow = shadows.length;
     const casts = !rule.bypass && rule.specificity > 0;
@@ -14573,9 +14575,9 @@ function runRules(text, prefiltered, engine, drops, basis) {
       if (guarded.ok) for (const match2 of guarded.matches) visit(match2);
       else stopped.push({ ruleIndex: index, reason: guarded.reason });
     }
-    if (carries) carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
+    if (carries) carried.carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
   }
-  return { candidates, shadows, stopped, carriable, ran };
+  return carried ? { candidates, shadows, stopped, carried } : { candidates, shadows, stopped };
 }
 var NONE = { candidates: [], shadows: [] };
 
@@ -14683,8 +14685,8 @@ function detectContent(text, engine, options = {}) {
   const source = text.includes("\r\n") ? text.replaceAll("\r\n", "\n") : text;
   const drops = onDrop ? [] : void 0;
   const prefiltered = options.lineage ? options.lineage.prefilter(source, engine.prefilter) : engine.prefilter.scan(source);
-  const basis = drops ? void 0 : options.lineage?.basis;
-  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops, basis, options.lineage);
+  const lineage = drops ? void 0 : options.lineage;
+  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops, lineage);
   const told = /* @__PURE__ */ new Set();
   for (const { ruleIndex, reason } of stopped) {
     if (!told.has(ruleIndex)) options.onRuleStopped?.(engine.rules[ruleIndex].rule.id, reason);
@@ -14731,9 +14733,9 @@ function detectContent(text, engine, options = {}) {
   }
   return matches;
 }
-function scanLevel(text, prefiltered, engine, depth, budget, drops, basis, lineage) {
-  const found = runRules(text, prefiltered, engine, drops, basis);
-  lineage?.remember(found);
+function scanLevel(text, prefiltered, engine, depth, budget, drops, lineage) {
+  const found = runRules(text, prefiltered, engine, drops, lineage && { basis: lineage.basis });
+  if (found.carried) lineage?.remember(found.carried);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
   const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
   if (segments.length === 0) return found;
@@ -20668,10 +20670,9 @@ var FileLineage = class {
   #trace;
   /** Holds the last version's code units: reused from version to version, not a string kept per version. */
   #buffer = new Uint16Array(0);
-  /** Versions prefiltered; the rules' findings kept are those of version `#remembered`. */
-  #versions = 0;
-  #remembered = 0;
-  #findings;
+  /** What the rules found on the version before the one just prefiltered (none: they were not remembered), and on this one. */
+  #earlier;
+  #latest;
   #changed;
   /** The prefilter's result for `text`, the next version of this file; remembered for the one after. */
   prefilter(text, prefilter) {
@@ -20680,19 +20681,19 @@ var FileLineage = class {
     const units = this.#buffer.subarray(0, trace.units.length);
     units.set(trace.units);
     this.#trace = { ...trace, units };
-    this.#versions++;
+    this.#earlier = this.#latest;
+    this.#latest = void 0;
     this.#changed = trace.unchanged && changedLines(text, trace.unchanged);
     return result2;
   }
   /** What the rules may carry from the earlier version to the one just prefiltered; undefined: they all run whole. */
   get basis() {
-    if (!this.#changed || !this.#findings || this.#remembered !== this.#versions - 1) return void 0;
-    return { ...this.#findings, changed: this.#changed };
+    if (!this.#changed || !this.#earlier) return void 0;
+    return { earlier: this.#earlier.carriable, ran: this.#earlier.ran, changed: this.#changed };
   }
   /** Keeps what the rules found on the version just prefiltered, for the next. */
   remember(run) {
-    this.#findings = { earlier: run.carriable, ran: run.ran };
-    this.#remembered = this.#versions;
+    this.#latest = run;
   }
   /** Code units this lineage holds on to. */
   get size() {
@@ -21264,17 +21265,18 @@ ${message.toString("latin1")}`);
 var BATCH_BYTES = 1 << 20;
 var BATCH_BLOBS = 128;
 async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMatches, fingerprintKey, onOutcome, signal, versionOf) {
-  if (versionOf) toRead = byFile(toRead, versionOf);
+  const paths = versionOf && byFile(toRead, versionOf);
+  if (paths) toRead = [...paths.keys()];
   const shas = toRead.map((blob) => index.blobSha(blob));
   const threads = versionOf ? detector.threads : 1;
   const batches = Array.from({ length: threads }, () => newBatch());
   const threadOf = versionOf && threadChooser(threads);
   const inFlight = [];
   const dispatch = async (thread) => {
-    const { blobs, contents, paths } = batches[thread];
+    const { blobs, contents, paths: paths2 } = batches[thread];
     if (blobs.length === 0) return;
     batches[thread] = newBatch();
-    const done = detector.detect(contents, versionOf && { paths, thread }).then((verdicts) => {
+    const done = detector.detect(contents, versionOf && { paths: paths2, thread }).then((verdicts) => {
       verdicts.forEach((verdict, i2) => onOutcome({ blob: blobs[i2], size: contents[i2].byteLength, ...verdict }));
     });
     done.catch(() => void 0);
@@ -21297,7 +21299,7 @@ async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMat
       onOutcome({ blob, kind: "matches", size: content.byteLength, matches: rebuilt, rebuilt: true });
       continue;
     }
-    const path13 = versionOf?.(blob);
+    const path13 = paths?.get(blob);
     const thread = threadOf && path13 !== void 0 ? threadOf(path13, content.byteLength) : 0;
     const batch2 = batches[thread];
     batch2.blobs.push(blob);
@@ -21319,7 +21321,10 @@ function byFile(blobs, versionOf) {
   }
   const texts = groups.get(void 0) ?? [];
   groups.delete(void 0);
-  return [...[...groups.values()].flat(), ...texts];
+  const paths = /* @__PURE__ */ new Map();
+  for (const [path13, group] of groups) for (const blob of group) paths.set(blob, path13);
+  for (const blob of texts) paths.set(blob, void 0);
+  return paths;
 }
 function newBatch() {
   return { blobs: [], contents: [], paths: [], bytes: 0 };

@@ -9,7 +9,6 @@ import { hasInlineAllow } from './inline-allow.js';
 import type { Candidate, Drop } from './candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
 import type { FileLineage } from './file-lineage.js';
-import type { CarryBasis } from './rule-carry.js';
 import { countBelow } from './count-below.js';
 import { LineIndex, type Position } from './line-index.js';
 import { capListed } from './list-cap.js';
@@ -36,9 +35,9 @@ export function detectContent(text: string, engine: Engine, options: DetectOptio
   const source = text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
   const drops: Drop[] | undefined = onDrop ? [] : undefined;
   const prefiltered = options.lineage ? options.lineage.prefilter(source, engine.prefilter) : engine.prefilter.scan(source);
-  // Debug runs want every drop: they match every line.
-  const basis = drops ? undefined : options.lineage?.basis;
-  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops, basis, options.lineage);
+  // Debug runs want every drop: they match every line, and carry nothing to the next version.
+  const lineage = drops ? undefined : options.lineage;
+  const { candidates, shadows, stopped } = scanLevel(source, prefiltered, engine, 1, { remaining: DECODE_BUDGET }, drops, lineage);
   const told = new Set<number>();
   for (const { ruleIndex, reason } of stopped) {
     if (!told.has(ruleIndex)) options.onRuleStopped?.(engine.rules[ruleIndex]!.rule.id, reason);
@@ -92,9 +91,9 @@ export function detectContent(text: string, engine: Engine, options: DetectOptio
 
 /** Candidates and shadows of one text and, decoded, of its encoded segments; offsets are in this text. */
 function scanLevel(text: string, prefiltered: PrefilterResult, engine: Engine, depth: number, budget: DecodeBudget,
-  drops: Drop[] | undefined, basis?: CarryBasis, lineage?: FileLineage): RuleRun {
-  const found = runRules(text, prefiltered, engine, drops, basis);
-  lineage?.remember(found);
+  drops: Drop[] | undefined, lineage?: FileLineage): RuleRun {
+  const found = runRules(text, prefiltered, engine, drops, lineage && { basis: lineage.basis });
+  if (found.carried) lineage?.remember(found.carried);
   if (depth > MAX_DECODE_DEPTH || budget.remaining <= 0) return found;
   const segments = findEncodedSegments(text, prefiltered.base64Runs, budget);
   if (segments.length === 0) return found;

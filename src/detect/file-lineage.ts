@@ -4,17 +4,16 @@
 // (rule-carry.ts). Whatever the earlier version, the result is the whole-text result.
 import type { KeywordPrefilter, PrefilterResult } from './keyword-prefilter.js';
 import type { PrefilterTrace } from './prefilter-trace.js';
-import type { CarryBasis, ChangedLines, RuleFindings } from './rule-carry.js';
-import type { RuleRun } from './run-rules.js';
+import type { CarryBasis, ChangedLines } from './rule-carry.js';
+import type { CarriedRun } from './run-rules.js';
 
 export class FileLineage {
   #trace: PrefilterTrace | undefined;
   /** Holds the last version's code units: reused from version to version, not a string kept per version. */
   #buffer = new Uint16Array(0);
-  /** Versions prefiltered; the rules' findings kept are those of version `#remembered`. */
-  #versions = 0;
-  #remembered = 0;
-  #findings: { earlier: ReadonlyMap<number, RuleFindings>; ran: ReadonlySet<number> } | undefined;
+  /** What the rules found on the version before the one just prefiltered (none: they were not remembered), and on this one. */
+  #earlier: CarriedRun | undefined;
+  #latest: CarriedRun | undefined;
   #changed: ChangedLines | undefined;
 
   /** The prefilter's result for `text`, the next version of this file; remembered for the one after. */
@@ -24,21 +23,21 @@ export class FileLineage {
     const units = this.#buffer.subarray(0, trace.units.length);
     units.set(trace.units);
     this.#trace = { ...trace, units };
-    this.#versions++;
+    this.#earlier = this.#latest;
+    this.#latest = undefined;
     this.#changed = trace.unchanged && changedLines(text, trace.unchanged);
     return result;
   }
 
   /** What the rules may carry from the earlier version to the one just prefiltered; undefined: they all run whole. */
   get basis(): CarryBasis | undefined {
-    if (!this.#changed || !this.#findings || this.#remembered !== this.#versions - 1) return undefined;
-    return { ...this.#findings, changed: this.#changed };
+    if (!this.#changed || !this.#earlier) return undefined;
+    return { earlier: this.#earlier.carriable, ran: this.#earlier.ran, changed: this.#changed };
   }
 
   /** Keeps what the rules found on the version just prefiltered, for the next. */
-  remember(run: Pick<RuleRun, 'carriable' | 'ran'>): void {
-    this.#findings = { earlier: run.carriable, ran: run.ran };
-    this.#remembered = this.#versions;
+  remember(run: CarriedRun): void {
+    this.#latest = run;
   }
 
   /** Code units this lineage holds on to. */

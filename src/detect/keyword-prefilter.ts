@@ -158,8 +158,14 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
 
   const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
 
+  // A state met before in a pass adds no keyword (outside regions): only its recorded starts are
+  // wanted. Stamped with the pass's number, so no table is made or cleared per text.
+  const metIn = new Uint32Array(accepting.length);
+  let pass = 0;
+
   /** The result of a pass, from its events. */
   const resultOf = ({ units, events, runs }: PrefilterTrace): PrefilterResult => {
+    pass = (pass + 1) >>> 0 || (metIn.fill(0), 1);
     const length = units.length;
     const found = new Uint8Array(lower.length);
     const regions = length > 2 * REGION_SIZE
@@ -167,16 +173,14 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
       : undefined;
     const starts: (number[] | undefined)[] = new Array(lower.length);
     const foundIds: number[] = [];
-    // A state met before adds no keyword (outside regions): only its recorded starts are wanted.
-    const met = new Uint8Array(accepting.length);
     for (let k = 0; k < events.length; k += 2) {
       const end = events[k]!;
       const row = events[k + 1]! / rowBytes;
       const wanted = recordedAt[row]!;
       for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]!] ??= []).push(end - wanted[w + 1]!);
       const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
-      if (met[row] === 1 && !region) continue;
-      met[row] = 1;
+      if (metIn[row] === pass && !region) continue;
+      metIn[row] = pass;
       for (const id of accepting[row]!) {
         if (region) region[id] = 1;
         if (found[id] === 1) continue;

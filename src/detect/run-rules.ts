@@ -18,29 +18,33 @@ export interface RuleRun {
   shadows: Shadow[];
   /** Guarded rules that did not run to the end on this text, with why. */
   stopped: { ruleIndex: number; reason: string }[];
-  /** The findings of the rules a next version of this text may carry (rule-carry.ts), by rule index. */
+  /** With `carry`: the findings of the rules a next version of this text may carry (rule-carry.ts), by rule index, and the rules that ran. */
+  carried?: CarriedRun;
+}
+
+export interface CarriedRun {
   carriable: Map<number, RuleFindings>;
-  /** The indexes of the rules that ran. */
   ran: Set<number>;
 }
 
 /**
  * Runs the rules the prefilter selected, in rule order, where it selected them, judging every
- * match. With `basis`, a carriable rule that ran on the earlier version the same way is matched
- * only on the changed lines, its other findings carried.
+ * match. With `carry` (a version of a file whose next version may carry what this one found), the
+ * carriable rules' findings are kept, and with its `basis` a carriable rule that ran on the earlier
+ * version the same way is matched only on the changed lines, its other findings carried.
  */
-export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined, basis?: CarryBasis): RuleRun {
+export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined, carry?: { basis?: CarryBasis }): RuleRun {
   const candidates: Candidate[] = [];
   const shadows: Shadow[] = [];
   const stopped: RuleRun['stopped'] = [];
-  const carriable = new Map<number, RuleFindings>();
-  const ran = new Set<number>();
+  const carried: CarriedRun | undefined = carry && { carriable: new Map(), ran: new Set() };
+  const basis = carry?.basis;
   for (const selected of selectRules(engine, prefiltered, text.length)) {
     const { index } = selected;
-    ran.add(index);
+    carried?.ran.add(index);
     const rule = engine.rules[index]!;
     // Spans depend on where keyword regions fall, which an edit moves: such a run is not carried.
-    const carries = !drops && !selected.spans && isCarriable(rule);
+    const carries = carried !== undefined && !drops && !selected.spans && isCarriable(rule);
     const firstCandidate = candidates.length;
     const firstShadow = shadows.length;
     const casts = !rule.bypass && rule.specificity > 0;
@@ -85,9 +89,9 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
       if (guarded.ok) for (const match of guarded.matches) visit(match);
       else stopped.push({ ruleIndex: index, reason: guarded.reason });
     }
-    if (carries) carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
+    if (carries) carried.carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
   }
-  return { candidates, shadows, stopped, carriable, ran };
+  return carried ? { candidates, shadows, stopped, carried } : { candidates, shadows, stopped };
 }
 
 const NONE: RuleFindings = { candidates: [], shadows: [] };

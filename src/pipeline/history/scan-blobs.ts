@@ -38,7 +38,8 @@ export async function scanBlobs(
 ): Promise<void> {
   // A file's versions read one after another: each is detected where it differs from the one before,
   // which then need not be kept long (git's deltas are mostly between them too).
-  if (versionOf) toRead = byFile(toRead, versionOf);
+  const paths = versionOf && byFile(toRead, versionOf);
+  if (paths) toRead = [...paths.keys()];
   const shas = toRead.map((blob) => index.blobSha(blob));
   const threads = versionOf ? detector.threads : 1;
   const batches = Array.from({ length: threads }, () => newBatch());
@@ -74,7 +75,7 @@ export async function scanBlobs(
       onOutcome({ blob, kind: 'matches', size: content.byteLength, matches: rebuilt, rebuilt: true });
       continue;
     }
-    const path = versionOf?.(blob);
+    const path = paths?.get(blob);
     const thread = threadOf && path !== undefined ? threadOf(path, content.byteLength) : 0;
     const batch = batches[thread]!;
     batch.blobs.push(blob);
@@ -87,8 +88,8 @@ export async function scanBlobs(
   await Promise.all(inFlight);
 }
 
-/** The blobs grouped by the file they are versions of (in their order within a file), texts of commits last. */
-function byFile(blobs: readonly number[], versionOf: (blob: number) => string | undefined): number[] {
+/** Each blob's path, in reading order: grouped by the file they are versions of (in their order within a file), texts of commits last. */
+function byFile(blobs: readonly number[], versionOf: (blob: number) => string | undefined): Map<number, string | undefined> {
   const groups = new Map<string | undefined, number[]>();
   for (const blob of blobs) {
     const path = versionOf(blob);
@@ -98,7 +99,10 @@ function byFile(blobs: readonly number[], versionOf: (blob: number) => string | 
   }
   const texts = groups.get(undefined) ?? [];
   groups.delete(undefined);
-  return [...[...groups.values()].flat(), ...texts];
+  const paths = new Map<number, string | undefined>();
+  for (const [path, group] of groups) for (const blob of group) paths.set(blob, path);
+  for (const blob of texts) paths.set(blob, undefined);
+  return paths;
 }
 
 function newBatch() {
