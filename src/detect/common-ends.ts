@@ -1,5 +1,6 @@
 // The common prefix and suffix of two versions of a text's UTF-16 code units, compared a chunk at a
-// time in native code (Buffer.compare), so only the chunk that differs is read unit by unit.
+// time in native code (Buffer.compare), so only the chunk that differs is read unit by unit; and
+// where a run of units occurs in another text, by native search.
 
 const CHUNK = 2048;
 
@@ -22,4 +23,12 @@ export function commonSuffix(a: Uint16Array, b: Uint16Array, limit: number): num
   while (length + CHUNK <= limit && x.compare(y, 2 * (b.length - length - CHUNK), 2 * (b.length - length), 2 * (a.length - length - CHUNK), 2 * (a.length - length)) === 0) length += CHUNK;
   while (length < limit && a[a.length - length - 1] === b[b.length - length - 1]) length++;
   return length;
+}
+
+/** Where `needle` first occurs in `haystack`, in code units; -1 if nowhere. */
+export function indexOfUnits(haystack: Uint16Array, needle: Uint16Array): number {
+  const [bytes, pattern] = [bytesOf(haystack), bytesOf(needle)];
+  // A byte search may find the pattern straddling two units: only even offsets are units.
+  for (let at = bytes.indexOf(pattern); at >= 0; at = bytes.indexOf(pattern, at + 1)) if (at % 2 === 0) return at / 2;
+  return -1;
 }

@@ -68,3 +68,33 @@ describe('prefilter traces', () => {
     }
   });
 });
+
+describe('prefilter traces of texts edited in several far-apart places', () => {
+  /** Another version: edits spread over the text, and sometimes a stretch moved elsewhere or copied. */
+  function scatteredEdit(random: () => number, before: string): string {
+    let after = before;
+    for (let edits = 2 + Math.floor(random() * 6); edits > 0; edits--) after = edit(random, after);
+    if (random() < 0.3) {
+      const from = Math.floor(random() * after.length);
+      const moved = after.slice(from, from + 2000 + Math.floor(random() * 6000));
+      const rest = random() < 0.5 ? after.slice(0, from) + after.slice(from + moved.length) : after;
+      const to = Math.floor(random() * (rest.length + 1));
+      after = rest.slice(0, to) + moved + rest.slice(to);
+    }
+    return after;
+  }
+
+  it('compose to the whole pass', () => {
+    const draw = seededRandom(2024);
+    const random = () => draw.next();
+    for (let round = 0; round < 60; round++) {
+      const lineage = new FileLineage();
+      let version = text(random, 1500 + Math.floor(random() * 6000));
+      lineage.prefilter(version, prefilter);
+      for (let edits = 0; edits < 8; edits++) {
+        version = scatteredEdit(random, version);
+        expect(lineage.prefilter(version, prefilter)).toEqual(prefilter.scan(version));
+      }
+    }
+  });
+});
