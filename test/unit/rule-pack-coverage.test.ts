@@ -57,13 +57,13 @@ const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
   'Authorize.Net', 'Paddle', 'Lemon Squeezy', 'Wise', 'Mercury', 'Brex', 'Bitfinex', 'Bybit', 'OKX', 'Bitso', 'Huobi',
   'Alchemy', 'Infura', 'Etherscan', 'Moralis', 'QuickNode', 'CoinMarketCap', 'CoinGecko', 'WooCommerce',
   'BigCommerce', 'Gumroad', 'ShipEngine', 'AfterShip', 'Amadeus', 'Intuit', 'Xero', 'FreshBooks', 'Harvest', 'Toggl',
-  'BambooHR', 'Alpha Vantage', 'Finnhub', 'Polygon.io', 'Twelve Data', 'Nasdaq Data Link', 'Flutterwave', 'Algolia',
-  'Contentful', 'Intercom', 'Zendesk', 'Typeform', 'Auth0', 'Adobe', 'MaxMind', 'Apify', 'Twitch', 'Pinterest',
-  'Postmark', 'Resend', 'SparkPost', 'Microsoft Teams', 'IFTTT', 'Mattermost', 'Rocket.Chat', 'Zulip', 'LINE',
-  'Viber', 'Webex', 'Zoom', 'Vonage', 'Plivo', 'Sinch', 'Telnyx', 'ClickSend', 'Textmagic', 'Infobip',
-  'Africa\'s Talking', 'PubNub', 'Pusher', 'Ably', 'Stream', 'OneSignal', 'Gitter', 'Mailjet', 'MailerSend',
-  'SMTP2GO', 'Elastic Email', 'Mailtrap', 'Loops', 'Mandrill', 'Customer.io', 'Iterable', 'Braze', 'ActiveCampaign',
-  'ConvertKit', 'Constant Contact', 'Klaviyo',
+  'BambooHR', 'Alpha Vantage', 'Finnhub', 'Polygon.io', 'Twelve Data', 'Nasdaq Data Link', 'Flutterwave', 'Plaid',
+  'Coinbase', 'Algolia', 'Contentful', 'Intercom', 'Zendesk', 'Typeform', 'Auth0', 'Adobe', 'MaxMind', 'Apify',
+  'X (Twitter)', 'Twitch', 'Pinterest', 'Postmark', 'Resend', 'SparkPost', 'Microsoft Teams', 'IFTTT', 'Mattermost',
+  'Rocket.Chat', 'Zulip', 'LINE', 'Viber', 'Webex', 'Zoom', 'Vonage', 'Plivo', 'Sinch', 'Telnyx', 'Bandwidth',
+  'ClickSend', 'Textmagic', 'Infobip', 'Africa\'s Talking', 'PubNub', 'Pusher', 'Ably', 'Stream', 'OneSignal',
+  'Gitter', 'Mailjet', 'MailerSend', 'SMTP2GO', 'Elastic Email', 'Mailtrap', 'Loops', 'Mandrill', 'Customer.io',
+  'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo',
 ];
 
 describe('the built-in rule pack', () => {
