@@ -63,7 +63,8 @@ const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
   'Rocket.Chat', 'Zulip', 'LINE', 'Viber', 'Webex', 'Zoom', 'Vonage', 'Plivo', 'Sinch', 'Telnyx', 'Bandwidth',
   'ClickSend', 'Textmagic', 'Infobip', 'Africa\'s Talking', 'PubNub', 'Pusher', 'Ably', 'Stream', 'OneSignal',
   'Gitter', 'Mailjet', 'MailerSend', 'SMTP2GO', 'Elastic Email', 'Mailtrap', 'Loops', 'Mandrill', 'Customer.io',
-  'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo',
+  'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo', 'Google Chat', 'Zapier',
+  'Sendbird', 'MessageBird',
 ];
 
 describe('the built-in rule pack', () => {
