@@ -64,7 +64,7 @@ const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
   'ClickSend', 'Textmagic', 'Infobip', 'Africa\'s Talking', 'PubNub', 'Pusher', 'Ably', 'Stream', 'OneSignal',
   'Gitter', 'Mailjet', 'MailerSend', 'SMTP2GO', 'Elastic Email', 'Mailtrap', 'Loops', 'Mandrill', 'Customer.io',
   'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo', 'Google Chat', 'Zapier',
-  'Sendbird', 'MessageBird',
+  'Sendbird', 'MessageBird', 'Slack', 'Braintree', 'Kraken', 'GoCardless', 'Brevo', 'Flagsmith', 'Feishu',
 ];
 
 describe('the built-in rule pack', () => {
