@@ -65,7 +65,7 @@ const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
   'Gitter', 'Mailjet', 'MailerSend', 'SMTP2GO', 'Elastic Email', 'Mailtrap', 'Loops', 'Mandrill', 'Customer.io',
   'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo', 'Google Chat', 'Zapier',
   'Sendbird', 'MessageBird', 'Slack', 'Braintree', 'Kraken', 'GoCardless', 'Brevo', 'Flagsmith', 'Feishu',
-  'ReadMe', 'Polar', 'ShipStation', 'WeCom', 'Finicity',
+  'ReadMe', 'Polar', 'ShipStation', 'WeCom', 'Finicity', 'Make', 'KuCoin', 'Gusto',
 ];
 
 describe('the built-in rule pack', () => {
