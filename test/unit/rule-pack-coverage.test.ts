@@ -66,6 +66,7 @@ const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
   'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo', 'Google Chat', 'Zapier',
   'Sendbird', 'MessageBird', 'Slack', 'Braintree', 'Kraken', 'GoCardless', 'Brevo', 'Flagsmith', 'Feishu',
   'ReadMe', 'Polar', 'ShipStation', 'WeCom', 'Finicity', 'Make', 'KuCoin', 'Gusto',
+  'Microsoft Power Automate',
 ];
 
 describe('the built-in rule pack', () => {
