@@ -42,6 +42,33 @@ const PROVIDERS_WITH_ROTATION_URLS = [
   'HubSpot', 'Airtable', 'Notion', 'Mapbox', 'ngrok',
 ];
 
+/**
+ * Providers of the business, commerce, payments, SaaS, social, email and messaging rule files whose every
+ * (non-generic) rule links its guidance to the provider's revocation page or documentation of it.
+ */
+const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
+  'Salesforce', 'PagerDuty', 'Opsgenie', 'Splunk', 'Bugsnag', 'PostHog', 'DocuSign', 'Freshdesk', 'Pipedrive', 'Zoho',
+  'Close', 'Copper', 'Help Scout', 'Front', 'Crisp', 'LiveChat', 'Gorgias', 'Trello', 'ClickUp', 'Monday.com', 'Coda',
+  'Smartsheet', 'Todoist', 'Miro', 'Canva', 'Webflow', 'Sanity', 'Storyblok', 'Prismic', 'DatoCMS', 'Ghost',
+  'Contentstack', 'Strapi', 'Box', 'Dropbox Sign', 'PandaDoc', 'Evernote', 'SurveyMonkey', 'Jotform', 'Cal.com',
+  'Calendly', 'Marketo', 'Outreach', 'Apollo.io', 'Clearbit', 'Hunter', 'Mixpanel', 'Amplitude', 'Segment', 'Hotjar',
+  'FullStory', 'Matomo', 'Optimizely', 'Split', 'Statsig', 'ConfigCat', 'Unleash', 'DevCycle', 'GrowthBook',
+  'Shopify', 'Duffel', 'EasyPost', 'Shippo', 'Lob', 'Etsy', 'PayPal', 'Razorpay', 'Mollie', 'Adyen', 'Checkout.com',
+  'Authorize.Net', 'Paddle', 'Lemon Squeezy', 'Wise', 'Mercury', 'Brex', 'Bitfinex', 'Bybit', 'OKX', 'Bitso', 'Huobi',
+  'Alchemy', 'Infura', 'Etherscan', 'Moralis', 'QuickNode', 'CoinMarketCap', 'CoinGecko', 'WooCommerce',
+  'BigCommerce', 'Gumroad', 'ShipEngine', 'AfterShip', 'Amadeus', 'Intuit', 'Xero', 'FreshBooks', 'Harvest', 'Toggl',
+  'BambooHR', 'Alpha Vantage', 'Finnhub', 'Polygon.io', 'Twelve Data', 'Nasdaq Data Link', 'Flutterwave', 'Plaid',
+  'Coinbase', 'Algolia', 'Contentful', 'Intercom', 'Zendesk', 'Typeform', 'Auth0', 'Adobe', 'MaxMind', 'Apify',
+  'X (Twitter)', 'Twitch', 'Pinterest', 'Postmark', 'Resend', 'SparkPost', 'Microsoft Teams', 'IFTTT', 'Mattermost',
+  'Rocket.Chat', 'Zulip', 'LINE', 'Viber', 'Webex', 'Zoom', 'Vonage', 'Plivo', 'Sinch', 'Telnyx', 'Bandwidth',
+  'ClickSend', 'Textmagic', 'Infobip', 'Africa\'s Talking', 'PubNub', 'Pusher', 'Ably', 'Stream', 'OneSignal',
+  'Gitter', 'Mailjet', 'MailerSend', 'SMTP2GO', 'Elastic Email', 'Mailtrap', 'Loops', 'Mandrill', 'Customer.io',
+  'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo', 'Google Chat', 'Zapier',
+  'Sendbird', 'MessageBird', 'Slack', 'Braintree', 'Kraken', 'GoCardless', 'Brevo', 'Flagsmith', 'Feishu',
+  'ReadMe', 'Polar', 'ShipStation', 'WeCom', 'Finicity', 'Make', 'KuCoin', 'Gusto',
+  'Microsoft Power Automate',
+];
+
 describe('the built-in rule pack', () => {
   it('holds at least 500 rules across at least 350 providers', () => {
     expect(rules.length).toBeGreaterThanOrEqual(500);
@@ -106,9 +133,10 @@ describe('the built-in rule pack', () => {
 
   it('links the guidance of every rule of the main providers to where the secret is revoked or rotated', () => {
     const providers = new Set(rules.map((rule) => rule.provider));
-    expect(PROVIDERS_WITH_ROTATION_URLS.filter((provider) => !providers.has(provider))).toEqual([]);
+    const withRotationUrls = [...PROVIDERS_WITH_ROTATION_URLS, ...PROVIDERS_WITH_ROTATION_URLS_BUSINESS];
+    expect(withRotationUrls.filter((provider) => !providers.has(provider))).toEqual([]);
     const withoutUrl = rules
-      .filter((rule) => PROVIDERS_WITH_ROTATION_URLS.includes(rule.provider) && !rule.tags.includes('generic'))
+      .filter((rule) => withRotationUrls.includes(rule.provider) && !rule.tags.includes('generic'))
       .filter((rule) => !/\bhttps:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.test(rule.guidance ?? ''))
       .map((rule) => `${rule.provider}: ${rule.id}`);
     expect(withoutUrl).toEqual([]);
