@@ -42,6 +42,23 @@ const PROVIDERS_WITH_ROTATION_URLS = [
   'HubSpot', 'Airtable', 'Notion', 'Mapbox', 'ngrok',
 ];
 
+/**
+ * Providers of the infrastructure, devtools, observability, cloud, database and credential-file packs whose every
+ * rule links its guidance to where the secret is revoked or rotated.
+ */
+const PROVIDERS_WITH_ROTATION_URLS_INFRA = [
+  'LangChain', 'DigitalOcean', 'Render', 'Fly.io', 'Fastly', 'Alibaba Cloud', 'Linode', 'Hetzner', 'Tencent Cloud',
+  'Volcengine', 'RubyGems', 'Ruby on Rails', 'Laravel', 'Apple', 'PostgreSQL', 'MongoDB', 'Redis', 'SQL Server',
+  'Dependency-Track', 'Adafruit IO', 'Contribsys', 'Jenkins', 'TeamCity', 'Bitrise', 'AppVeyor', 'GitGuardian',
+  'Codacy', 'Semgrep', 'JetBrains', 'Packagist', 'Hex', 'Cloudsmith', 'Packagecloud', 'Anaconda', 'Honeycomb',
+  'Rollbar', 'Lightstep', 'Elastic', 'Better Stack', 'Checkly', 'UptimeRobot', 'Statuspage', 'Shodan', 'VirusTotal',
+  'Censys', 'AbuseIPDB', 'urlscan.io', 'Have I Been Pwned', 'CircleCI', 'Buildkite', 'Travis CI', 'SonarQube',
+  'Asana', 'Sourcegraph', 'Harness', 'Octopus Deploy', 'Figma', 'WakaTime', 'Unkey', 'ZeroTier', 'Vultr', 'Scaleway',
+  'OVHcloud', 'IBM Cloud', 'Oracle Cloud', 'Exoscale', 'Civo', 'Backblaze', 'Wasabi', 'Bunny.net', 'KeyCDN', 'Akamai',
+  'Koyeb', 'Northflank', 'Railway', 'Doppler', 'Tailscale', 'Neon', 'Confluent', 'Prefect', 'ClickHouse',
+  'HashiCorp Consul', 'HashiCorp Nomad', 'Rancher', 'Argo CD', 'Grafana', 'Dynatrace', 'Sumo Logic', 'LaunchDarkly',
+];
+
 describe('the built-in rule pack', () => {
   it('holds at least 500 rules across at least 350 providers', () => {
     expect(rules.length).toBeGreaterThanOrEqual(500);
@@ -106,9 +123,10 @@ describe('the built-in rule pack', () => {
 
   it('links the guidance of every rule of the main providers to where the secret is revoked or rotated', () => {
     const providers = new Set(rules.map((rule) => rule.provider));
-    expect(PROVIDERS_WITH_ROTATION_URLS.filter((provider) => !providers.has(provider))).toEqual([]);
+    const withRotationUrls = [...PROVIDERS_WITH_ROTATION_URLS, ...PROVIDERS_WITH_ROTATION_URLS_INFRA];
+    expect(withRotationUrls.filter((provider) => !providers.has(provider))).toEqual([]);
     const withoutUrl = rules
-      .filter((rule) => PROVIDERS_WITH_ROTATION_URLS.includes(rule.provider) && !rule.tags.includes('generic'))
+      .filter((rule) => withRotationUrls.includes(rule.provider) && !rule.tags.includes('generic'))
       .filter((rule) => !/\bhttps:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.test(rule.guidance ?? ''))
       .map((rule) => `${rule.provider}: ${rule.id}`);
     expect(withoutUrl).toEqual([]);
