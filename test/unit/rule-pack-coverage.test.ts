@@ -57,6 +57,8 @@ const PROVIDERS_WITH_ROTATION_URLS_INFRA = [
   'OVHcloud', 'IBM Cloud', 'Oracle Cloud', 'Exoscale', 'Civo', 'Backblaze', 'Wasabi', 'Bunny.net', 'KeyCDN', 'Akamai',
   'Koyeb', 'Northflank', 'Railway', 'Doppler', 'Tailscale', 'Neon', 'Confluent', 'Prefect', 'ClickHouse',
   'HashiCorp Consul', 'HashiCorp Nomad', 'Rancher', 'Argo CD', 'Grafana', 'Dynatrace', 'Sumo Logic', 'LaunchDarkly',
+  'Firebase', 'Yandex Cloud', 'Flask', 'Symfony', 'MySQL', 'RabbitMQ', 'Coralogix', 'Cronitor', 'Codecov', 'PlanetScale',
+  'JFrog',
 ];
 
 describe('the built-in rule pack', () => {
