@@ -58,7 +58,7 @@ const PROVIDERS_WITH_ROTATION_URLS_INFRA = [
   'Koyeb', 'Northflank', 'Railway', 'Doppler', 'Tailscale', 'Neon', 'Confluent', 'Prefect', 'ClickHouse',
   'HashiCorp Consul', 'HashiCorp Nomad', 'Rancher', 'Argo CD', 'Grafana', 'Dynatrace', 'Sumo Logic', 'LaunchDarkly',
   'Firebase', 'Yandex Cloud', 'Flask', 'Symfony', 'MySQL', 'RabbitMQ', 'Coralogix', 'Cronitor', 'Codecov', 'PlanetScale',
-  'JFrog', 'Android', 'fastlane', 'Teleport', 'NuGet',
+  'JFrog', 'Android', 'fastlane', 'Teleport', 'NuGet', 'Composer', 'Healthchecks.io', 'HashiCorp Boundary', 'Maven',
 ];
 
 describe('the built-in rule pack', () => {
