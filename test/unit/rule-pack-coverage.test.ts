@@ -59,7 +59,7 @@ const PROVIDERS_WITH_ROTATION_URLS_INFRA = [
   'HashiCorp Consul', 'HashiCorp Nomad', 'Rancher', 'Argo CD', 'Grafana', 'Dynatrace', 'Sumo Logic', 'LaunchDarkly',
   'Firebase', 'Yandex Cloud', 'Flask', 'Symfony', 'MySQL', 'RabbitMQ', 'Coralogix', 'Cronitor', 'Codecov', 'PlanetScale',
   'JFrog', 'Android', 'fastlane', 'Teleport', 'NuGet', 'Composer', 'Healthchecks.io', 'HashiCorp Boundary', 'Maven',
-  'Papertrail', 'Zuplo',
+  'Papertrail', 'Zuplo', 'Gradle',
 ];
 
 describe('the built-in rule pack', () => {
