@@ -69,6 +69,26 @@ const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
   'Microsoft Power Automate',
 ];
 
+/**
+ * Providers of the infrastructure, devtools, observability, cloud, database and credential-file packs whose every
+ * rule links its guidance to where the secret is revoked or rotated.
+ */
+const PROVIDERS_WITH_ROTATION_URLS_INFRA = [
+  'LangChain', 'DigitalOcean', 'Render', 'Fly.io', 'Fastly', 'Alibaba Cloud', 'Linode', 'Hetzner', 'Tencent Cloud',
+  'Volcengine', 'RubyGems', 'Ruby on Rails', 'Laravel', 'Apple', 'PostgreSQL', 'MongoDB', 'Redis', 'SQL Server',
+  'Dependency-Track', 'Adafruit IO', 'Contribsys', 'Jenkins', 'TeamCity', 'Bitrise', 'AppVeyor', 'GitGuardian',
+  'Codacy', 'Semgrep', 'JetBrains', 'Packagist', 'Hex', 'Cloudsmith', 'Packagecloud', 'Anaconda', 'Honeycomb',
+  'Rollbar', 'Lightstep', 'Elastic', 'Better Stack', 'Checkly', 'UptimeRobot', 'Statuspage', 'Shodan', 'VirusTotal',
+  'Censys', 'AbuseIPDB', 'urlscan.io', 'Have I Been Pwned', 'CircleCI', 'Buildkite', 'Travis CI', 'SonarQube',
+  'Asana', 'Sourcegraph', 'Harness', 'Octopus Deploy', 'Figma', 'WakaTime', 'Unkey', 'ZeroTier', 'Vultr', 'Scaleway',
+  'OVHcloud', 'IBM Cloud', 'Oracle Cloud', 'Exoscale', 'Civo', 'Backblaze', 'Wasabi', 'Bunny.net', 'KeyCDN', 'Akamai',
+  'Koyeb', 'Northflank', 'Railway', 'Doppler', 'Tailscale', 'Neon', 'Confluent', 'Prefect', 'ClickHouse',
+  'HashiCorp Consul', 'HashiCorp Nomad', 'Rancher', 'Argo CD', 'Grafana', 'Dynatrace', 'Sumo Logic', 'LaunchDarkly',
+  'Firebase', 'Yandex Cloud', 'Flask', 'Symfony', 'MySQL', 'RabbitMQ', 'Coralogix', 'Cronitor', 'Codecov', 'PlanetScale',
+  'JFrog', 'Android', 'fastlane', 'Teleport', 'NuGet', 'Composer', 'Healthchecks.io', 'HashiCorp Boundary', 'Maven',
+  'Papertrail', 'Zuplo', 'Gradle',
+];
+
 describe('the built-in rule pack', () => {
   it('holds at least 500 rules across at least 350 providers', () => {
     expect(rules.length).toBeGreaterThanOrEqual(500);
@@ -133,7 +153,7 @@ describe('the built-in rule pack', () => {
 
   it('links the guidance of every rule of the main providers to where the secret is revoked or rotated', () => {
     const providers = new Set(rules.map((rule) => rule.provider));
-    const withRotationUrls = [...PROVIDERS_WITH_ROTATION_URLS, ...PROVIDERS_WITH_ROTATION_URLS_BUSINESS];
+    const withRotationUrls = [...PROVIDERS_WITH_ROTATION_URLS, ...PROVIDERS_WITH_ROTATION_URLS_BUSINESS, ...PROVIDERS_WITH_ROTATION_URLS_INFRA];
     expect(withRotationUrls.filter((provider) => !providers.has(provider))).toEqual([]);
     const withoutUrl = rules
       .filter((rule) => withRotationUrls.includes(rule.provider) && !rule.tags.includes('generic'))
