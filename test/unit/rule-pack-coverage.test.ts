@@ -177,4 +177,17 @@ describe('the built-in rule pack', () => {
       expect(found, file).toEqual([]);
     }
   });
+  it("accounts for every entry of GitHub's supported secret scanning patterns list", () => {
+    // test/fixtures/github-secret-scanning-patterns.json copies that list row by row (its source
+    // field names the commit); each row names the rules that detect it or says why none does.
+    const list = JSON.parse(fs.readFileSync(new URL('../fixtures/github-secret-scanning-patterns.json', import.meta.url), 'utf8')) as {
+      entries: { provider: string; secret: string; rules?: string[]; reason?: string }[];
+    };
+    const ids = new Set(rules.map((rule) => rule.id));
+    expect(list.entries).toHaveLength(515);
+    const unaccounted = list.entries
+      .filter((entry) => entry.rules?.length ? entry.rules.some((id) => !ids.has(id)) : !entry.reason?.trim())
+      .map((entry) => `${entry.provider}: ${entry.secret} ${JSON.stringify(entry.rules ?? [])}`);
+    expect(unaccounted).toEqual([]);
+  });
 });
