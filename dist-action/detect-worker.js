@@ -2496,6 +2496,48 @@ function commonSuffix(a, b, limit) {
   while (length < limit && a[a.length - length - 1] === b[b.length - length - 1]) length++;
   return length;
 }
+function indexOfUnits(haystack, needle) {
+  const [bytes, pattern] = [bytesOf(haystack), bytesOf(needle)];
+  for (let at = bytes.indexOf(pattern); at >= 0; at = bytes.indexOf(pattern, at + 1)) if (at % 2 === 0) return at / 2;
+  return -1;
+}
+
+// src/detect/shared-blocks.ts
+var SEARCHED = 4096;
+var WINDOW = 64;
+var KEPT = 1024;
+var NEAR = 8192;
+var TRIED_AT = [0.5, 0.25, 0.75];
+function findSharedBlocks(units, earlier, from, to, earlierFrom, earlierTo, blocks) {
+  if (to - from < SEARCHED || earlierTo - earlierFrom < SEARCHED) return;
+  for (const fraction of TRIED_AT) {
+    const at = from + Math.floor((to - from - WINDOW) * fraction);
+    const earlierAt = search(
+      units.subarray(at, at + WINDOW),
+      earlier,
+      earlierFrom,
+      earlierTo,
+      earlierFrom + Math.floor((at - from) * (earlierTo - earlierFrom) / (to - from))
+    );
+    if (earlierAt < 0) continue;
+    const found = earlierAt - earlierFrom;
+    const back = commonSuffix(earlier.subarray(earlierFrom, earlierAt), units.subarray(from, at), Math.min(found, at - from));
+    const ahead = commonPrefix(earlier.subarray(earlierAt, earlierTo), units.subarray(at, to));
+    if (back + ahead < KEPT) continue;
+    const block = { start: at - back, end: at + ahead, shift: earlierAt - at };
+    findSharedBlocks(units, earlier, from, block.start, earlierFrom, block.start + block.shift, blocks);
+    blocks.push(block);
+    findSharedBlocks(units, earlier, block.end, to, block.end + block.shift, earlierTo, blocks);
+    return;
+  }
+}
+function search(window, earlier, from, to, likely) {
+  const nearFrom = Math.max(from, likely - NEAR);
+  const near = indexOfUnits(earlier.subarray(nearFrom, Math.min(to, likely + NEAR + window.length)), window);
+  if (near >= 0) return nearFrom + near;
+  const anywhere = indexOfUnits(earlier.subarray(from, to), window);
+  return anywhere < 0 ? -1 : from + anywhere;
+}
 
 // src/detect/prefilter-trace.ts
 var BASE64 = new Uint8Array(65536);
@@ -2510,31 +2552,69 @@ function composeTrace(units, scanner, reach, earlier) {
   const length = units.length;
   const prefix = commonPrefix(before, units);
   const suffix = commonSuffix(before, units, Math.min(before.length, length) - prefix);
-  if (prefix + suffix < WORTH_COMPOSING * length) return void 0;
   const shift = before.length - length;
-  let from = Math.max(0, prefix - reach);
-  while (from > 0 && BASE64[units[from - 1]] === 1) from--;
-  let to = length;
-  for (let at = length - suffix + reach; at < length; at++) {
-    if (BASE64[units[at]] === 0) {
-      to = at + 1;
-      break;
-    }
-  }
+  const blocks = [{ start: 0, end: prefix, shift: 0 }];
+  findSharedBlocks(units, before, prefix, length - suffix, prefix, before.length - suffix, blocks);
+  blocks.push({ start: length - suffix, end: length, shift });
+  const reused = blocks.flatMap((block) => reusedPart(units, before.length, reach, block) ?? []);
+  if (reused.reduce((sum, part) => sum + part.end - part.eventsFrom, 0) < WORTH_COMPOSING * length) return void 0;
   const old = earlier.events;
-  const scanned = scanner.scan(from, to);
-  const head = pairsEndingBy(old, prefix);
-  const middle = scanned.events.subarray(pairsEndingBy(scanned.events, prefix));
-  const tail = old.subarray(pairsEndingBy(old, to + shift));
-  const events = new Int32Array(head + middle.length + tail.length);
-  events.set(old.subarray(0, head));
-  events.set(middle, head);
-  events.set(tail, head + middle.length);
-  for (let k = head + middle.length; k < events.length; k += 2) events[k] -= shift;
-  const runs = earlier.runs.filter((start) => start < from);
-  for (const start of scanned.runs) runs.push(start);
-  for (const start of earlier.runs) if (start >= to + shift) runs.push(start - shift);
+  const pieces = [];
+  const runs = [];
+  const take = (part) => {
+    const piece = old.slice(pairsEndingBy(old, part.eventsFrom + part.shift), pairsEndingBy(old, part.end + part.shift));
+    for (let k = 0; k < piece.length; k += 2) piece[k] -= part.shift;
+    pieces.push(piece);
+    const oldRuns = earlier.runs;
+    for (let k = firstAtLeast(oldRuns, part.eventsFrom + part.shift); k < oldRuns.length && oldRuns[k] < part.runsTo + part.shift; k++) {
+      runs.push(oldRuns[k] - part.shift);
+    }
+  };
+  const scan = (left, to) => {
+    const scanned = scanner.scan(left.runsTo, to);
+    pieces.push(scanned.events.subarray(pairsEndingBy(scanned.events, left.end)));
+    for (const start of scanned.runs) runs.push(start);
+  };
+  take(reused[0]);
+  for (let k = 1; k < reused.length; k++) {
+    scan(reused[k - 1], reused[k].eventsFrom);
+    take(reused[k]);
+  }
+  const last = reused[reused.length - 1];
+  if (last.runsTo < length) scan(last, length);
+  const events = new Int32Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    events.set(piece, at);
+    at += piece.length;
+  }
   return { units, events, runs, unchanged: { prefix, suffix, shift } };
+}
+function reusedPart(units, earlierLength, reach, block) {
+  let eventsFrom = block.start;
+  if (block.start > 0 || block.shift !== 0) {
+    let at = block.start + reach;
+    while (at < block.end && BASE64[units[at]] === 1) at++;
+    if (at >= block.end) return void 0;
+    eventsFrom = at + 1;
+  }
+  let runsTo = block.end;
+  if (block.end < units.length || block.end + block.shift < earlierLength) {
+    runsTo = Math.max(0, block.end - reach);
+    if (runsTo < eventsFrom) return void 0;
+    while (runsTo > eventsFrom && BASE64[units[runsTo - 1]] === 1) runsTo--;
+  }
+  return { eventsFrom, end: block.end, runsTo, shift: block.shift };
+}
+function firstAtLeast(values, value) {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (values[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 function pairsEndingBy(events, offset) {
   let low = 0;

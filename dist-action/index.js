@@ -589,12 +589,61 @@ function commonSuffix(a, b2, limit) {
   while (length < limit && a[a.length - length - 1] === b2[b2.length - length - 1]) length++;
   return length;
 }
+function indexOfUnits(haystack, needle) {
+  const [bytes, pattern] = [bytesOf(haystack), bytesOf(needle)];
+  for (let at = bytes.indexOf(pattern); at >= 0; at = bytes.indexOf(pattern, at + 1)) if (at % 2 === 0) return at / 2;
+  return -1;
+}
 var CHUNK, bytesOf;
 var init_common_ends = __esm({
   "src/detect/common-ends.ts"() {
     "use strict";
     CHUNK = 2048;
     bytesOf = (units) => Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  }
+});
+
+// src/detect/shared-blocks.ts
+function findSharedBlocks(units, earlier, from, to, earlierFrom, earlierTo, blocks) {
+  if (to - from < SEARCHED || earlierTo - earlierFrom < SEARCHED) return;
+  for (const fraction of TRIED_AT) {
+    const at = from + Math.floor((to - from - WINDOW) * fraction);
+    const earlierAt = search(
+      units.subarray(at, at + WINDOW),
+      earlier,
+      earlierFrom,
+      earlierTo,
+      earlierFrom + Math.floor((at - from) * (earlierTo - earlierFrom) / (to - from))
+    );
+    if (earlierAt < 0) continue;
+    const found = earlierAt - earlierFrom;
+    const back = commonSuffix(earlier.subarray(earlierFrom, earlierAt), units.subarray(from, at), Math.min(found, at - from));
+    const ahead = commonPrefix(earlier.subarray(earlierAt, earlierTo), units.subarray(at, to));
+    if (back + ahead < KEPT) continue;
+    const block = { start: at - back, end: at + ahead, shift: earlierAt - at };
+    findSharedBlocks(units, earlier, from, block.start, earlierFrom, block.start + block.shift, blocks);
+    blocks.push(block);
+    findSharedBlocks(units, earlier, block.end, to, block.end + block.shift, earlierTo, blocks);
+    return;
+  }
+}
+function search(window2, earlier, from, to, likely) {
+  const nearFrom = Math.max(from, likely - NEAR);
+  const near = indexOfUnits(earlier.subarray(nearFrom, Math.min(to, likely + NEAR + window2.length)), window2);
+  if (near >= 0) return nearFrom + near;
+  const anywhere = indexOfUnits(earlier.subarray(from, to), window2);
+  return anywhere < 0 ? -1 : from + anywhere;
+}
+var SEARCHED, WINDOW, KEPT, NEAR, TRIED_AT;
+var init_shared_blocks = __esm({
+  "src/detect/shared-blocks.ts"() {
+    "use strict";
+    init_common_ends();
+    SEARCHED = 4096;
+    WINDOW = 64;
+    KEPT = 1024;
+    NEAR = 8192;
+    TRIED_AT = [0.5, 0.25, 0.75];
   }
 });
 
@@ -608,31 +657,69 @@ function composeTrace(units, scanner, reach, earlier) {
   const length = units.length;
   const prefix = commonPrefix(before, units);
   const suffix = commonSuffix(before, units, Math.min(before.length, length) - prefix);
-  if (prefix + suffix < WORTH_COMPOSING * length) return void 0;
   const shift = before.length - length;
-  let from = Math.max(0, prefix - reach);
-  while (from > 0 && BASE64[units[from - 1]] === 1) from--;
-  let to = length;
-  for (let at = length - suffix + reach; at < length; at++) {
-    if (BASE64[units[at]] === 0) {
-      to = at + 1;
-      break;
-    }
-  }
+  const blocks = [{ start: 0, end: prefix, shift: 0 }];
+  findSharedBlocks(units, before, prefix, length - suffix, prefix, before.length - suffix, blocks);
+  blocks.push({ start: length - suffix, end: length, shift });
+  const reused = blocks.flatMap((block) => reusedPart(units, before.length, reach, block) ?? []);
+  if (reused.reduce((sum, part) => sum + part.end - part.eventsFrom, 0) < WORTH_COMPOSING * length) return void 0;
   const old = earlier.events;
-  const scanned = scanner.scan(from, to);
-  const head = pairsEndingBy(old, prefix);
-  const middle = scanned.events.subarray(pairsEndingBy(scanned.events, prefix));
-  const tail = old.subarray(pairsEndingBy(old, to + shift));
-  const events = new Int32Array(head + middle.length + tail.length);
-  events.set(old.subarray(0, head));
-  events.set(middle, head);
-  events.set(tail, head + middle.length);
-  for (let k2 = head + middle.length; k2 < events.length; k2 += 2) events[k2] -= shift;
-  const runs = earlier.runs.filter((start) => start < from);
-  for (const start of scanned.runs) runs.push(start);
-  for (const start of earlier.runs) if (start >= to + shift) runs.push(start - shift);
+  const pieces = [];
+  const runs = [];
+  const take = (part) => {
+    const piece = old.slice(pairsEndingBy(old, part.eventsFrom + part.shift), pairsEndingBy(old, part.end + part.shift));
+    for (let k2 = 0; k2 < piece.length; k2 += 2) piece[k2] -= part.shift;
+    pieces.push(piece);
+    const oldRuns = earlier.runs;
+    for (let k2 = firstAtLeast(oldRuns, part.eventsFrom + part.shift); k2 < oldRuns.length && oldRuns[k2] < part.runsTo + part.shift; k2++) {
+      runs.push(oldRuns[k2] - part.shift);
+    }
+  };
+  const scan = (left, to) => {
+    const scanned = scanner.scan(left.runsTo, to);
+    pieces.push(scanned.events.subarray(pairsEndingBy(scanned.events, left.end)));
+    for (const start of scanned.runs) runs.push(start);
+  };
+  take(reused[0]);
+  for (let k2 = 1; k2 < reused.length; k2++) {
+    scan(reused[k2 - 1], reused[k2].eventsFrom);
+    take(reused[k2]);
+  }
+  const last2 = reused[reused.length - 1];
+  if (last2.runsTo < length) scan(last2, length);
+  const events = new Int32Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    events.set(piece, at);
+    at += piece.length;
+  }
   return { units, events, runs, unchanged: { prefix, suffix, shift } };
+}
+function reusedPart(units, earlierLength, reach, block) {
+  let eventsFrom = block.start;
+  if (block.start > 0 || block.shift !== 0) {
+    let at = block.start + reach;
+    while (at < block.end && BASE64[units[at]] === 1) at++;
+    if (at >= block.end) return void 0;
+    eventsFrom = at + 1;
+  }
+  let runsTo = block.end;
+  if (block.end < units.length || block.end + block.shift < earlierLength) {
+    runsTo = Math.max(0, block.end - reach);
+    if (runsTo < eventsFrom) return void 0;
+    while (runsTo > eventsFrom && BASE64[units[runsTo - 1]] === 1) runsTo--;
+  }
+  return { eventsFrom, end: block.end, runsTo, shift: block.shift };
+}
+function firstAtLeast(values, value) {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (values[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 function pairsEndingBy(events, offset) {
   let low = 0;
@@ -650,6 +737,7 @@ var init_prefilter_trace = __esm({
     "use strict";
     init_encoded_segments();
     init_common_ends();
+    init_shared_blocks();
     BASE64 = new Uint8Array(65536);
     for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) BASE64[BASE64_ALPHABET.charCodeAt(i2)] = 1;
     WORTH_COMPOSING = 0.25;
@@ -3230,13 +3318,13 @@ var require_common = __commonJS({
           }
         }
       }
-      function matchesTemplate(search, template) {
+      function matchesTemplate(search2, template) {
         let searchIndex = 0;
         let templateIndex = 0;
         let starIndex = -1;
         let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+        while (searchIndex < search2.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search2[searchIndex] || template[templateIndex] === "*")) {
             if (template[templateIndex] === "*") {
               starIndex = templateIndex;
               matchIndex = searchIndex;
