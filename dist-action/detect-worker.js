@@ -2566,7 +2566,7 @@ function composeTrace(units, scanner, reach, earlier) {
     for (let k = 0; k < piece.length; k += 2) piece[k] -= part.shift;
     pieces.push(piece);
     const oldRuns = earlier.runs;
-    for (let k = firstAtLeast(oldRuns, part.eventsFrom + part.shift); k < oldRuns.length && oldRuns[k] < part.runsTo + part.shift; k++) {
+    for (let k = countBelow(oldRuns, part.eventsFrom + part.shift); k < oldRuns.length && oldRuns[k] < part.runsTo + part.shift; k++) {
       runs.push(oldRuns[k] - part.shift);
     }
   };
@@ -2605,16 +2605,6 @@ function reusedPart(units, earlierLength, reach, block) {
     while (runsTo > eventsFrom && BASE64[units[runsTo - 1]] === 1) runsTo--;
   }
   return { eventsFrom, end: block.end, runsTo, shift: block.shift };
-}
-function firstAtLeast(values, value) {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = low + high >>> 1;
-    if (values[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 function pairsEndingBy(events, offset) {
   let low = 0;

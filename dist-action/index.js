@@ -671,7 +671,7 @@ function composeTrace(units, scanner, reach, earlier) {
     for (let k2 = 0; k2 < piece.length; k2 += 2) piece[k2] -= part.shift;
     pieces.push(piece);
     const oldRuns = earlier.runs;
-    for (let k2 = firstAtLeast(oldRuns, part.eventsFrom + part.shift); k2 < oldRuns.length && oldRuns[k2] < part.runsTo + part.shift; k2++) {
+    for (let k2 = countBelow(oldRuns, part.eventsFrom + part.shift); k2 < oldRuns.length && oldRuns[k2] < part.runsTo + part.shift; k2++) {
       runs.push(oldRuns[k2] - part.shift);
     }
   };
@@ -711,16 +711,6 @@ function reusedPart(units, earlierLength, reach, block) {
   }
   return { eventsFrom, end: block.end, runsTo, shift: block.shift };
 }
-function firstAtLeast(values, value) {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = low + high >>> 1;
-    if (values[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 function pairsEndingBy(events, offset) {
   let low = 0;
   let high = events.length / 2;
@@ -737,6 +727,7 @@ var init_prefilter_trace = __esm({
     "use strict";
     init_encoded_segments();
     init_common_ends();
+    init_count_below();
     init_shared_blocks();
     BASE64 = new Uint8Array(65536);
     for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) BASE64[BASE64_ALPHABET.charCodeAt(i2)] = 1;

@@ -8,6 +8,7 @@
 import type { DfaPass, DfaScanner } from './dfa-scanner.js';
 import { BASE64_ALPHABET } from './encoded-segments.js';
 import { commonPrefix, commonSuffix } from './common-ends.js';
+import { countBelow } from './count-below.js';
 import { findSharedBlocks, type SharedBlock } from './shared-blocks.js';
 
 export interface PrefilterTrace extends DfaPass {
@@ -61,7 +62,7 @@ function composeTrace(units: Uint16Array, scanner: DfaScanner, reach: number, ea
     for (let k = 0; k < piece.length; k += 2) piece[k]! -= part.shift;
     pieces.push(piece);
     const oldRuns = earlier.runs;
-    for (let k = firstAtLeast(oldRuns, part.eventsFrom + part.shift); k < oldRuns.length && oldRuns[k]! < part.runsTo + part.shift; k++) {
+    for (let k = countBelow(oldRuns, part.eventsFrom + part.shift); k < oldRuns.length && oldRuns[k]! < part.runsTo + part.shift; k++) {
       runs.push(oldRuns[k]! - part.shift);
     }
   };
@@ -110,18 +111,6 @@ function reusedPart(units: Uint16Array, earlierLength: number, reach: number, bl
     while (runsTo > eventsFrom && BASE64[units[runsTo - 1]!] === 1) runsTo--;
   }
   return { eventsFrom, end: block.end, runsTo, shift: block.shift };
-}
-
-/** The index of the first of the ascending `values` at least `value`. */
-function firstAtLeast(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** How many of the flattened (end, state) pairs' numbers belong to pairs ending at or before `offset`. */
