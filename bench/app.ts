@@ -59,7 +59,7 @@ function sourceFile(lane: number, push: number, commit: number): string {
 
 async function main(): Promise<void> {
   const root = path.resolve('.');
-  const world = await AppWorld.start({ cli: path.join(root, 'dist/src/cli/main.js'), cwd: root });
+  const world = await AppWorld.start({ cli: path.join(root, 'dist/cli/main.js'), cwd: root });
   try {
     const lanes: { owner: string; installationId: number; work: TestRepo; keys: { id: string; plaintext: string }[] }[] = [];
     for (let lane = 0; lane < LANES; lane++) {

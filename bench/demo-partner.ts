@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const root = path.resolve('.');
   say('Leakstop partner demo — GitHub finds our key in public, Leakstop closes it.');
   step(1, 'Starting a GitHub emulator on loopback; GitHub signs partner alerts with a P-256 key it publishes.');
-  const world = await AppWorld.start({ cli: path.join(root, 'dist/src/cli/main.js'), cwd: root });
+  const world = await AppWorld.start({ cli: path.join(root, 'dist/cli/main.js'), cwd: root });
   const receiver = await startNotifyReceiver();
   try {
     const signing = partnerSigningKey();

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const root = path.resolve('.');
   say('Leakstop demo — from a leaked key to a closed incident, on your machine.');
   step(1, 'Starting a GitHub emulator on loopback (REST API, git over HTTP, webhooks, Actions secrets)…');
-  const world = await AppWorld.start({ cli: path.join(root, 'dist/src/cli/main.js'), cwd: root });
+  const world = await AppWorld.start({ cli: path.join(root, 'dist/cli/main.js'), cwd: root });
   try {
     await world.github.createRepo(OWNER, REPO, { private: true, ownerType: 'Organization' });
     const installation = world.github.createInstallation({ account: OWNER, repos: [REPO] });

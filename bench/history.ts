@@ -12,7 +12,7 @@ import { buildHistoryRepo, type HistoryRepo } from './history-repo.js';
 const ROOT = path.resolve('.bench');
 const TARGET_COMMITS = Number(process.env.LEAKSTOP_BENCH_COMMITS ?? 5000);
 const TARGET_MB = Number(process.env.LEAKSTOP_BENCH_HISTORY_MB ?? 520);
-const CLI = path.resolve('dist/src/cli/main.js');
+const CLI = path.resolve('dist/cli/main.js');
 const REPORT_RSS = path.resolve('dist/bench/report-rss.js');
 const TIME = '/usr/bin/time';
 

@@ -45,7 +45,7 @@ function pushRunTimes(world: AppWorld): Map<string, number> {
 
 async function run(workers: number): Promise<RunResult> {
   const root = path.resolve('.');
-  const world = await AppWorld.start({ cli: path.join(root, 'dist/src/cli/main.js'), cwd: root });
+  const world = await AppWorld.start({ cli: path.join(root, 'dist/cli/main.js'), cwd: root });
   const schema = `leakstop_bench_q_${randomBytes(6).toString('hex')}`;
   const env = { LEAKSTOP_QUEUE: `${POSTGRES_URL}?schema=${schema}`, LOG_LEVEL: 'info', LEAKSTOP_BACKFILL_WORKERS: String(CONCURRENCY * 2) };
   try {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve('.bench', 'precision');
-const CLI = path.resolve(process.env.LEAKSTOP_CLI ?? 'dist/src/cli/main.js');
+const CLI = path.resolve(process.env.LEAKSTOP_CLI ?? 'dist/cli/main.js');
 /** The bench repositories beside the checkout (../shared), or beside a worktree's parent. */
 const BUNDLES = process.env.LEAKSTOP_BENCH_REPOS
   ? path.resolve(process.env.LEAKSTOP_BENCH_REPOS)

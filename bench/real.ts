@@ -17,7 +17,7 @@ const SHARED = path.resolve(process.env.LEAKSTOP_BENCH_SHARED ?? '../shared');
 const RUNS = Math.max(1, Number(process.env.LEAKSTOP_BENCH_RUNS ?? 3));
 const REPOS = (process.env.LEAKSTOP_BENCH_REPOS ?? 'express,lodash').split(',').filter(Boolean);
 const NODE_MODULES = process.env.LEAKSTOP_BENCH_NODE_MODULES ?? path.resolve('node_modules');
-const CLI = path.resolve('dist/src/cli/main.js');
+const CLI = path.resolve('dist/cli/main.js');
 const TIME = '/usr/bin/time';
 const FINGERPRINT_KEY = 'b3'.repeat(32);
 

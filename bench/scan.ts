@@ -8,7 +8,7 @@ import { buildCorpus, type PlantedKey } from './scan-corpus.js';
 
 const ROOT = path.resolve('.bench');
 const TARGET_MB = Number(process.env.LEAKSTOP_BENCH_MB ?? 200);
-const CLI = path.resolve('dist/src/cli/main.js');
+const CLI = path.resolve('dist/cli/main.js');
 const SECRETLINT = path.resolve('node_modules/.bin/secretlint');
 
 interface Measured {

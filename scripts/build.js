@@ -1,14 +1,15 @@
-// `npm run build`, and npm's `prepare` (with --prepare): compile the TypeScript to dist/ and mark the CLI
-// executable. npm runs `prepare` on every install of this checkout, `npm ci --omit=dev` included, where
-// TypeScript (a dev dependency) is absent: a checkout whose dist/ was built elsewhere (a container's build
-// stage) is then used as it is, and an unbuilt one says what to do instead of failing on `tsc: not found`.
+// `npm run build`, and npm's `prepare` (with --prepare): compile the TypeScript to dist/, bundle the CLI
+// into dist/cli/ (scripts/bundle-cli.mjs) and mark it executable. npm runs `prepare` on every install of
+// this checkout, `npm ci --omit=dev` included, where TypeScript and esbuild (dev dependencies) are absent:
+// a checkout whose dist/ was built elsewhere (a container's build stage) is then used as it is, and an
+// unbuilt one says what to do instead of failing on `tsc: not found`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = `${root}dist/src/cli/main.js`;
+const cli = `${root}dist/cli/main.js`;
 
 function typescriptCompiler() {
   try {
@@ -26,4 +27,6 @@ if (tsc === undefined) {
 }
 const compiled = spawnSync(process.execPath, [tsc, '-p', `${root}tsconfig.json`], { stdio: 'inherit' });
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+const { bundleCli } = await import('./bundle-cli.mjs');
+await bundleCli();
 fs.chmodSync(cli, 0o755);

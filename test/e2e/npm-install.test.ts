@@ -44,7 +44,7 @@ describe('npm install paths', () => {
     const productionWorks = async (): Promise<void> => {
       expect(fs.existsSync(path.join(repo.dir, 'node_modules/typescript'))).toBe(false);
       fs.rmSync(registry, { force: true });
-      const init = await runCommand(process.execPath, ['dist/src/cli/main.js', 'registry', 'init', '--registry', registry], { cwd: repo.dir, env });
+      const init = await runCommand(process.execPath, ['dist/cli/main.js', 'registry', 'init', '--registry', registry], { cwd: repo.dir, env });
       expect(init.code, init.stderr).toBe(0);
       expect(fs.existsSync(registry)).toBe(true);
     };

@@ -1,5 +1,5 @@
 // The GitHub App end to end: the emulator, a registered app whose key pair the test made, and
-// the real app server started as `npm start` starts it (`node dist/src/cli/main.js app`).
+// the real app server started as `npm start` starts it (`node dist/cli/main.js app`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';

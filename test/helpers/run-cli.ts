@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(PROJECT_ROOT, 'dist/src/cli/main.js');
+export const CLI = path.join(PROJECT_ROOT, 'dist/cli/main.js');
 
 export interface CliResult {
   code: number;

@@ -26,7 +26,8 @@ function world() {
 const demoToken = () => expandTemplate('dmo_{base62:30}');
 const otherToken = () => expandTemplate('zzq_{base62:30}');
 
-describe('the compiled-engine cache', () => {
+// A rebuild plans every rule, several seconds on a busy machine; one test rebuilds four times.
+describe('the compiled-engine cache', { timeout: 180_000 }, () => {
   it('is written on the first scan, owner-only, and the second scan finds the same', async () => {
     const { cacheFile, scan } = world();
     const token = expandTemplate('ghp_{crc32:30}');

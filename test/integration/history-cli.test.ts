@@ -95,6 +95,29 @@ describe('leakstop scan --history', { timeout: 240_000 }, () => {
     expect(summary(await history(clean.dir, ['--config', config], env)).fromCache).toBe(0);
   });
 
+  it('attributes each leak to the same commit when a second scan takes the commit walk from the cache', async () => {
+    // 1,300 commits: more than one batch of the cache's commit lookup, leaks on either side of its edges.
+    const r = repo();
+    const leaksAt = new Map([[2, ghToken()], [499, ghToken()], [500, ghToken()], [501, ghToken()], [1000, ghToken()], [1299, ghToken()]]);
+    const stream: string[] = [];
+    for (let i = 0; i < 1300; i++) {
+      const text = leaksAt.has(i) ? `step ${i}\nconst t = "${leaksAt.get(i)}";\n` : `step ${i}\n`;
+      const message = `commit ${i}\n`;
+      stream.push(`commit refs/heads/main\nmark :${i + 1}\ncommitter Ada Tester <ada@example.test> ${1_600_000_000 + i} +0000\n`,
+        `data ${Buffer.byteLength(message)}\n${message}${i > 0 ? `from :${i}\n` : ''}M 644 inline file-${i % 40}.js\ndata ${Buffer.byteLength(text)}\n${text}\n`);
+    }
+    execFileSync('git', ['-C', r.dir, 'fast-import', '--quiet'], { input: stream.join('') });
+    const env = { XDG_CACHE_HOME: dir() };
+
+    const first = await history(r.dir, [], env);
+    const second = await history(r.dir, [], env);
+    const uncached = await history(r.dir, ['--no-cache'], env);
+    expect(findingsOf(first).map((f) => f.message.trim()).sort()).toEqual([...leaksAt.keys()].map((i) => `commit ${i}`).sort());
+    expect(second.stdout).toBe(first.stdout);
+    expect(uncached.stdout).toBe(first.stdout);
+    expect(summary(second)).toEqual({ commits: 1300, blobs: 1300, fromCache: 1294 });
+  });
+
   it('gives the same report with worker threads as without', async () => {
     const r = repo();
     const files: Record<string, string> = {};

@@ -14,7 +14,7 @@ const RUNS = 12;
 const PARALLEL = 3;
 const STEP_DELAY_MS = 40;
 
-describe('an Actions-secret rotation killed at random moments', () => {
+describe('an Actions-secret rotation killed at random moments', { timeout: 240_000 }, () => {
   let world: RespondWorld;
   let ownerKey: string;
   let fullRunMs = 0;

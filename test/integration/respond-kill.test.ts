@@ -15,7 +15,8 @@ const PARALLEL = 3;
 /** Each step pauses up to this long after its intent and after its effect (LEAKSTOP_TEST_STEP_DELAY_MS). */
 const STEP_DELAY_MS = 40;
 
-describe('a responder killed at random moments', () => {
+// 30 runs take about a minute alone, more beside other tests.
+describe('a responder killed at random moments', { timeout: 240_000 }, () => {
   let world: RespondWorld;
   let receiver: NotifyReceiver;
   /** Every responder tells the owner-notification hook of its revocations. */

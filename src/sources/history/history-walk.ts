@@ -17,7 +17,8 @@ export interface HistoryWalk {
 
 /** What a commit introduced, encoded for the cache: `f<sha> <path>\0` (file) or `g…` (gitlink). */
 export interface CommitEntriesCache {
-  entriesOf(commit: string): Buffer | undefined;
+  /** Hands on the entries of each of `count` commits (SHAs by `shaOf`) the cache knows, by position. */
+  entriesOf(count: number, shaOf: (position: number) => string, onKnown: (position: number, entries: Buffer) => void): void;
   recordEntries(commit: string, entries: Buffer): void;
 }
 
@@ -174,12 +175,13 @@ export async function walkHistory(repoDir: string, selection: RevSelection, cach
   const index = new BlobIndex();
   const submodules = new Set<string>();
   await listCommits(repoDir, selection, index, signal);
+  const known = new Uint8Array(index.commitCount);
+  cache?.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
+    applyEntries(index, submodules, commit, entries);
+    known[commit] = 1;
+  });
   const uncached: number[] = [];
-  for (let commit = 0; commit < index.commitCount; commit++) {
-    const entries = cache?.entriesOf(index.commitSha(commit));
-    if (entries) applyEntries(index, submodules, commit, entries);
-    else uncached.push(commit);
-  }
+  for (let commit = 0; commit < index.commitCount; commit++) if (!known[commit]) uncached.push(commit);
   onDiffing?.(uncached.length);
   await diffCommits(repoDir, index, uncached, (commit, entries) => {
     applyEntries(index, submodules, commit, entries);
