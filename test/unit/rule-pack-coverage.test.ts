@@ -95,6 +95,13 @@ describe('the built-in rule pack', () => {
     expect(new Set(rules.map((rule) => rule.provider)).size).toBeGreaterThanOrEqual(350);
   });
 
+  it('is counted in the README as it is', () => {
+    const stated = /\*\*(\d+) rules over (\d+) providers\*\* \((\d+) over (\d+) with the opt-in `hash` rules\)/.exec(fs.readFileSync('README.md', 'utf8'));
+    const providers = (pack: typeof rules) => new Set(pack.map((rule) => rule.provider).filter(Boolean)).size;
+    const byDefault = loadConfig().rules;
+    expect(stated?.slice(1).map(Number)).toEqual([byDefault.length, providers(byDefault), rules.length, providers(rules)]);
+  });
+
   it('runs password-hash rules only when a config enables the hash tag', () => {
     const hashRules = rules.filter((rule) => rule.tags.includes('hash')).map((rule) => rule.id);
     expect(hashRules).toEqual(expect.arrayContaining(['bcrypt-hash', 'ntlm-hash-pwdump', 'kerberos-asrep-hash']));
