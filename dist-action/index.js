@@ -21218,12 +21218,13 @@ async function walkHistory(repoDir, selection, cache, signal, onDiffing) {
   const index = new BlobIndex();
   const submodules = /* @__PURE__ */ new Set();
   await listCommits(repoDir, selection, index, signal);
+  const known = new Uint8Array(index.commitCount);
+  cache?.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
+    applyEntries(index, submodules, commit, entries);
+    known[commit] = 1;
+  });
   const uncached = [];
-  for (let commit = 0; commit < index.commitCount; commit++) {
-    const entries = cache?.entriesOf(index.commitSha(commit));
-    if (entries) applyEntries(index, submodules, commit, entries);
-    else uncached.push(commit);
-  }
+  for (let commit = 0; commit < index.commitCount; commit++) if (!known[commit]) uncached.push(commit);
   onDiffing?.(uncached.length);
   await diffCommits(repoDir, index, uncached, (commit, entries) => {
     applyEntries(index, submodules, commit, entries);
@@ -21434,6 +21435,14 @@ var FLUSH_EVERY = 2e3;
 var LOOKUP_BATCH = 500;
 var WHOLE_READ_FACTOR = 4;
 var toKey = (sha) => Buffer.from(sha, "hex");
+function* keyBatches(count, shaOf) {
+  for (let start = 0; start < count; start += LOOKUP_BATCH) {
+    const keys = [];
+    for (let position = start; position < Math.min(count, start + LOOKUP_BATCH); position++) keys.push(toKey(shaOf(position)));
+    while (keys.length < LOOKUP_BATCH) keys.push(Buffer.alloc(0));
+    yield keys;
+  }
+}
 var ScanCache = class _ScanCache {
   #db;
   #ruleset;
@@ -21479,7 +21488,7 @@ var ScanCache = class _ScanCache {
     this.#verdictsOfRuleset = db.prepare("SELECT group_concat(lower(hex(blob)) || verdict || ':' || size, ',') FROM blobs WHERE ruleset = ? AND matches IS NULL").pluck(true);
     this.#matchedOfRuleset = db.prepare("SELECT lower(hex(blob)), verdict, size, matches FROM blobs WHERE ruleset = ? AND matches IS NOT NULL").raw(true);
     this.#insertBlob = db.prepare("INSERT OR REPLACE INTO blobs (ruleset, blob, verdict, size, matches) VALUES (?, ?, ?, ?, ?)");
-    this.#commitEntries = db.prepare("SELECT entries FROM commits WHERE sha = ?");
+    this.#commitEntries = db.prepare(`SELECT sha, entries FROM commits WHERE sha IN (${placeholders2})`).raw(true);
     this.#insertCommit = db.prepare("INSERT OR REPLACE INTO commits (sha, entries) VALUES (?, ?)");
   }
   /**
@@ -21522,10 +21531,7 @@ var ScanCache = class _ScanCache {
       for (const [sha, code2, size, matches] of this.#matchedOfRuleset.iterate(this.#ruleset)) hand(sha, code2, size, matches);
       return;
     }
-    for (let start = 0; start < blobs.blobCount; start += LOOKUP_BATCH) {
-      const keys = [];
-      for (let blob = start; blob < Math.min(blobs.blobCount, start + LOOKUP_BATCH); blob++) keys.push(toKey(blobs.blobSha(blob)));
-      while (keys.length < LOOKUP_BATCH) keys.push(Buffer.alloc(0));
+    for (const keys of keyBatches(blobs.blobCount, (blob) => blobs.blobSha(blob))) {
       for (const row2 of this.#lookupBatch.all(this.#ruleset, ...keys)) hand(row2.blob.toString("hex"), row2.verdict, row2.size, row2.matches);
     }
   }
@@ -21534,8 +21540,14 @@ var ScanCache = class _ScanCache {
     this.#pendingBlobs.push([toKey(blobSha), VERDICT_CODES[verdict.kind], verdict.size, matches]);
     if (this.#pendingBlobs.length >= FLUSH_EVERY) this.flush();
   }
-  entriesOf(commit) {
-    return this.#commitEntries.get(toKey(commit))?.entries;
+  entriesOf(count, shaOf, onKnown) {
+    let first2 = 0;
+    for (const keys of keyBatches(count, shaOf)) {
+      const positions = /* @__PURE__ */ new Map();
+      for (let position = first2; position < Math.min(count, first2 + LOOKUP_BATCH); position++) positions.set(shaOf(position), position);
+      for (const [sha, entries] of this.#commitEntries.all(...keys)) onKnown(positions.get(sha.toString("hex")), entries);
+      first2 += LOOKUP_BATCH;
+    }
   }
   recordEntries(commit, entries) {
     this.#pendingCommits.push([toKey(commit), entries]);
