@@ -4,7 +4,8 @@ import type { Candidate, Drop, Shadow } from './candidate.js';
 import type { Engine } from './engine.js';
 import { judgeCandidate } from './judge-candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
-import { forEachRuleMatch, forEachSelectedMatch, type RuleMatch } from './rule-matches.js';
+import { countBelow } from './count-below.js';
+import { forEachAnchoredMatch, forEachRuleMatch, forEachSelectedMatch, type RuleMatch } from './rule-matches.js';
 import { findingsAfter, findingsBefore, isCarriable, type CarryBasis, type RuleFindings } from './rule-carry.js';
 import { selectRules } from './select-rules.js';
 
@@ -78,7 +79,9 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
       const before = findingsBefore(earlier, changed);
       candidates.push(...before.candidates);
       shadows.push(...before.shadows);
-      forEachRuleMatch(rule, text, visit, changed);
+      // An anchored rule is tried only at its keywords on the changed lines, not scanned over them.
+      if (selected.starts) forEachAnchoredMatch(rule, text, selected.starts.slice(countBelow(selected.starts, changed.start), countBelow(selected.starts, changed.end)), visit);
+      else forEachRuleMatch(rule, text, visit, changed);
       const after = findingsAfter(earlier, changed);
       candidates.push(...after.candidates);
       shadows.push(...after.shadows);

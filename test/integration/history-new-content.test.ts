@@ -143,6 +143,8 @@ describe('history scan of new content', () => {
     r.git(['merge', '-q', '-X', 'theirs', 'side', '-m', 'merge side'], { GIT_AUTHOR_DATE: `@${(clock += 60)} +0000`, GIT_COMMITTER_DATE: `@${clock} +0000` });
 
     const found = await sameFindings(r);
-    expect(found.length, `seed ${draw.seed}`).toBeGreaterThan(10);
+    // Not an empty agreement: about 15 secret lines are added on average, fewer than 3 in 1 of 20,000
+    // simulated seeds (it asked for more than 10 before, which 11% of seeds miss).
+    expect(found.length, `seed ${draw.seed}`).toBeGreaterThanOrEqual(3);
   });
 });
