@@ -66,7 +66,7 @@ const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
   'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo', 'Google Chat', 'Zapier',
   'Sendbird', 'MessageBird', 'Slack', 'Braintree', 'Kraken', 'GoCardless', 'Brevo', 'Flagsmith', 'Feishu',
   'ReadMe', 'Polar', 'ShipStation', 'WeCom', 'Finicity', 'Make', 'KuCoin', 'Gusto',
-  'Microsoft Power Automate',
+  'Microsoft Power Automate', 'Pendo', 'DingTalk', 'Beamer',
 ];
 
 /**
@@ -86,7 +86,11 @@ const PROVIDERS_WITH_ROTATION_URLS_INFRA = [
   'HashiCorp Consul', 'HashiCorp Nomad', 'Rancher', 'Argo CD', 'Grafana', 'Dynatrace', 'Sumo Logic', 'LaunchDarkly',
   'Firebase', 'Yandex Cloud', 'Flask', 'Symfony', 'MySQL', 'RabbitMQ', 'Coralogix', 'Cronitor', 'Codecov', 'PlanetScale',
   'JFrog', 'Android', 'fastlane', 'Teleport', 'NuGet', 'Composer', 'Healthchecks.io', 'HashiCorp Boundary', 'Maven',
-  'Papertrail', 'Zuplo', 'Gradle',
+  'Papertrail', 'Zuplo', 'Gradle', 'Amazon MWS', 'Azure', 'Scalingo', 'ODBC / ADO.NET', 'JDBC', 'LDAP', 'PowerShell',
+  'Semaphore', 'Spacelift', 'env0', 'Mend', 'Checkmarx', 'DeepSource', 'Phabricator', 'Replit', 'Gemfury', 'Quay',
+  'Airbrake', 'Mezmo', 'Loggly', 'Logz.io', 'Instana', 'Pingdom', 'VictorOps', 'SecurityTrails', 'Infracost', 'Frame.io',
+  'WireGuard', 'OpenVPN', 'SSH', 'Twingate', 'UpCloud', 'Equinix Metal', '1Password', 'Defined Networking', 'OpenSSH',
+  'OpenPGP', 'age',
 ];
 
 describe('the built-in rule pack', () => {
