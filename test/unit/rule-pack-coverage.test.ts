@@ -66,7 +66,7 @@ const PROVIDERS_WITH_ROTATION_URLS_BUSINESS = [
   'Iterable', 'Braze', 'ActiveCampaign', 'ConvertKit', 'Constant Contact', 'Klaviyo', 'Google Chat', 'Zapier',
   'Sendbird', 'MessageBird', 'Slack', 'Braintree', 'Kraken', 'GoCardless', 'Brevo', 'Flagsmith', 'Feishu',
   'ReadMe', 'Polar', 'ShipStation', 'WeCom', 'Finicity', 'Make', 'KuCoin', 'Gusto',
-  'Microsoft Power Automate', 'Pendo', 'DingTalk', 'Beamer',
+  'Microsoft Power Automate', 'Pendo', 'DingTalk', 'Beamer', 'LogRocket',
 ];
 
 /**
@@ -90,7 +90,7 @@ const PROVIDERS_WITH_ROTATION_URLS_INFRA = [
   'Semaphore', 'Spacelift', 'env0', 'Mend', 'Checkmarx', 'DeepSource', 'Phabricator', 'Replit', 'Gemfury', 'Quay',
   'Airbrake', 'Mezmo', 'Loggly', 'Logz.io', 'Instana', 'Pingdom', 'VictorOps', 'SecurityTrails', 'Infracost', 'Frame.io',
   'WireGuard', 'OpenVPN', 'SSH', 'Twingate', 'UpCloud', 'Equinix Metal', '1Password', 'Defined Networking', 'OpenSSH',
-  'OpenPGP', 'age',
+  'OpenPGP', 'age', 'Raygun',
 ];
 
 describe('the built-in rule pack', () => {
