@@ -2479,20 +2479,24 @@ function buildDfaScanner(classes, table, start, acceptFrom) {
 }
 
 // src/detect/common-ends.ts
-var CHUNK = 2048;
+var CHUNKS = [2048, 128, 8];
 var bytesOf = (units) => Buffer.from(units.buffer, units.byteOffset, units.byteLength);
 function commonPrefix(a, b) {
   const limit = Math.min(a.length, b.length);
   const [x, y] = [bytesOf(a), bytesOf(b)];
   let at = 0;
-  while (at + CHUNK <= limit && x.compare(y, 2 * at, 2 * (at + CHUNK), 2 * at, 2 * (at + CHUNK)) === 0) at += CHUNK;
+  for (const chunk of CHUNKS) {
+    while (at + chunk <= limit && x.compare(y, 2 * at, 2 * (at + chunk), 2 * at, 2 * (at + chunk)) === 0) at += chunk;
+  }
   while (at < limit && a[at] === b[at]) at++;
   return at;
 }
 function commonSuffix(a, b, limit) {
   const [x, y] = [bytesOf(a), bytesOf(b)];
   let length = 0;
-  while (length + CHUNK <= limit && x.compare(y, 2 * (b.length - length - CHUNK), 2 * (b.length - length), 2 * (a.length - length - CHUNK), 2 * (a.length - length)) === 0) length += CHUNK;
+  for (const chunk of CHUNKS) {
+    while (length + chunk <= limit && x.compare(y, 2 * (b.length - length - chunk), 2 * (b.length - length), 2 * (a.length - length - chunk), 2 * (a.length - length)) === 0) length += chunk;
+  }
   while (length < limit && a[a.length - length - 1] === b[b.length - length - 1]) length++;
   return length;
 }
@@ -3629,7 +3633,8 @@ function runRules(text, prefiltered, engine2, drops, carry) {
       const before = findingsBefore(earlier, changed);
       candidates.push(...before.candidates);
       shadows.push(...before.shadows);
-      forEachRuleMatch(rule, text, visit, changed);
+      if (selected.starts) forEachAnchoredMatch(rule, text, selected.starts.slice(countBelow(selected.starts, changed.start), countBelow(selected.starts, changed.end)), visit);
+      else forEachRuleMatch(rule, text, visit, changed);
       const after = findingsAfter(earlier, changed);
       candidates.push(...after.candidates);
       shadows.push(...after.shadows);

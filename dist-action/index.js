@@ -578,14 +578,18 @@ function commonPrefix(a, b2) {
   const limit = Math.min(a.length, b2.length);
   const [x2, y2] = [bytesOf(a), bytesOf(b2)];
   let at = 0;
-  while (at + CHUNK <= limit && x2.compare(y2, 2 * at, 2 * (at + CHUNK), 2 * at, 2 * (at + CHUNK)) === 0) at += CHUNK;
+  for (const chunk of CHUNKS) {
+    while (at + chunk <= limit && x2.compare(y2, 2 * at, 2 * (at + chunk), 2 * at, 2 * (at + chunk)) === 0) at += chunk;
+  }
   while (at < limit && a[at] === b2[at]) at++;
   return at;
 }
 function commonSuffix(a, b2, limit) {
   const [x2, y2] = [bytesOf(a), bytesOf(b2)];
   let length = 0;
-  while (length + CHUNK <= limit && x2.compare(y2, 2 * (b2.length - length - CHUNK), 2 * (b2.length - length), 2 * (a.length - length - CHUNK), 2 * (a.length - length)) === 0) length += CHUNK;
+  for (const chunk of CHUNKS) {
+    while (length + chunk <= limit && x2.compare(y2, 2 * (b2.length - length - chunk), 2 * (b2.length - length), 2 * (a.length - length - chunk), 2 * (a.length - length)) === 0) length += chunk;
+  }
   while (length < limit && a[a.length - length - 1] === b2[b2.length - length - 1]) length++;
   return length;
 }
@@ -594,11 +598,11 @@ function indexOfUnits(haystack, needle) {
   for (let at = bytes.indexOf(pattern); at >= 0; at = bytes.indexOf(pattern, at + 1)) if (at % 2 === 0) return at / 2;
   return -1;
 }
-var CHUNK, bytesOf;
+var CHUNKS, bytesOf;
 var init_common_ends = __esm({
   "src/detect/common-ends.ts"() {
     "use strict";
-    CHUNK = 2048;
+    CHUNKS = [2048, 128, 8];
     bytesOf = (units) => Buffer.from(units.buffer, units.byteOffset, units.byteLength);
   }
 });
@@ -14293,6 +14297,9 @@ function judgeCandidate(engine, rule, match2, text) {
   return pending ? { kept: true, entropy, checksumValid, pending } : { kept: true, entropy, checksumValid };
 }
 
+// src/detect/run-rules.ts
+init_count_below();
+
 // src/detect/rule-matches.ts
 var LEAD_IN = 1024;
 var RUN_OUT = 16 * 1024;
@@ -14643,7 +14650,8 @@ function runRules(text, prefiltered, engine, drops, carry) {
       const before = findingsBefore(earlier, changed);
       candidates.push(...before.candidates);
       shadows.push(...before.shadows);
-      forEachRuleMatch(rule, text, visit, changed);
+      if (selected.starts) forEachAnchoredMatch(rule, text, selected.starts.slice(countBelow(selected.starts, changed.start), countBelow(selected.starts, changed.end)), visit);
+      else forEachRuleMatch(rule, text, visit, changed);
       const after = findingsAfter(earlier, changed);
       candidates.push(...after.candidates);
       shadows.push(...after.shadows);

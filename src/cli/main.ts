@@ -36,7 +36,8 @@ const program = new Command('leakstop')
 
 async function registerSubcommands(): Promise<void> {
   const invoked = process.argv[2] ?? '';
-  const names = Object.hasOwn(SUBCOMMANDS, invoked) ? [invoked] : Object.keys(SUBCOMMANDS);
+  // `--version` lists no subcommand: it need not load the app's modules (0.43 s, against 0.14 s).
+  const names = Object.hasOwn(SUBCOMMANDS, invoked) ? [invoked] : ['--version', '-V'].includes(invoked) ? [] : Object.keys(SUBCOMMANDS);
   for (const name of names) (await SUBCOMMANDS[name]!())(program);
   addHelpFooters(program);
 }
