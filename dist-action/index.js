@@ -21445,10 +21445,11 @@ var WHOLE_READ_FACTOR = 4;
 var toKey = (sha) => Buffer.from(sha, "hex");
 function* keyBatches(count, shaOf) {
   for (let start = 0; start < count; start += LOOKUP_BATCH) {
-    const keys = [];
-    for (let position = start; position < Math.min(count, start + LOOKUP_BATCH); position++) keys.push(toKey(shaOf(position)));
+    const shas = [];
+    for (let position = start; position < Math.min(count, start + LOOKUP_BATCH); position++) shas.push(shaOf(position));
+    const keys = shas.map(toKey);
     while (keys.length < LOOKUP_BATCH) keys.push(Buffer.alloc(0));
-    yield keys;
+    yield { start, shas, keys };
   }
 }
 var ScanCache = class _ScanCache {
@@ -21539,7 +21540,7 @@ var ScanCache = class _ScanCache {
       for (const [sha, code2, size, matches] of this.#matchedOfRuleset.iterate(this.#ruleset)) hand(sha, code2, size, matches);
       return;
     }
-    for (const keys of keyBatches(blobs.blobCount, (blob) => blobs.blobSha(blob))) {
+    for (const { keys } of keyBatches(blobs.blobCount, (blob) => blobs.blobSha(blob))) {
       for (const row2 of this.#lookupBatch.all(this.#ruleset, ...keys)) hand(row2.blob.toString("hex"), row2.verdict, row2.size, row2.matches);
     }
   }
@@ -21549,12 +21550,9 @@ var ScanCache = class _ScanCache {
     if (this.#pendingBlobs.length >= FLUSH_EVERY) this.flush();
   }
   entriesOf(count, shaOf, onKnown) {
-    let first2 = 0;
-    for (const keys of keyBatches(count, shaOf)) {
-      const positions = /* @__PURE__ */ new Map();
-      for (let position = first2; position < Math.min(count, first2 + LOOKUP_BATCH); position++) positions.set(shaOf(position), position);
+    for (const { start, shas, keys } of keyBatches(count, shaOf)) {
+      const positions = new Map(shas.map((sha, i2) => [sha, start + i2]));
       for (const [sha, entries] of this.#commitEntries.all(...keys)) onKnown(positions.get(sha.toString("hex")), entries);
-      first2 += LOOKUP_BATCH;
     }
   }
   recordEntries(commit, entries) {
