@@ -158,9 +158,11 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
 
   const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
 
-  // A state met before in a pass adds no keyword (outside regions): only its recorded starts are
-  // wanted. Stamped with the pass's number, so no table is made or cleared per text.
+  // A state met before in a pass (in the same region, when the text has regions) adds no keyword:
+  // only its recorded starts are wanted. Stamped with the pass's number, so no table is made or
+  // cleared per text.
   const metIn = new Uint32Array(accepting.length);
+  const metInRegion = new Uint32Array(accepting.length);
   let pass = 0;
 
   /** The result of a pass, from its events. */
@@ -178,9 +180,11 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
       const row = events[k + 1]! / rowBytes;
       const wanted = recordedAt[row]!;
       for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]!] ??= []).push(end - wanted[w + 1]!);
-      const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
-      if (metIn[row] === pass && !region) continue;
+      const regionIndex = regions ? Math.floor((end - 1) / REGION_SIZE) : 0;
+      if (metIn[row] === pass && metInRegion[row] === regionIndex) continue;
       metIn[row] = pass;
+      metInRegion[row] = regionIndex;
+      const region = regions?.[regionIndex];
       for (const id of accepting[row]!) {
         if (region) region[id] = 1;
         if (found[id] === 1) continue;

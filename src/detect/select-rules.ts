@@ -86,7 +86,17 @@ function anchorStarts(engine: Engine, index: number, prefiltered: PrefilterResul
     if (starts) lists.push(starts), (count += starts.length);
   }
   if (count * ANCHOR_SPACING > length) return undefined;
-  if (lists.length === 1) return lists[0];
-  const merged = lists.flat().sort((a, b) => a - b);
-  return merged.filter((start, i) => i === 0 || start !== merged[i - 1]);
+  return lists.length === 1 ? lists[0] : lists.reduce(mergeAscending);
+}
+
+/** Two ascending lists as one, each offset once: linear (sorting their concatenation took a sixth of a lodash history scan's rule time). */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }

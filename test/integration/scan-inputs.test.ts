@@ -185,6 +185,31 @@ describe('UTF-16 text (#15.7)', () => {
   });
 });
 
+describe('UTF-8 text', () => {
+  /** 1-based line and column of `needle` in `text` (no character here is outside the BMP). */
+  const placeOf = (text: string, needle: string): { line: number; column: number } => {
+    const at = text.indexOf(needle);
+    const before = text.slice(0, at).split('\n');
+    return { line: before.length, column: before.at(-1)!.length + 1 };
+  };
+
+  it('places keys exactly in a large file with a few multi-byte characters, cut anywhere, and invalid bytes', async () => {
+    // Multi-byte characters and invalid bytes straddle the offsets where decoding may split a file (every 16 KiB).
+    const filler = (bytes: number): Buffer => Buffer.from(`${'x'.repeat(Math.max(0, bytes - 1))}\n`);
+    const tokens = [ghToken(), ghToken(), ghToken()];
+    const parts: Buffer[] = [filler(16382), Buffer.from('€é'), Buffer.from(` = "${tokens[0]}"\n`)];
+    const used = (): number => parts.reduce((sum, part) => sum + part.length, 0);
+    parts.push(filler(32767 - used()), Buffer.from([0xe2, 0x82]), Buffer.from(`ü token = "${tokens[1]}"\n`));
+    parts.push(filler(49151 - used()), Buffer.from([0xff, 0xc3, 0xa9, 0x80]), Buffer.from(`;\tkey: "${tokens[2]}"\n`), filler(3000));
+    const bytes = Buffer.concat(parts);
+    const decoded = bytes.toString('utf8');
+    const result = await runCli(['scan', '.', '--format', 'json'], { cwd: dirWith({ 'big.txt': bytes }) });
+    expect(result.code, result.stderr).toBe(1);
+    const found = findingsOf(result).map(({ line, column, secretFingerprint }) => ({ line, column, secretFingerprint }));
+    expect(found).toEqual(tokens.map((token) => ({ ...placeOf(decoded, token), secretFingerprint: fingerprintOf(token) })));
+  });
+});
+
 describe('writing the report and the baseline (#15.9)', () => {
   const leakyDir = (): { dir: string; token: string } => {
     const token = ghToken();
