@@ -1,15 +1,28 @@
-// Whether a regex only ever reads the line a match is on: it consumes no line break, and its
-// lookarounds read at most the line break just before or just after (`(?<![A-Za-z0-9])`). A rule
-// whose regex is line-local finds, on an unchanged line of a new version of a file, exactly what
-// it found there before (file-lineage.ts). Conservative: what this parser does not know is not local.
+// How many lines a regex reads around where a match attempt starts. Line-local: it consumes no
+// line break, and its lookarounds read at most the line break just before or just after
+// (`(?<![A-Za-z0-9])`); such a rule finds, on an unchanged line of a new version of a file,
+// exactly what it found there before (file-lineage.ts). Otherwise its reach, when bounded (the
+// assignment grammar's `\s{0,64}`): the line breaks an attempt may read forward and backward.
+// Conservative: what this parser does not know is neither local nor bounded.
 
 interface Item {
   /** Can consume a line break somewhere inside. */
   breaks: boolean;
+  /** The most line breaks one match of the item consumes (Infinity: unbounded). */
+  count: number;
   quantified: boolean;
   /** A group's alternatives (undefined for an atom). */
   alternatives?: Item[][];
 }
+
+/** Line breaks an attempt may read past its start: forward (consumed or looked ahead at) and looked behind at. */
+export interface LineReach {
+  forward: number;
+  backward: number;
+}
+
+/** Past this, carrying a rule's findings saves little: its dirty region is most of a file. */
+const MAX_REACH = 256;
 
 const HEX = /^[0-9a-fA-F]+$/;
 
@@ -17,6 +30,12 @@ class NotLocal extends Error {}
 
 class Parser {
   #at = 0;
+  /** Every lookaround reads at most the line break next to the match. */
+  aroundLocal = true;
+  /** The line breaks lookaheads and lookbehinds read, summed over them all (a bound). */
+  ahead = 0;
+  behind = 0;
+  backReference = false;
 
   constructor(private readonly source: string, private readonly dotAll: boolean) {}
 
@@ -47,7 +66,7 @@ class Parser {
     const char = this.source[this.#at]!;
     let item: Item | undefined;
     if (char === '(') item = this.#group();
-    else if (char === '[') item = { breaks: this.#class(), quantified: false };
+    else if (char === '[') item = atom(this.#class());
     else if (char === '\\') item = this.#escape();
     else if (char === '^' || char === '$') {
       this.#at++;
@@ -55,18 +74,25 @@ class Parser {
     } else if ('*+?{'.includes(char)) throw new NotLocal(); // a quantifier with nothing before it
     else {
       this.#at++;
-      item = { breaks: char === '.' ? this.dotAll : char === '\n', quantified: false };
+      item = atom(char === '.' ? this.dotAll : char === '\n');
     }
-    if (item && this.#quantifier()) item.quantified = true;
+    const most = item && this.#quantifier();
+    if (item && most !== undefined) {
+      item.quantified = true;
+      if (item.count > 0) item.count *= most;
+    }
     return item;
   }
 
-  #quantifier(): boolean {
+  /** The most repetitions the quantifier here allows, past it; undefined when there is none. */
+  #quantifier(): number | undefined {
     const rest = this.source.slice(this.#at);
-    const found = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(rest);
-    if (!found) return false;
+    const found = /^(?:([*+?])|\{(\d+)(,(\d*))?\})\??/.exec(rest);
+    if (!found) return undefined;
     this.#at += found[0].length;
-    return true;
+    const [, sign, exact, comma, upTo] = found;
+    if (sign) return sign === '?' ? 1 : Infinity;
+    return comma === undefined ? Number(exact) : upTo ? Number(upTo) : Infinity;
   }
 
   #group(): Item | undefined {
@@ -77,11 +103,14 @@ class Parser {
     const alternatives = this.#alternatives();
     if (this.source[this.#at] !== ')') throw new NotLocal();
     this.#at++;
-    if (!look) return { breaks: alternatives.some((items) => items.some((item) => item.breaks)), quantified: false, alternatives };
-    // A lookaround consumes nothing; what it reads must stay within the line break next to the match.
+    const count = Math.max(...alternatives.map(sumOfCounts));
+    if (!look) return { breaks: count > 0, count, quantified: false, alternatives };
+    // A lookaround consumes nothing; line-local, what it reads stays within the line break next to the match.
     const behind = look[1]!.startsWith('<');
-    if (!alternatives.every((items) => readsOneBreakAtMost(behind ? [...items].reverse() : items, behind))) throw new NotLocal();
-    if (this.#quantifier()) throw new NotLocal();
+    if (!alternatives.every((items) => readsOneBreakAtMost(behind ? [...items].reverse() : items, behind))) this.aroundLocal = false;
+    if (behind) this.behind += count;
+    else this.ahead += count;
+    if (this.#quantifier() !== undefined) throw new NotLocal();
     return undefined;
   }
 
@@ -116,7 +145,7 @@ class Parser {
 
   #escape(): Item {
     const unit = this.#escapedUnit();
-    return { breaks: unit === 'break' || unit === 10, quantified: false };
+    return atom(unit === 'break' || unit === 10);
   }
 
   /** The code unit an escape stands for, 'break' for a class holding the line break, 'other' for any other class or reference. */
@@ -150,11 +179,13 @@ class Parser {
       const end = this.source.indexOf('>', this.#at);
       if (end < 0) throw new NotLocal();
       this.#at = end + 1;
+      this.backReference = true;
       return 'other'; // what a group captured: line-local when the rest is
     }
     if (/[0-9]/.test(next)) {
       if (next === '0' && !/[0-9]/.test(this.source[this.#at] ?? '')) return 0;
       while (/[0-9]/.test(this.source[this.#at] ?? '')) this.#at++;
+      this.backReference = true;
       return 'other'; // a back reference
     }
     return next.charCodeAt(0);
@@ -174,13 +205,33 @@ function readsOneBreakAtMost(items: readonly Item[], behind: boolean): boolean {
   });
 }
 
-export function isLineLocal(regex: RegExp): boolean {
-  if (regex.flags.includes('v')) return false;
+function atom(breaks: boolean): Item {
+  return { breaks, count: breaks ? 1 : 0, quantified: false };
+}
+
+function sumOfCounts(items: readonly Item[]): number {
+  return items.reduce((sum, item) => sum + item.count, 0);
+}
+
+/** The regex's reach, 0 both ways when line-local; undefined when unbounded or not understood. */
+export function lineReach(regex: RegExp): LineReach | undefined {
+  if (regex.flags.includes('v')) return undefined;
+  let parser: Parser;
+  let consumed: number;
   try {
-    const alternatives = new Parser(regex.source, regex.flags.includes('s')).parse();
-    return alternatives.every((items) => items.every((item) => !item.breaks));
+    parser = new Parser(regex.source, regex.flags.includes('s'));
+    consumed = Math.max(...parser.parse().map(sumOfCounts));
   } catch (error) {
-    if (error instanceof NotLocal) return false;
+    if (error instanceof NotLocal) return undefined;
     throw error;
   }
+  if (consumed === 0 && parser.aroundLocal) return { forward: 0, backward: 0 };
+  // A back reference reads again what its group consumed, line breaks included.
+  const forward = (consumed + parser.ahead) * (parser.backReference ? 2 : 1);
+  return forward <= MAX_REACH && parser.behind <= MAX_REACH ? { forward, backward: parser.behind } : undefined;
+}
+
+export function isLineLocal(regex: RegExp): boolean {
+  const reach = lineReach(regex);
+  return reach !== undefined && reach.forward === 0 && reach.backward === 0;
 }

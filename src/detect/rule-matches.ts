@@ -40,12 +40,15 @@ export function forEachRuleMatch(rule: MatchingRule, text: string, visit: (match
 
 /**
  * The same matches for a rule whose every match starts with one of its keywords, trying its
- * regex only at `starts` (ascending), where the prefilter saw them.
+ * regex only at `starts` (ascending), where the prefilter saw them. From `next` on (a match before
+ * the first start ends there); `stop` ends the tries before a start.
  */
-export function forEachAnchoredMatch(rule: MatchingRule, text: string, starts: readonly number[], visit: (match: RuleMatch) => void): void {
+export function forEachAnchoredMatch(rule: MatchingRule, text: string, starts: readonly number[], visit: (match: RuleMatch) => void,
+  next = 0, stop?: (start: number, next: number) => boolean): void {
   const anchor = rule.anchor!;
-  let next = 0; // as in an exec loop, no match starts inside the previous one
+  // As in an exec loop, no match starts inside the previous one.
   for (const start of starts) {
+    if (stop?.(start, next)) return;
     if (start < next) continue;
     anchor.lastIndex = start;
     const found = anchor.exec(text);

@@ -4,9 +4,8 @@ import type { Candidate, Drop, Shadow } from './candidate.js';
 import type { Engine } from './engine.js';
 import { judgeCandidate } from './judge-candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
-import { countBelow } from './count-below.js';
-import { forEachAnchoredMatch, forEachRuleMatch, forEachSelectedMatch, type RuleMatch } from './rule-matches.js';
-import { findingsAfter, findingsBefore, isCarriable, type CarryBasis, type RuleFindings } from './rule-carry.js';
+import { forEachRuleMatch, forEachSelectedMatch, type RuleMatch } from './rule-matches.js';
+import { carryAnchored, carryReach, findingsAfter, findingsBefore, isLineLocalReach, type CarryBasis, type FoundMatch, type RuleFindings } from './rule-carry.js';
 import { selectRules } from './select-rules.js';
 
 /** Rejections that say what the string is (not a real token of this kind), not merely that it is weak. */
@@ -32,7 +31,7 @@ export interface CarriedRun {
  * Runs the rules the prefilter selected, in rule order, where it selected them, judging every
  * match. With `carry` (a version of a file whose next version may carry what this one found), the
  * carriable rules' findings are kept, and with its `basis` a carriable rule that ran on the earlier
- * version the same way is matched only on the changed lines, its other findings carried.
+ * version the same way is matched only near the changed lines, its other findings carried.
  */
 export function runRules(text: string, prefiltered: PrefilterResult, engine: Engine, drops: Drop[] | undefined, carry?: { basis?: CarryBasis }): RuleRun {
   const candidates: Candidate[] = [];
@@ -45,15 +44,21 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
     carried?.ran.add(index);
     const rule = engine.rules[index]!;
     // Spans depend on where keyword regions fall, which an edit moves: such a run is not carried.
-    const carries = carried !== undefined && !drops && !selected.spans && isCarriable(rule);
-    const firstCandidate = candidates.length;
-    const firstShadow = shadows.length;
+    const reach = carried !== undefined && !drops && !selected.spans ? carryReach(rule) : undefined;
+    const found: FoundMatch[] | undefined = reach && [];
     const casts = !rule.bypass && rule.specificity > 0;
+    const take = (match: FoundMatch) => {
+      if (match.candidate) candidates.push(match.candidate);
+      if (match.shadow) shadows.push(match.shadow);
+      found?.push(match);
+    };
     const visit = (match: RuleMatch) => {
+      const { matchStart, matchEnd } = match;
       const judgement = judgeCandidate(engine, rule, match, text);
       if (!judgement.kept) {
         drops?.push({ ruleIndex: index, offset: match.start, reason: judgement.reason, secret: match.secret });
-        if (casts && RECOGNISED.has(judgement.reason)) shadows.push({ ruleIndex: index, secret: match.secret, start: match.start, end: match.end });
+        const shadow = casts && RECOGNISED.has(judgement.reason) ? { ruleIndex: index, secret: match.secret, start: match.start, end: match.end } : undefined;
+        take(shadow ? { matchStart, matchEnd, shadow } : { matchStart, matchEnd });
         return;
       }
       const candidate: Candidate = {
@@ -61,30 +66,26 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
         secret: match.secret,
         start: match.start,
         end: match.end,
-        spanStart: match.matchStart,
-        spanEnd: match.matchEnd,
+        spanStart: matchStart,
+        spanEnd: matchEnd,
         entropy: judgement.entropy,
         checksumValid: judgement.checksumValid,
         decodedFrom: [],
       };
       if (judgement.pending) candidate.pending = judgement.pending;
-      candidates.push(candidate);
+      take({ matchStart, matchEnd, candidate });
     };
     // An anchored rule that did not run on the earlier version found nothing there (its matches
     // start at its keywords, which unchanged lines keep); another rule's findings are carried only
     // when it ran on the earlier version's whole text too.
-    const earlier = carries && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : undefined) : undefined;
-    if (earlier && basis) {
-      const { changed } = basis;
-      const before = findingsBefore(earlier, changed);
-      candidates.push(...before.candidates);
-      shadows.push(...before.shadows);
-      // An anchored rule is tried only at its keywords on the changed lines, not scanned over them.
-      if (selected.starts) forEachAnchoredMatch(rule, text, selected.starts.slice(countBelow(selected.starts, changed.start), countBelow(selected.starts, changed.end)), visit);
-      else forEachRuleMatch(rule, text, visit, changed);
-      const after = findingsAfter(earlier, changed);
-      candidates.push(...after.candidates);
-      shadows.push(...after.shadows);
+    const earlier = reach && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : undefined) : undefined;
+    if (earlier && reach && basis && selected.starts) {
+      // An anchored rule is tried only at its keywords near the changed lines, not scanned over them.
+      carryAnchored(rule, text, selected.starts, earlier, reach, basis.changed, visit, take);
+    } else if (earlier && reach && basis && isLineLocalReach(reach)) {
+      for (const match of findingsBefore(earlier, basis.changed)) take(match);
+      forEachRuleMatch(rule, text, visit, basis.changed);
+      for (const match of findingsAfter(earlier, basis.changed)) take(match);
     } else if (!rule.guarded || !engine.guard) {
       forEachSelectedMatch(rule, text, selected, visit);
     } else {
@@ -92,9 +93,9 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
       if (guarded.ok) for (const match of guarded.matches) visit(match);
       else stopped.push({ ruleIndex: index, reason: guarded.reason });
     }
-    if (carries) carried.carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
+    if (found) carried?.carriable.set(index, { matches: found });
   }
   return carried ? { candidates, shadows, stopped, carried } : { candidates, shadows, stopped };
 }
 
-const NONE: RuleFindings = { candidates: [], shadows: [] };
+const NONE: RuleFindings = { matches: [] };
