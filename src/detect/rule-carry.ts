@@ -68,9 +68,9 @@ export function findingsAfter(earlier: RuleFindings, changed: ChangedLines): Fou
  * it is tried at its starts. Past the change, the first start both versions' tries reach (neither
  * inside a match) puts them in step: from there the earlier matches are taken.
  */
-export function carryAnchored(rule: MatchingRule, text: string, starts: readonly number[], earlier: RuleFindings, reach: LineReach,
+export function carryAnchored(rule: MatchingRule, text: string, starts: readonly number[], earlier: RuleFindings, dirty: DirtyRegion,
   changed: ChangedLines, visit: (match: RuleMatch) => void, take: (match: FoundMatch) => void): void {
-  const { start, end } = dirtyRegion(text, changed, reach);
+  const { start, end } = dirty;
   const old = earlier.matches;
   let k = 0;
   for (; k < old.length && old[k]!.matchStart < start; k++) take(old[k]!);
@@ -86,11 +86,28 @@ export function carryAnchored(rule: MatchingRule, text: string, starts: readonly
   if (inStep >= 0) for (let j = inStep; j < old.length; j++) take(shifted(old[j]!, changed.shift));
 }
 
+/** Where a try may read a changed line. */
+export interface DirtyRegion {
+  start: number;
+  end: number;
+}
+
+/** The dirty region of each reach in a text, found once per reach (rules share a few). */
+export function dirtyRegions(text: string, changed: ChangedLines): (reach: LineReach) => DirtyRegion {
+  const regions = new Map<string, DirtyRegion>();
+  return (reach) => {
+    const key = `${reach.forward} ${reach.backward}`;
+    let region = regions.get(key);
+    if (!region) regions.set(key, (region = dirtyRegion(text, changed, reach)));
+    return region;
+  };
+}
+
 /**
- * Where a try may read a changed line: from `forward` lines before the changed lines (a try reads
- * up to the line break after the ones it may consume) to `backward` lines after them.
+ * From `forward` lines before the changed lines (a try reads up to the line break after the ones
+ * it may consume) to `backward` lines after them.
  */
-function dirtyRegion(text: string, changed: ChangedLines, reach: LineReach): { start: number; end: number } {
+function dirtyRegion(text: string, changed: ChangedLines, reach: LineReach): DirtyRegion {
   let start = changed.start;
   for (let line = 0; line < reach.forward && start > 0; line++) start = text.lastIndexOf('\n', start - 2) + 1;
   let end = changed.end;

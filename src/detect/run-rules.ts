@@ -5,7 +5,7 @@ import type { Engine } from './engine.js';
 import { judgeCandidate } from './judge-candidate.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
 import { forEachRuleMatch, forEachSelectedMatch, type RuleMatch } from './rule-matches.js';
-import { carryAnchored, carryReach, findingsAfter, findingsBefore, isLineLocalReach, type CarryBasis, type FoundMatch, type RuleFindings } from './rule-carry.js';
+import { carryAnchored, carryReach, dirtyRegions, findingsAfter, findingsBefore, isLineLocalReach, type CarryBasis, type FoundMatch, type RuleFindings } from './rule-carry.js';
 import { selectRules } from './select-rules.js';
 
 /** Rejections that say what the string is (not a real token of this kind), not merely that it is weak. */
@@ -39,6 +39,7 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
   const stopped: RuleRun['stopped'] = [];
   const carried: CarriedRun | undefined = carry && { carriable: new Map(), ran: new Set() };
   const basis = carry?.basis;
+  const dirtyRegionOf = basis && dirtyRegions(text, basis.changed);
   for (const selected of selectRules(engine, prefiltered, text.length)) {
     const { index } = selected;
     carried?.ran.add(index);
@@ -79,9 +80,9 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
     // start at its keywords, which unchanged lines keep); another rule's findings are carried only
     // when it ran on the earlier version's whole text too.
     const earlier = reach && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : undefined) : undefined;
-    if (earlier && reach && basis && selected.starts) {
+    if (earlier && reach && basis && dirtyRegionOf && selected.starts) {
       // An anchored rule is tried only at its keywords near the changed lines, not scanned over them.
-      carryAnchored(rule, text, selected.starts, earlier, reach, basis.changed, visit, take);
+      carryAnchored(rule, text, selected.starts, earlier, dirtyRegionOf(reach), basis.changed, visit, take);
     } else if (earlier && reach && basis && isLineLocalReach(reach)) {
       for (const match of findingsBefore(earlier, basis.changed)) take(match);
       forEachRuleMatch(rule, text, visit, basis.changed);
