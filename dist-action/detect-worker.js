@@ -2708,6 +2708,7 @@ function prefilterFromTables(tables) {
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
   const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
   const metIn = new Uint32Array(accepting.length);
+  const metInRegion = new Uint32Array(accepting.length);
   let pass = 0;
   const resultOf = ({ units, events, runs }) => {
     pass = pass + 1 >>> 0 || (metIn.fill(0), 1);
@@ -2721,9 +2722,11 @@ function prefilterFromTables(tables) {
       const row = events[k + 1] / rowBytes;
       const wanted = recordedAt[row];
       for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]] ??= []).push(end - wanted[w + 1]);
-      const region = regions?.[Math.floor((end - 1) / REGION_SIZE)];
-      if (metIn[row] === pass && !region) continue;
+      const regionIndex = regions ? Math.floor((end - 1) / REGION_SIZE) : 0;
+      if (metIn[row] === pass && metInRegion[row] === regionIndex) continue;
       metIn[row] = pass;
+      metInRegion[row] = regionIndex;
+      const region = regions?.[regionIndex];
       for (const id of accepting[row]) {
         if (region) region[id] = 1;
         if (found[id] === 1) continue;
@@ -3301,10 +3304,10 @@ function forEachRuleMatch(rule, text, visit, span) {
     visit(ruleMatch(rule, found, from));
   }
 }
-function forEachAnchoredMatch(rule, text, starts, visit) {
+function forEachAnchoredMatch(rule, text, starts, visit, next = 0, stop) {
   const anchor = rule.anchor;
-  let next = 0;
   for (const start of starts) {
+    if (stop?.(start, next)) return;
     if (start < next) continue;
     anchor.lastIndex = start;
     const found = anchor.exec(text);
@@ -3343,6 +3346,7 @@ function secretStart(rule, found, secret, group) {
 }
 
 // src/detect/line-local.ts
+var MAX_REACH = 256;
 var HEX = /^[0-9a-fA-F]+$/;
 var NotLocal = class extends Error {
 };
@@ -3354,6 +3358,12 @@ var Parser = class {
   source;
   dotAll;
   #at = 0;
+  /** Every lookaround reads at most the line break next to the match. */
+  aroundLocal = true;
+  /** The line breaks lookaheads and lookbehinds read, summed over them all (a bound). */
+  ahead = 0;
+  behind = 0;
+  backReference = false;
   parse() {
     const alternatives = this.#alternatives();
     if (this.#at !== this.source.length) throw new NotLocal();
@@ -3379,7 +3389,7 @@ var Parser = class {
     const char = this.source[this.#at];
     let item;
     if (char === "(") item = this.#group();
-    else if (char === "[") item = { breaks: this.#class(), quantified: false };
+    else if (char === "[") item = atom(this.#class());
     else if (char === "\\") item = this.#escape();
     else if (char === "^" || char === "$") {
       this.#at++;
@@ -3387,17 +3397,24 @@ var Parser = class {
     } else if ("*+?{".includes(char)) throw new NotLocal();
     else {
       this.#at++;
-      item = { breaks: char === "." ? this.dotAll : char === "\n", quantified: false };
+      item = atom(char === "." ? this.dotAll : char === "\n");
     }
-    if (item && this.#quantifier()) item.quantified = true;
+    const most = item && this.#quantifier();
+    if (item && most !== void 0) {
+      item.quantified = true;
+      if (item.count > 0) item.count *= most;
+    }
     return item;
   }
+  /** The most repetitions the quantifier here allows, past it; undefined when there is none. */
   #quantifier() {
     const rest = this.source.slice(this.#at);
-    const found = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(rest);
-    if (!found) return false;
+    const found = /^(?:([*+?])|\{(\d+)(,(\d*))?\})\??/.exec(rest);
+    if (!found) return void 0;
     this.#at += found[0].length;
-    return true;
+    const [, sign, exact, comma, upTo] = found;
+    if (sign) return sign === "?" ? 1 : Infinity;
+    return comma === void 0 ? Number(exact) : upTo ? Number(upTo) : Infinity;
   }
   #group() {
     const rest = this.source.slice(this.#at);
@@ -3407,10 +3424,13 @@ var Parser = class {
     const alternatives = this.#alternatives();
     if (this.source[this.#at] !== ")") throw new NotLocal();
     this.#at++;
-    if (!look) return { breaks: alternatives.some((items) => items.some((item) => item.breaks)), quantified: false, alternatives };
+    const count = Math.max(...alternatives.map(sumOfCounts));
+    if (!look) return { breaks: count > 0, count, quantified: false, alternatives };
     const behind = look[1].startsWith("<");
-    if (!alternatives.every((items) => readsOneBreakAtMost(behind ? [...items].reverse() : items, behind))) throw new NotLocal();
-    if (this.#quantifier()) throw new NotLocal();
+    if (!alternatives.every((items) => readsOneBreakAtMost(behind ? [...items].reverse() : items, behind))) this.aroundLocal = false;
+    if (behind) this.behind += count;
+    else this.ahead += count;
+    if (this.#quantifier() !== void 0) throw new NotLocal();
     return void 0;
   }
   /** A class; whether it matches a line break. */
@@ -3443,7 +3463,7 @@ var Parser = class {
   }
   #escape() {
     const unit = this.#escapedUnit();
-    return { breaks: unit === "break" || unit === 10, quantified: false };
+    return atom(unit === "break" || unit === 10);
   }
   /** The code unit an escape stands for, 'break' for a class holding the line break, 'other' for any other class or reference. */
   #escapedUnit() {
@@ -3476,11 +3496,13 @@ var Parser = class {
       const end = this.source.indexOf(">", this.#at);
       if (end < 0) throw new NotLocal();
       this.#at = end + 1;
+      this.backReference = true;
       return "other";
     }
     if (/[0-9]/.test(next)) {
       if (next === "0" && !/[0-9]/.test(this.source[this.#at] ?? "")) return 0;
       while (/[0-9]/.test(this.source[this.#at] ?? "")) this.#at++;
+      this.backReference = true;
       return "other";
     }
     return next.charCodeAt(0);
@@ -3494,38 +3516,89 @@ function readsOneBreakAtMost(items, behind) {
     return item.alternatives.every((inner) => readsOneBreakAtMost(behind ? [...inner].reverse() : inner, behind));
   });
 }
-function isLineLocal(regex) {
-  if (regex.flags.includes("v")) return false;
+function atom(breaks) {
+  return { breaks, count: breaks ? 1 : 0, quantified: false };
+}
+function sumOfCounts(items) {
+  return items.reduce((sum, item) => sum + item.count, 0);
+}
+function lineReach(regex) {
+  if (regex.flags.includes("v")) return void 0;
+  let parser;
+  let consumed;
   try {
-    const alternatives = new Parser(regex.source, regex.flags.includes("s")).parse();
-    return alternatives.every((items) => items.every((item) => !item.breaks));
+    parser = new Parser(regex.source, regex.flags.includes("s"));
+    consumed = Math.max(...parser.parse().map(sumOfCounts));
   } catch (error) {
-    if (error instanceof NotLocal) return false;
+    if (error instanceof NotLocal) return void 0;
     throw error;
   }
+  if (consumed === 0 && parser.aroundLocal) return { forward: 0, backward: 0 };
+  const forward = (consumed + parser.ahead) * (parser.backReference ? 2 : 1);
+  return forward <= MAX_REACH && parser.behind <= MAX_REACH ? { forward, backward: parser.behind } : void 0;
 }
 
 // src/detect/rule-carry.ts
-var lineLocal = /* @__PURE__ */ new WeakMap();
-function isCarriable(rule) {
-  if (rule.guarded) return false;
-  let local = lineLocal.get(rule);
-  if (local === void 0) lineLocal.set(rule, local = isLineLocal(rule.scanner));
-  return local;
+var reaches = /* @__PURE__ */ new WeakMap();
+function carryReach(rule) {
+  if (rule.guarded) return void 0;
+  let reach = reaches.get(rule);
+  if (reach === void 0) reaches.set(rule, reach = lineReach(rule.scanner) ?? null);
+  return reach ?? void 0;
+}
+function isLineLocalReach(reach) {
+  return reach.forward === 0 && reach.backward === 0;
 }
 function findingsBefore(earlier, changed) {
-  return {
-    candidates: earlier.candidates.filter((candidate) => candidate.spanStart < changed.start),
-    shadows: earlier.shadows.filter((shadow) => shadow.start < changed.start)
-  };
+  return earlier.matches.filter((match2) => match2.matchStart < changed.start);
 }
 function findingsAfter(earlier, changed) {
   const from = changed.end + changed.shift;
-  const shift = changed.shift;
-  return {
-    candidates: earlier.candidates.filter((candidate) => candidate.spanStart >= from).map((candidate) => ({ ...candidate, start: candidate.start - shift, end: candidate.end - shift, spanStart: candidate.spanStart - shift, spanEnd: candidate.spanEnd - shift })),
-    shadows: earlier.shadows.filter((shadow) => shadow.start >= from).map((shadow) => ({ ...shadow, start: shadow.start - shift, end: shadow.end - shift }))
+  return earlier.matches.filter((match2) => match2.matchStart >= from).map((match2) => shifted(match2, changed.shift));
+}
+function carryAnchored(rule, text, starts, earlier, dirty, changed, visit, take) {
+  const { start, end } = dirty;
+  const old = earlier.matches;
+  let k = 0;
+  for (; k < old.length && old[k].matchStart < start; k++) take(old[k]);
+  let inStep = -1;
+  forEachAnchoredMatch(rule, text, starts.slice(countBelow(starts, start)), visit, k > 0 ? old[k - 1].matchEnd : 0, (at, next) => {
+    if (at < end || at < next) return false;
+    const earlierAt = at + changed.shift;
+    while (k < old.length && old[k].matchStart < earlierAt) k++;
+    if (k > 0 && old[k - 1].matchEnd > earlierAt) return false;
+    inStep = k;
+    return true;
+  });
+  if (inStep >= 0) for (let j = inStep; j < old.length; j++) take(shifted(old[j], changed.shift));
+}
+function dirtyRegions(text, changed) {
+  const regions = /* @__PURE__ */ new Map();
+  return (reach) => {
+    const key = `${reach.forward} ${reach.backward}`;
+    let region = regions.get(key);
+    if (!region) regions.set(key, region = dirtyRegion(text, changed, reach));
+    return region;
   };
+}
+function dirtyRegion(text, changed, reach) {
+  let start = changed.start;
+  for (let line = 0; line < reach.forward && start > 0; line++) start = text.lastIndexOf("\n", start - 2) + 1;
+  let end = changed.end;
+  for (let line = 0; line < reach.backward && end < text.length; line++) {
+    const lineBreak = text.indexOf("\n", end);
+    end = lineBreak < 0 ? text.length : lineBreak + 1;
+  }
+  return { start, end };
+}
+function shifted(match2, shift) {
+  const { matchStart, matchEnd, candidate, shadow } = match2;
+  const moved = { matchStart: matchStart - shift, matchEnd: matchEnd - shift };
+  if (candidate) {
+    moved.candidate = { ...candidate, start: candidate.start - shift, end: candidate.end - shift, spanStart: candidate.spanStart - shift, spanEnd: candidate.spanEnd - shift };
+  }
+  if (shadow) moved.shadow = { ...shadow, start: shadow.start - shift, end: shadow.end - shift };
+  return moved;
 }
 
 // src/detect/select-rules.ts
@@ -3585,9 +3658,17 @@ function anchorStarts(engine2, index, prefiltered, length) {
     if (starts) lists.push(starts), count += starts.length;
   }
   if (count * ANCHOR_SPACING > length) return void 0;
-  if (lists.length === 1) return lists[0];
-  const merged = lists.flat().sort((a, b) => a - b);
-  return merged.filter((start, i) => i === 0 || start !== merged[i - 1]);
+  return lists.length === 1 ? lists[0] : lists.reduce(mergeAscending);
+}
+function mergeAscending(a, b) {
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }
 
 // src/detect/run-rules.ts
@@ -3598,19 +3679,26 @@ function runRules(text, prefiltered, engine2, drops, carry) {
   const stopped = [];
   const carried = carry && { carriable: /* @__PURE__ */ new Map(), ran: /* @__PURE__ */ new Set() };
   const basis = carry?.basis;
+  const dirtyRegionOf = basis && dirtyRegions(text, basis.changed);
   for (const selected of selectRules(engine2, prefiltered, text.length)) {
     const { index } = selected;
     carried?.ran.add(index);
     const rule = engine2.rules[index];
-    const carries = carried !== void 0 && !drops && !selected.spans && isCarriable(rule);
-    const firstCandidate = candidates.length;
-    const firstShadow = shadows.length;
+    const reach = carried !== void 0 && !drops && !selected.spans ? carryReach(rule) : void 0;
+    const found = reach && [];
     const casts = !rule.bypass && rule.specificity > 0;
+    const take = (match2) => {
+      if (match2.candidate) candidates.push(match2.candidate);
+      if (match2.shadow) shadows.push(match2.shadow);
+      found?.push(match2);
+    };
     const visit = (match2) => {
+      const { matchStart, matchEnd } = match2;
       const judgement = judgeCandidate(engine2, rule, match2, text);
       if (!judgement.kept) {
         drops?.push({ ruleIndex: index, offset: match2.start, reason: judgement.reason, secret: match2.secret });
-        if (casts && RECOGNISED.has(judgement.reason)) shadows.push({ ruleIndex: index, secret: match2.secret, start: match2.start, end: match2.end });
+        const shadow = casts && RECOGNISED.has(judgement.reason) ? { ruleIndex: index, secret: match2.secret, start: match2.start, end: match2.end } : void 0;
+        take(shadow ? { matchStart, matchEnd, shadow } : { matchStart, matchEnd });
         return;
       }
       const candidate = {
@@ -3618,26 +3706,22 @@ function runRules(text, prefiltered, engine2, drops, carry) {
         secret: match2.secret,
         start: match2.start,
         end: match2.end,
-        spanStart: match2.matchStart,
-        spanEnd: match2.matchEnd,
+        spanStart: matchStart,
+        spanEnd: matchEnd,
         entropy: judgement.entropy,
         checksumValid: judgement.checksumValid,
         decodedFrom: []
       };
       if (judgement.pending) candidate.pending = judgement.pending;
-      candidates.push(candidate);
+      take({ matchStart, matchEnd, candidate });
     };
-    const earlier = carries && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : void 0) : void 0;
-    if (earlier && basis) {
-      const { changed } = basis;
-      const before = findingsBefore(earlier, changed);
-      candidates.push(...before.candidates);
-      shadows.push(...before.shadows);
-      if (selected.starts) forEachAnchoredMatch(rule, text, selected.starts.slice(countBelow(selected.starts, changed.start), countBelow(selected.starts, changed.end)), visit);
-      else forEachRuleMatch(rule, text, visit, changed);
-      const after = findingsAfter(earlier, changed);
-      candidates.push(...after.candidates);
-      shadows.push(...after.shadows);
+    const earlier = reach && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : void 0) : void 0;
+    if (earlier && reach && basis && dirtyRegionOf && selected.starts) {
+      carryAnchored(rule, text, selected.starts, earlier, dirtyRegionOf(reach), basis.changed, visit, take);
+    } else if (earlier && reach && basis && isLineLocalReach(reach)) {
+      for (const match2 of findingsBefore(earlier, basis.changed)) take(match2);
+      forEachRuleMatch(rule, text, visit, basis.changed);
+      for (const match2 of findingsAfter(earlier, basis.changed)) take(match2);
     } else if (!rule.guarded || !engine2.guard) {
       forEachSelectedMatch(rule, text, selected, visit);
     } else {
@@ -3645,11 +3729,11 @@ function runRules(text, prefiltered, engine2, drops, carry) {
       if (guarded.ok) for (const match2 of guarded.matches) visit(match2);
       else stopped.push({ ruleIndex: index, reason: guarded.reason });
     }
-    if (carries) carried.carriable.set(index, { candidates: candidates.slice(firstCandidate), shadows: shadows.slice(firstShadow) });
+    if (found) carried?.carriable.set(index, { matches: found });
   }
   return carried ? { candidates, shadows, stopped, carried } : { candidates, shadows, stopped };
 }
-var NONE = { candidates: [], shadows: [] };
+var NONE = { matches: [] };
 
 // src/detect/supersede.ts
 var SpanIndex = class {
@@ -3875,6 +3959,9 @@ function sortAndDedupe(candidates) {
   }
   return unique;
 }
+
+// src/sources/read-text.ts
+import { isAscii } from "node:buffer";
 
 // node_modules/binary-extensions/binary-extensions.json
 var binary_extensions_default = [
@@ -4183,8 +4270,20 @@ function detectEncoding(bytes) {
   }
   return hardly(controls) ? candidate : "binary";
 }
+var UTF8_BLOCK = 16 * 1024;
+function decodeUtf8(bytes) {
+  if (isAscii(bytes)) return bytes.toString("latin1");
+  const parts = [];
+  for (let start = 0; start < bytes.length; ) {
+    let end = Math.min(bytes.length, start + UTF8_BLOCK);
+    while (end < bytes.length && (bytes[end] & 192) === 128) end++;
+    parts.push(bytes.toString(isAscii(bytes.subarray(start, end)) ? "latin1" : "utf8", start, end));
+    start = end;
+  }
+  return parts.join("");
+}
 function decode(bytes, encoding) {
-  if (encoding === "utf-8") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  if (encoding === "utf-8") return decodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return new TextDecoder(encoding).decode(bytes);
 }
 function toText(bytes, maxSize) {
