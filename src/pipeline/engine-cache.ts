@@ -6,8 +6,7 @@
 // fingerprint key: the key joins the engine after loading (assembleEngine). The payload is V8's
 // structured-clone serialization, which keeps regexes and the automaton's Int32Array as they are:
 // reading it took a fifth of the time JSON with a reviver took (the largest part of a
-// pre-commit scan's start-up). The rules' notes (guidance and examples, a quarter of the payload)
-// are a second payload, read only when a rule's are asked for: a clean pre-commit scan never does.
+// pre-commit scan's start-up).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +22,7 @@ export interface PlannedConfig {
   plan: EnginePlan;
 }
 
-const FORMAT = 'leakstop-engine-cache 3';
+const FORMAT = 'leakstop-engine-cache 2';
 export const ENGINE_CACHE_FILE = 'engine-cache.bin';
 
 /**
@@ -67,18 +66,7 @@ function cacheKey(extraRules: Rule[]): string | undefined {
   }
 }
 
-/** What a rule says for people and for its tests, not for detection. */
-type RuleNotes = Pick<Rule, 'guidance' | 'examples'>;
-const NOTE_KEYS = ['guidance', 'examples'] as const;
-
-const HEADER_LINES = 4;
-const digestOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/**
- * The file: four text lines (format, key, the byte length and SHA-256 of the first payload, the
- * SHA-256 of the notes), then the payload, then the notes. Both digests are checked at once, so
- * notes read later are sound.
- */
+/** The file: three text lines (format, key, SHA-256 of the payload), then the payload. */
 function readCache(file: string, key: string): PlannedConfig | undefined {
   let bytes: Buffer;
   try {
@@ -87,52 +75,29 @@ function readCache(file: string, key: string): PlannedConfig | undefined {
     return undefined;
   }
   let headerEnd = -1;
-  for (let line = 0; line < HEADER_LINES; line++) {
+  for (let line = 0; line < 3; line++) {
     headerEnd = bytes.indexOf(0x0a, headerEnd + 1);
     if (headerEnd < 0) return undefined;
   }
-  const [format, storedKey, payloadLine = '', notesDigest] = bytes.toString('latin1', 0, headerEnd).split('\n');
+  const [format, storedKey, digest] = bytes.toString('latin1', 0, headerEnd).split('\n');
   if (format !== FORMAT || storedKey !== key) return undefined;
-  const [length, payloadDigest] = payloadLine.split(' ');
-  const payloadEnd = headerEnd + 1 + Number(length);
-  if (!Number.isSafeInteger(payloadEnd) || payloadEnd > bytes.length) return undefined;
-  const payload = bytes.subarray(headerEnd + 1, payloadEnd);
-  const notes = bytes.subarray(payloadEnd);
-  if (digestOf(payload) !== payloadDigest || digestOf(notes) !== notesDigest) return undefined;
+  const payload = bytes.subarray(headerEnd + 1);
+  if (createHash('sha256').update(payload).digest('hex') !== digest) return undefined;
   try {
-    const planned = v8.deserialize(payload) as PlannedConfig;
-    readNotesLazily(planned.config.rules, notes);
-    return planned;
+    return v8.deserialize(payload) as PlannedConfig;
   } catch {
     return undefined;
   }
-}
-
-/** Each rule's notes as properties read from `notes` on first use (set: replaced by the value). */
-function readNotesLazily(rules: Rule[], notes: Buffer): void {
-  let read: RuleNotes[] | undefined;
-  rules.forEach((rule, index) => {
-    for (const key of NOTE_KEYS) {
-      Object.defineProperty(rule, key, {
-        enumerable: true,
-        configurable: true,
-        get: () => (read ??= v8.deserialize(notes) as RuleNotes[])[index]![key],
-        set: (value: unknown) => Object.defineProperty(rule, key, { value, enumerable: true, configurable: true, writable: true }),
-      });
-    }
-  });
 }
 
 /** Best effort, written whole or not at all: a scan never fails for want of a cache. */
 function writeCache(file: string, key: string, planned: PlannedConfig): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const notes = v8.serialize(planned.config.rules.map(({ guidance, examples }): RuleNotes => (guidance === undefined ? { examples } : { guidance, examples })));
-    const rules = planned.config.rules.map(({ guidance: _guidance, examples: _examples, ...rest }) => rest);
-    const payload = v8.serialize({ ...planned, config: { ...planned.config, rules } });
-    const header = `${FORMAT}\n${key}\n${payload.length} ${digestOf(payload)}\n${digestOf(notes)}\n`;
+    const payload = v8.serialize(planned);
+    const digest = createHash('sha256').update(payload).digest('hex');
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(header, 'latin1'), payload, notes]), { mode: 0o600 });
+    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${FORMAT}\n${key}\n${digest}\n`, 'latin1'), payload]), { mode: 0o600 });
     fs.renameSync(temporary, file);
   } catch {
     fs.rmSync(temporary, { force: true });
