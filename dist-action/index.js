@@ -14300,67 +14300,6 @@ function judgeCandidate(engine, rule, match2, text) {
   return pending ? { kept: true, entropy, checksumValid, pending } : { kept: true, entropy, checksumValid };
 }
 
-// src/detect/rule-matches.ts
-var LEAD_IN = 1024;
-var RUN_OUT = 16 * 1024;
-function forEachRuleMatch(rule, text, visit, span) {
-  const from = span ? Math.max(0, span.start - LEAD_IN) : 0;
-  const subject = span ? text.slice(from, Math.min(text.length, span.end + RUN_OUT)) : text;
-  const scanner = rule.scanner;
-  scanner.lastIndex = span ? span.start - from : 0;
-  for (let found = scanner.exec(subject); found !== null; found = scanner.exec(subject)) {
-    if (found[0].length === 0) {
-      scanner.lastIndex++;
-      continue;
-    }
-    if (span && from + found.index >= span.end) break;
-    visit(ruleMatch(rule, found, from));
-  }
-}
-function forEachAnchoredMatch(rule, text, starts, visit, next = 0, stop) {
-  const anchor = rule.anchor;
-  for (const start of starts) {
-    if (stop?.(start, next)) return;
-    if (start < next) continue;
-    anchor.lastIndex = start;
-    const found = anchor.exec(text);
-    if (found === null || found[0].length === 0) continue;
-    visit(ruleMatch(rule, found, 0));
-    next = start + found[0].length;
-  }
-}
-function forEachSelectedMatch(rule, text, where3, visit) {
-  if (where3.starts) forEachAnchoredMatch(rule, text, where3.starts, visit);
-  else if (where3.spans) for (const span of where3.spans) forEachRuleMatch(rule, text, visit, span);
-  else forEachRuleMatch(rule, text, visit);
-}
-function ruleMatch(rule, found, from) {
-  const matchStart = from + found.index;
-  const { secret, group } = secretOf(rule, found);
-  const start = group === 0 ? matchStart : from + secretStart(rule, found, secret, group);
-  return { secret, start, end: start + secret.length, matchStart, matchEnd: matchStart + found[0].length };
-}
-function secretOf(rule, found) {
-  const group = rule.rule.secretGroup;
-  if (group === 0) return { secret: found[0], group: 0 };
-  const value = typeof group === "string" ? found.groups?.[group] : found[group];
-  if (value) return { secret: value, group };
-  for (let i2 = 1; i2 < found.length; i2++) if (found[i2]) return { secret: found[i2], group: i2 };
-  return { secret: found[0], group: 0 };
-}
-function secretStart(rule, found, secret, group) {
-  const at = found[0].indexOf(secret);
-  if (at >= 0 && found[0].indexOf(secret, at + 1) < 0) return found.index + at;
-  const withIndices = rule.withIndices ??= new RegExp(rule.scanner.source, `${rule.scanner.flags}d`);
-  withIndices.lastIndex = found.index;
-  const indices = withIndices.exec(found.input).indices;
-  const span = typeof group === "string" ? indices.groups[group] : indices[group];
-  return span[0];
-}
-
-// src/detect/rule-carry.ts
-init_count_below();
-
 // src/detect/line-local.ts
 var MAX_REACH = 256;
 var HEX = /^[0-9a-fA-F]+$/;
@@ -14553,17 +14492,76 @@ function lineReach(regex) {
   const forward = (consumed + parser4.ahead) * (parser4.backReference ? 2 : 1);
   return forward <= MAX_REACH && parser4.behind <= MAX_REACH ? { forward, backward: parser4.behind } : void 0;
 }
+function isLocalReach(reach) {
+  return reach.forward === 0 && reach.backward === 0;
+}
+
+// src/detect/rule-matches.ts
+var LEAD_IN = 1024;
+var RUN_OUT = 16 * 1024;
+function forEachRuleMatch(rule, text, visit, span) {
+  const from = span ? Math.max(0, span.start - LEAD_IN) : 0;
+  const subject = span ? text.slice(from, Math.min(text.length, span.end + RUN_OUT)) : text;
+  const scanner = rule.scanner;
+  scanner.lastIndex = span ? span.start - from : 0;
+  for (let found = scanner.exec(subject); found !== null; found = scanner.exec(subject)) {
+    if (found[0].length === 0) {
+      scanner.lastIndex++;
+      continue;
+    }
+    if (span && from + found.index >= span.end) break;
+    visit(ruleMatch(rule, found, from));
+  }
+}
+function forEachAnchoredMatch(rule, text, starts, visit, next = 0, stop) {
+  const anchor = rule.anchor;
+  for (const start of starts) {
+    if (stop?.(start, next)) return;
+    if (start < next) continue;
+    anchor.lastIndex = start;
+    const found = anchor.exec(text);
+    if (found === null || found[0].length === 0) continue;
+    visit(ruleMatch(rule, found, 0));
+    next = start + found[0].length;
+  }
+}
+function forEachSelectedMatch(rule, text, where3, visit) {
+  if (where3.starts) forEachAnchoredMatch(rule, text, where3.starts, visit);
+  else if (where3.spans) for (const span of where3.spans) forEachRuleMatch(rule, text, visit, span);
+  else forEachRuleMatch(rule, text, visit);
+}
+function ruleMatch(rule, found, from) {
+  const matchStart = from + found.index;
+  const { secret, group } = secretOf(rule, found);
+  const start = group === 0 ? matchStart : from + secretStart(rule, found, secret, group);
+  return { secret, start, end: start + secret.length, matchStart, matchEnd: matchStart + found[0].length };
+}
+function secretOf(rule, found) {
+  const group = rule.rule.secretGroup;
+  if (group === 0) return { secret: found[0], group: 0 };
+  const value = typeof group === "string" ? found.groups?.[group] : found[group];
+  if (value) return { secret: value, group };
+  for (let i2 = 1; i2 < found.length; i2++) if (found[i2]) return { secret: found[i2], group: i2 };
+  return { secret: found[0], group: 0 };
+}
+function secretStart(rule, found, secret, group) {
+  const at = found[0].indexOf(secret);
+  if (at >= 0 && found[0].indexOf(secret, at + 1) < 0) return found.index + at;
+  const withIndices = rule.withIndices ??= new RegExp(rule.scanner.source, `${rule.scanner.flags}d`);
+  withIndices.lastIndex = found.index;
+  const indices = withIndices.exec(found.input).indices;
+  const span = typeof group === "string" ? indices.groups[group] : indices[group];
+  return span[0];
+}
 
 // src/detect/rule-carry.ts
+init_count_below();
 var reaches = /* @__PURE__ */ new WeakMap();
 function carryReach(rule) {
   if (rule.guarded) return void 0;
   let reach = reaches.get(rule);
   if (reach === void 0) reaches.set(rule, reach = lineReach(rule.scanner) ?? null);
   return reach ?? void 0;
-}
-function isLineLocalReach(reach) {
-  return reach.forward === 0 && reach.backward === 0;
 }
 function findingsBefore(earlier, changed) {
   return earlier.matches.filter((match2) => match2.matchStart < changed.start);
@@ -14735,7 +14733,7 @@ function runRules(text, prefiltered, engine, drops, carry) {
     const earlier = reach && basis ? basis.earlier.get(index) ?? (rule.anchor && !basis.ran.has(index) ? NONE : void 0) : void 0;
     if (earlier && reach && basis && dirtyRegionOf && selected.starts) {
       carryAnchored(rule, text, selected.starts, earlier, dirtyRegionOf(reach), basis.changed, visit, take);
-    } else if (earlier && reach && basis && isLineLocalReach(reach)) {
+    } else if (earlier && reach && basis && isLocalReach(reach)) {
       for (const match2 of findingsBefore(earlier, basis.changed)) take(match2);
       forEachRuleMatch(rule, text, visit, basis.changed);
       for (const match2 of findingsAfter(earlier, basis.changed)) take(match2);

@@ -231,7 +231,11 @@ export function lineReach(regex: RegExp): LineReach | undefined {
   return forward <= MAX_REACH && parser.behind <= MAX_REACH ? { forward, backward: parser.behind } : undefined;
 }
 
+export function isLocalReach(reach: LineReach): boolean {
+  return reach.forward === 0 && reach.backward === 0;
+}
+
 export function isLineLocal(regex: RegExp): boolean {
   const reach = lineReach(regex);
-  return reach !== undefined && reach.forward === 0 && reach.backward === 0;
+  return reach !== undefined && isLocalReach(reach);
 }

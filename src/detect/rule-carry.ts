@@ -47,10 +47,6 @@ export function carryReach(rule: EngineRule): LineReach | undefined {
   return reach ?? undefined;
 }
 
-export function isLineLocalReach(reach: LineReach): boolean {
-  return reach.forward === 0 && reach.backward === 0;
-}
-
 /** The earlier matches before the changed lines. */
 export function findingsBefore(earlier: RuleFindings, changed: ChangedLines): FoundMatch[] {
   return earlier.matches.filter((match) => match.matchStart < changed.start);

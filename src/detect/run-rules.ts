@@ -3,9 +3,10 @@ import type { DropReason } from '../types.js';
 import type { Candidate, Drop, Shadow } from './candidate.js';
 import type { Engine } from './engine.js';
 import { judgeCandidate } from './judge-candidate.js';
+import { isLocalReach } from './line-local.js';
 import type { PrefilterResult } from './keyword-prefilter.js';
 import { forEachRuleMatch, forEachSelectedMatch, type RuleMatch } from './rule-matches.js';
-import { carryAnchored, carryReach, dirtyRegions, findingsAfter, findingsBefore, isLineLocalReach, type CarryBasis, type FoundMatch, type RuleFindings } from './rule-carry.js';
+import { carryAnchored, carryReach, dirtyRegions, findingsAfter, findingsBefore, type CarryBasis, type FoundMatch, type RuleFindings } from './rule-carry.js';
 import { selectRules } from './select-rules.js';
 
 /** Rejections that say what the string is (not a real token of this kind), not merely that it is weak. */
@@ -83,7 +84,7 @@ export function runRules(text: string, prefiltered: PrefilterResult, engine: Eng
     if (earlier && reach && basis && dirtyRegionOf && selected.starts) {
       // An anchored rule is tried only at its keywords near the changed lines, not scanned over them.
       carryAnchored(rule, text, selected.starts, earlier, dirtyRegionOf(reach), basis.changed, visit, take);
-    } else if (earlier && reach && basis && isLineLocalReach(reach)) {
+    } else if (earlier && reach && basis && isLocalReach(reach)) {
       for (const match of findingsBefore(earlier, basis.changed)) take(match);
       forEachRuleMatch(rule, text, visit, basis.changed);
       for (const match of findingsAfter(earlier, basis.changed)) take(match);
