@@ -1987,6 +1987,10 @@ function normalizePath(path2) {
 }
 function compilePathMatcher(globs, regexes = []) {
   if (globs.length === 0 && regexes.length === 0) return void 0;
+  let matcher;
+  return (path2) => (matcher ??= buildMatcher(globs, regexes))(path2);
+}
+function buildMatcher(globs, regexes) {
   const matchers = globs.map((glob) => new Minimatch(glob, { dot: true, matchBase: true, nocomment: true }));
   const tests = regexes.map((regex) => new RegExp(regex.source, regex.flags.replace(/[gy]/g, "")));
   return (path2) => {
@@ -2623,6 +2627,13 @@ function pairsEndingBy(events, offset) {
 
 // src/detect/keyword-prefilter.ts
 var REGION_SIZE = 32 * 1024;
+function flatten(lists) {
+  const from = new Int32Array(lists.length + 1);
+  lists.forEach((list, index) => from[index + 1] = from[index] + list.length);
+  const values = new Int32Array(from[lists.length]);
+  lists.forEach((list, index) => values.set(list, from[index]));
+  return { from, values };
+}
 function compilePrefilterTables(keywords, recorded) {
   const lower = keywords.map((keyword) => keyword.toLowerCase());
   const classOf = /* @__PURE__ */ new Map();
@@ -2699,16 +2710,18 @@ function compilePrefilterTables(keywords, recorded) {
   const recordedAt = accepting.map((ids) => ids.filter((id) => recorded.has(id)).flatMap((id) => [id, lower[id].length]));
   const classOf16 = [];
   classes.forEach((cls, code) => cls !== 0 && classOf16.push([code, cls]));
-  return { keywords: lower, classOf: classOf16, table, rowBytes, start, acceptFrom, accepting, recordedAt };
+  const { from: acceptingFrom, values: acceptingIds } = flatten(accepting);
+  const { from: recordedFrom, values: recordedIds } = flatten(recordedAt);
+  return { keywords: lower, classOf: classOf16, table, rowBytes, start, acceptFrom, acceptingFrom, acceptingIds, recordedFrom, recordedIds };
 }
 function prefilterFromTables(tables) {
-  const { keywords: lower, table, rowBytes, start, acceptFrom, accepting, recordedAt } = tables;
+  const { keywords: lower, table, rowBytes, start, acceptFrom, acceptingFrom, acceptingIds, recordedFrom, recordedIds } = tables;
   const classes = new Uint16Array(65536);
   for (const [code, cls] of tables.classOf) classes[code] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
   const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
-  const metIn = new Uint32Array(accepting.length);
-  const metInRegion = new Uint32Array(accepting.length);
+  const metIn = new Uint32Array(acceptingFrom.length - 1);
+  const metInRegion = new Uint32Array(acceptingFrom.length - 1);
   let pass = 0;
   const resultOf = ({ units, events, runs }) => {
     pass = pass + 1 >>> 0 || (metIn.fill(0), 1);
@@ -2720,14 +2733,14 @@ function prefilterFromTables(tables) {
     for (let k = 0; k < events.length; k += 2) {
       const end = events[k];
       const row = events[k + 1] / rowBytes;
-      const wanted = recordedAt[row];
-      for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]] ??= []).push(end - wanted[w + 1]);
+      for (let w = recordedFrom[row]; w < recordedFrom[row + 1]; w += 2) (starts[recordedIds[w]] ??= []).push(end - recordedIds[w + 1]);
       const regionIndex = regions ? Math.floor((end - 1) / REGION_SIZE) : 0;
       if (metIn[row] === pass && metInRegion[row] === regionIndex) continue;
       metIn[row] = pass;
       metInRegion[row] = regionIndex;
       const region = regions?.[regionIndex];
-      for (const id of accepting[row]) {
+      for (let a = acceptingFrom[row]; a < acceptingFrom[row + 1]; a++) {
+        const id = acceptingIds[a];
         if (region) region[id] = 1;
         if (found[id] === 1) continue;
         found[id] = 1;
@@ -2946,7 +2959,7 @@ function planEngine(rules) {
   return { anchored, prefilter: compilePrefilterTables(keywords, recorded) };
 }
 function startsWithKeyword(rule) {
-  if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.ignoreCase) return false;
+  if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.flags.includes("i")) return false;
   const keywords = rule.keywords.map((keyword) => keyword.toLowerCase());
   const prefixes = literalPrefixes(rule.regex.source);
   return prefixes !== void 0 && prefixes.every((prefix) => keywords.some((keyword) => prefix.toLowerCase().startsWith(keyword)));

@@ -740,6 +740,13 @@ var init_prefilter_trace = __esm({
 });
 
 // src/detect/keyword-prefilter.ts
+function flatten(lists) {
+  const from = new Int32Array(lists.length + 1);
+  lists.forEach((list, index) => from[index + 1] = from[index] + list.length);
+  const values = new Int32Array(from[lists.length]);
+  lists.forEach((list, index) => values.set(list, from[index]));
+  return { from, values };
+}
 function compilePrefilterTables(keywords, recorded) {
   const lower = keywords.map((keyword) => keyword.toLowerCase());
   const classOf = /* @__PURE__ */ new Map();
@@ -816,16 +823,18 @@ function compilePrefilterTables(keywords, recorded) {
   const recordedAt = accepting.map((ids) => ids.filter((id) => recorded.has(id)).flatMap((id) => [id, lower[id].length]));
   const classOf16 = [];
   classes.forEach((cls, code2) => cls !== 0 && classOf16.push([code2, cls]));
-  return { keywords: lower, classOf: classOf16, table, rowBytes, start, acceptFrom, accepting, recordedAt };
+  const { from: acceptingFrom, values: acceptingIds } = flatten(accepting);
+  const { from: recordedFrom, values: recordedIds } = flatten(recordedAt);
+  return { keywords: lower, classOf: classOf16, table, rowBytes, start, acceptFrom, acceptingFrom, acceptingIds, recordedFrom, recordedIds };
 }
 function prefilterFromTables(tables) {
-  const { keywords: lower, table, rowBytes, start, acceptFrom, accepting, recordedAt } = tables;
+  const { keywords: lower, table, rowBytes, start, acceptFrom, acceptingFrom, acceptingIds, recordedFrom, recordedIds } = tables;
   const classes = new Uint16Array(65536);
   for (const [code2, cls] of tables.classOf) classes[code2] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
   const reach = lower.reduce((longest, keyword) => Math.max(longest, keyword.length), 0);
-  const metIn = new Uint32Array(accepting.length);
-  const metInRegion = new Uint32Array(accepting.length);
+  const metIn = new Uint32Array(acceptingFrom.length - 1);
+  const metInRegion = new Uint32Array(acceptingFrom.length - 1);
   let pass = 0;
   const resultOf = ({ units, events, runs }) => {
     pass = pass + 1 >>> 0 || (metIn.fill(0), 1);
@@ -837,14 +846,14 @@ function prefilterFromTables(tables) {
     for (let k2 = 0; k2 < events.length; k2 += 2) {
       const end = events[k2];
       const row2 = events[k2 + 1] / rowBytes;
-      const wanted = recordedAt[row2];
-      for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]] ??= []).push(end - wanted[w + 1]);
+      for (let w = recordedFrom[row2]; w < recordedFrom[row2 + 1]; w += 2) (starts[recordedIds[w]] ??= []).push(end - recordedIds[w + 1]);
       const regionIndex = regions ? Math.floor((end - 1) / REGION_SIZE) : 0;
       if (metIn[row2] === pass && metInRegion[row2] === regionIndex) continue;
       metIn[row2] = pass;
       metInRegion[row2] = regionIndex;
       const region = regions?.[regionIndex];
-      for (const id of accepting[row2]) {
+      for (let a = acceptingFrom[row2]; a < acceptingFrom[row2 + 1]; a++) {
+        const id = acceptingIds[a];
         if (region) region[id] = 1;
         if (found[id] === 1) continue;
         found[id] = 1;
@@ -1024,7 +1033,7 @@ function planEngine(rules) {
   return { anchored, prefilter: compilePrefilterTables(keywords, recorded) };
 }
 function startsWithKeyword(rule) {
-  if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.ignoreCase) return false;
+  if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.flags.includes("i")) return false;
   const keywords = rule.keywords.map((keyword) => keyword.toLowerCase());
   const prefixes = literalPrefixes(rule.regex.source);
   return prefixes !== void 0 && prefixes.every((prefix) => keywords.some((keyword) => prefix.toLowerCase().startsWith(keyword)));
@@ -1237,6 +1246,16 @@ var init_compile_rule_regex = __esm({
   "src/rules/compile-rule-regex.ts"() {
     "use strict";
     LEADING_FLAGS = /^\(\?([is]+)\)/;
+  }
+});
+
+// src/detect/pattern-of.ts
+function patternOf(regex) {
+  return { source: regex.source, flags: regex.flags };
+}
+var init_pattern_of = __esm({
+  "src/detect/pattern-of.ts"() {
+    "use strict";
   }
 });
 
@@ -1562,7 +1581,7 @@ function regexList(fields, key, dialect) {
   return fields.stringArray(key).map((source, index) => {
     const compiled2 = compileDialectRegex(source, dialect);
     if (!compiled2.ok) throw fields.error(`${key}[${index}]`, compiled2.error);
-    return compiled2.regex;
+    return patternOf(compiled2.regex);
   });
 }
 function readAllowlist(fields, dialect, options) {
@@ -1600,6 +1619,7 @@ var init_read_allowlist = __esm({
   "src/rules/read-allowlist.ts"() {
     "use strict";
     init_compile_rule_regex();
+    init_pattern_of();
     init_go_regex();
     FIELDS = {
       leakstop: ["description", "regexes", "regexTarget", "stopwords", "paths", "condition", "targetRules"],
@@ -1695,6 +1715,7 @@ var ASSIGNMENT_SECRET_GROUP, SHORT_KEYWORD, WORD_START, NAME_START, SEPARATOR_AF
 var init_assignment_grammar = __esm({
   "src/detect/assignment-grammar.ts"() {
     "use strict";
+    init_pattern_of();
     ASSIGNMENT_SECRET_GROUP = "secret";
     SHORT_KEYWORD = 3;
     WORD_START = "(?:^|[^A-Za-z0-9]|\\\\[nrt])";
@@ -1731,7 +1752,7 @@ var init_assignment_grammar = __esm({
     NOT_SECRET_NAME = [
       new RegExp(`^[\\w.-]*[_.-](?:${NOT_SECRET_NAMES.join("|")})(?![\\w.-])`, "i"),
       new RegExp(`^[\\w.-]*[a-z0-9](?:${NOT_SECRET_NAMES.map((word) => word[0].toUpperCase() + word.slice(1)).join("|")})(?![\\w.-])`)
-    ];
+    ].map(patternOf);
     NAME_CLOSE = `(?:\\\\{0,3}["'\\x60])?\\]?`;
     TYPE = `(?:[ \\t]*:[ \\t]*|[ \\t]+)&?(?:'static[ \\t]+)?[A-Za-z_][\\w.<>\\[\\]|?]{0,40}[ \\t]*(?==)`;
     OPERATOR = "(?:::?:?=|[?+.!|]=|\\|\\|=|!==|={1,3}>?|->|<-|:(?!:)|\\|(?!\\|))";
@@ -1781,7 +1802,7 @@ function readRule(fields, dialect, defaults3 = {}) {
     id,
     description: defaults3.strict ? fields.string("description") : fields.optionalString("description") ?? id,
     provider: fields.optionalString("provider") ?? defaults3.provider ?? "Custom",
-    regex,
+    regex: patternOf(regex),
     secretGroup: assignment ? ASSIGNMENT_SECRET_GROUP : readSecretGroup(fields, regex),
     keywords: assignment ? assignmentLiterals(assignment) : readKeywords(fields),
     entropy: readEntropy(fields),
@@ -1813,7 +1834,7 @@ function readRule(fields, dialect, defaults3 = {}) {
     if (path13 !== void 0) {
       const pathRegex = compileDialectRegex(path13, dialect);
       if (!pathRegex.ok) throw fields.error("path", pathRegex.error);
-      rule.pathRegexes = [pathRegex.regex];
+      rule.pathRegexes = [patternOf(pathRegex.regex)];
     }
     const single = fields.optionalTable("allowlist");
     if (single) rule.allowlists.push(readAllowlist(single, dialect, { global: false }));
@@ -1908,6 +1929,7 @@ var init_read_rule = __esm({
     init_assignment_grammar();
     init_literal_prefixes();
     init_compile_rule_regex();
+    init_pattern_of();
     init_read_allowlist();
     FIELDS2 = {
       leakstop: [
@@ -13922,6 +13944,10 @@ function normalizePath(path13) {
 }
 function compilePathMatcher(globs, regexes = []) {
   if (globs.length === 0 && regexes.length === 0) return void 0;
+  let matcher;
+  return (path13) => (matcher ??= buildMatcher(globs, regexes))(path13);
+}
+function buildMatcher(globs, regexes) {
   const matchers = globs.map((glob) => new Minimatch(glob, { dot: true, matchBase: true, nocomment: true }));
   const tests = regexes.map((regex) => new RegExp(regex.source, regex.flags.replace(/[gy]/g, "")));
   return (path13) => {
@@ -15156,7 +15182,7 @@ function defaultCacheDir(env = process.env) {
 // src/pipeline/engine-cache.ts
 init_package_root();
 init_ruleset_version();
-var FORMAT = "leakstop-engine-cache 2";
+var FORMAT = "leakstop-engine-cache 3";
 var ENGINE_CACHE_FILE = "engine-cache.bin";
 async function loadPlannedConfig(options) {
   const file = path6.join(options.cacheDir ?? defaultCacheDir(), ENGINE_CACHE_FILE);
@@ -15171,7 +15197,10 @@ async function loadPlannedConfig(options) {
 }
 function cacheKey(extraRules) {
   try {
-    const sources = fs8.readdirSync(BUILT_IN_RULES_DIR).filter((name) => name.endsWith(".toml")).sort().map((name) => ({ name, text: fs8.readFileSync(path6.join(BUILT_IN_RULES_DIR, name), "utf8") }));
+    const sources = fs8.readdirSync(BUILT_IN_RULES_DIR).filter((name) => name.endsWith(".toml")).sort().map((name) => {
+      const { size, mtimeNs } = fs8.statSync(path6.join(BUILT_IN_RULES_DIR, name), { bigint: true });
+      return { name, text: `${size} ${mtimeNs}` };
+    });
     const { version } = JSON.parse(fs8.readFileSync(path6.join(PACKAGE_ROOT, "package.json"), "utf8"));
     return createHash5("sha256").update(`leakstop ${version}\0${rulesetVersion(sources)}\0`).update(serialize(extraRules)).digest("hex");
   } catch {

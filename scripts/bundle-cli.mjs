@@ -46,6 +46,10 @@ export async function bundleCli(outdir = path.join(ROOT, 'dist/cli')) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
+    // Less source to parse at each start (about 10 ms of a pre-commit scan); names are kept, so
+    // a stack trace (LEAKSTOP_DEBUG) still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
 }

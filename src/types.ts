@@ -18,16 +18,26 @@ export type StructureKind = 'jwt' | 'basic-credentials';
 /** What an allowlist regex is tested against. */
 export type AllowlistTarget = 'secret' | 'match' | 'line';
 
+/**
+ * A regex as its source and flags, which is all a rule keeps: the engine makes the RegExp objects it
+ * runs (with the flags it needs) when a rule first runs, so reading a cached rule set parses no regex.
+ * A RegExp is one too.
+ */
+export interface Pattern {
+  readonly source: string;
+  readonly flags: string;
+}
+
 export interface Allowlist {
   description?: string;
-  regexes: RegExp[];
+  regexes: Pattern[];
   regexTarget: AllowlistTarget;
   /** Case-insensitive substrings: a secret containing one is not a secret. */
   stopwords: string[];
   /** minimatch globs over the fragment's path. */
   paths: string[];
   /** Regexes over the fragment's path (gitleaks configs express paths as regexes). */
-  pathRegexes?: RegExp[];
+  pathRegexes?: Pattern[];
   /** Commit SHAs whose findings are allowed (gitleaks `commits`). */
   commits?: string[];
   /** 'or' (default): any one criterion allows; 'and': every criterion present must hold. */
@@ -42,7 +52,7 @@ export interface Rule {
   description: string;
   /** Provider family, e.g. "GitHub", "AWS". */
   provider: string;
-  regex: RegExp;
+  regex: Pattern;
   /** Capture group holding the secret: a number or a named group. 0 means the whole match. */
   secretGroup: number | string;
   /** Lower-case keywords; the rule runs only on text containing one. Empty: always runs. */
@@ -55,7 +65,7 @@ export interface Rule {
   /** minimatch globs: when present, the rule applies only to matching paths. */
   paths: string[];
   /** Path regexes (gitleaks `path`): when present, the rule applies only to matching paths. */
-  pathRegexes?: RegExp[];
+  pathRegexes?: Pattern[];
   allowlists: Allowlist[];
   tags: string[];
   severity: Severity;

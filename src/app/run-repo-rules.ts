@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { rulesetVersion } from '../rules/ruleset-version.js';
-import { Secret, type Allowlist, type Finding } from '../types.js';
+import { Secret, type Allowlist, type Finding, type Pattern } from '../types.js';
 
 export interface RepoRulesTask {
   repoPath: string;
@@ -55,7 +55,9 @@ export function runRepoRules(task: Omit<RepoRulesTask, 'rulesetVersion'>, budget
   });
 }
 
-/** Allowlists hold RegExps, which JSON cannot show; their sources identify them. */
+/** An allowlist's patterns as `/source/flags`: JSON shows a RegExp as `{}`. */
 function describeAllowlist(allowlist: Allowlist): unknown {
-  return { ...allowlist, regexes: allowlist.regexes.map(String), pathRegexes: allowlist.pathRegexes?.map(String) };
+  return { ...allowlist, regexes: allowlist.regexes.map(regexText), pathRegexes: allowlist.pathRegexes?.map(regexText) };
 }
+
+const regexText = ({ source, flags }: Pattern) => `/${source}/${flags}`;

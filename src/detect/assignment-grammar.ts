@@ -21,6 +21,8 @@
 // short flag means different things to different commands (`mkdir -p`, `ssh -p 22`), so a
 // rule giving `flag` names the commands it means a password to, and the grammar takes the
 // flag's argument only on their command lines.
+import type { Pattern } from '../types.js';
+import { patternOf } from './pattern-of.js';
 
 export interface AssignmentSpec {
   /**
@@ -149,10 +151,10 @@ const NOT_SECRET_NAMES = ['id', 'ids', 'name', 'names', 'url', 'uri', 'urls', 'p
  * no `id`. Judged as an allowlist on the few matches rather than in every rule's regex, which
  * it would double in size and in compile time.
  */
-export const NOT_SECRET_NAME: readonly RegExp[] = [
+export const NOT_SECRET_NAME: readonly Pattern[] = [
   new RegExp(`^[\\w.-]*[_.-](?:${NOT_SECRET_NAMES.join('|')})(?![\\w.-])`, 'i'),
   new RegExp(`^[\\w.-]*[a-z0-9](?:${NOT_SECRET_NAMES.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('|')})(?![\\w.-])`),
-];
+].map(patternOf);
 
 /** A quote closing the name (possibly escaped, as in JSON inside a string) and a closing `]`. */
 const NAME_CLOSE = `(?:\\\\{0,3}["'\\x60])?\\]?`;

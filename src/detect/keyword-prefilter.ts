@@ -49,10 +49,24 @@ export interface PrefilterTables {
   rowBytes: number;
   start: number;
   acceptFrom: number;
-  /** Per state row: the keyword ids ending there. */
-  accepting: number[][];
-  /** Per state row: the recorded keyword ids ending there and their lengths, flattened. */
-  recordedAt: number[][];
+  /**
+   * Per state row r: the keyword ids ending there are acceptingIds[acceptingFrom[r] .. acceptingFrom[r + 1]].
+   * Flat typed arrays, not an array per state: the cache reads thousands of small arrays ~30x slower.
+   */
+  acceptingFrom: Int32Array;
+  acceptingIds: Int32Array;
+  /** The same for the recorded keyword ids ending there, each followed by its length. */
+  recordedFrom: Int32Array;
+  recordedIds: Int32Array;
+}
+
+/** Lists per index as one offsets array and one values array. */
+function flatten(lists: readonly (readonly number[])[]): { from: Int32Array; values: Int32Array } {
+  const from = new Int32Array(lists.length + 1);
+  lists.forEach((list, index) => (from[index + 1] = from[index]! + list.length));
+  const values = new Int32Array(from[lists.length]!);
+  lists.forEach((list, index) => values.set(list, from[index]!));
+  return { from, values };
 }
 
 /** `recorded`: ids of the keywords whose every occurrence is wanted, not only whether one occurs. */
@@ -147,11 +161,13 @@ export function compilePrefilterTables(keywords: readonly string[], recorded: Re
 
   const classOf16: [number, number][] = [];
   classes.forEach((cls, code) => cls !== 0 && classOf16.push([code, cls]));
-  return { keywords: lower, classOf: classOf16, table, rowBytes, start, acceptFrom, accepting, recordedAt };
+  const { from: acceptingFrom, values: acceptingIds } = flatten(accepting);
+  const { from: recordedFrom, values: recordedIds } = flatten(recordedAt);
+  return { keywords: lower, classOf: classOf16, table, rowBytes, start, acceptFrom, acceptingFrom, acceptingIds, recordedFrom, recordedIds };
 }
 
 export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
-  const { keywords: lower, table, rowBytes, start, acceptFrom, accepting, recordedAt } = tables;
+  const { keywords: lower, table, rowBytes, start, acceptFrom, acceptingFrom, acceptingIds, recordedFrom, recordedIds } = tables;
   const classes = new Uint16Array(65536);
   for (const [code, cls] of tables.classOf) classes[code] = cls;
   const dfa = buildDfaScanner(classes, table, start, acceptFrom);
@@ -161,8 +177,8 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
   // A state met before in a pass (in the same region, when the text has regions) adds no keyword:
   // only its recorded starts are wanted. Stamped with the pass's number, so no table is made or
   // cleared per text.
-  const metIn = new Uint32Array(accepting.length);
-  const metInRegion = new Uint32Array(accepting.length);
+  const metIn = new Uint32Array(acceptingFrom.length - 1);
+  const metInRegion = new Uint32Array(acceptingFrom.length - 1);
   let pass = 0;
 
   /** The result of a pass, from its events. */
@@ -178,14 +194,14 @@ export function prefilterFromTables(tables: PrefilterTables): KeywordPrefilter {
     for (let k = 0; k < events.length; k += 2) {
       const end = events[k]!;
       const row = events[k + 1]! / rowBytes;
-      const wanted = recordedAt[row]!;
-      for (let w = 0; w < wanted.length; w += 2) (starts[wanted[w]!] ??= []).push(end - wanted[w + 1]!);
+      for (let w = recordedFrom[row]!; w < recordedFrom[row + 1]!; w += 2) (starts[recordedIds[w]!] ??= []).push(end - recordedIds[w + 1]!);
       const regionIndex = regions ? Math.floor((end - 1) / REGION_SIZE) : 0;
       if (metIn[row] === pass && metInRegion[row] === regionIndex) continue;
       metIn[row] = pass;
       metInRegion[row] = regionIndex;
       const region = regions?.[regionIndex];
-      for (const id of accepting[row]!) {
+      for (let a = acceptingFrom[row]!; a < acceptingFrom[row + 1]!; a++) {
+        const id = acceptingIds[a]!;
         if (region) region[id] = 1;
         if (found[id] === 1) continue;
         found[id] = 1;

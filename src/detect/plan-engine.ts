@@ -25,7 +25,7 @@ export function planEngine(rules: readonly Rule[]): EnginePlan {
  * case folded): not so under Unicode case folding, where `K` (Kelvin) matches `k`.
  */
 function startsWithKeyword(rule: Rule): boolean {
-  if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.ignoreCase) return false;
+  if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.flags.includes('i')) return false;
   const keywords = rule.keywords.map((keyword) => keyword.toLowerCase());
   const prefixes = literalPrefixes(rule.regex.source);
   return prefixes !== undefined &&

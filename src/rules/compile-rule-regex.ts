@@ -1,6 +1,8 @@
 // A rule's regex is JavaScript RegExp source; a leading `(?i)` (or `(?s)`, `(?is)`) is taken
 // as flags, since rule authors coming from gitleaks write it that way.
 
+import type { Pattern } from '../types.js';
+
 export type RegexResult = { ok: true; regex: RegExp } | { ok: false; error: string };
 
 const LEADING_FLAGS = /^\(\?([is]+)\)/;
@@ -26,7 +28,7 @@ export interface RegexGroups {
 }
 
 /** The capture groups of a regex, found by matching an always-matching variant of it. */
-export function regexGroups(regex: RegExp): RegexGroups {
+export function regexGroups(regex: Pattern): RegexGroups {
   const probe = new RegExp(`${regex.source}|`, regex.flags.replace(/[gy]/g, '')).exec('')!;
   return { count: probe.length - 1, names: Object.keys(probe.groups ?? {}) };
 }

@@ -1,6 +1,7 @@
 // Reads one allowlist table, in Leakstop's format or gitleaks' (whose paths are Go regexes).
-import type { Allowlist, AllowlistTarget } from '../types.js';
+import type { Allowlist, AllowlistTarget, Pattern } from '../types.js';
 import { compileRuleRegex, compileRegex, type RegexResult } from './compile-rule-regex.js';
+import { patternOf } from '../detect/pattern-of.js';
 import { translateGoRegex } from './go-regex.js';
 import type { TomlFields } from './toml-fields.js';
 
@@ -21,11 +22,11 @@ export function compileDialectRegex(source: string, dialect: ConfigDialect): Reg
   return compileRegex(translated.source, translated.flags);
 }
 
-function regexList(fields: TomlFields, key: string, dialect: ConfigDialect): RegExp[] {
+function regexList(fields: TomlFields, key: string, dialect: ConfigDialect): Pattern[] {
   return fields.stringArray(key).map((source, index) => {
     const compiled = compileDialectRegex(source, dialect);
     if (!compiled.ok) throw fields.error(`${key}[${index}]`, compiled.error);
-    return compiled.regex;
+    return patternOf(compiled.regex);
   });
 }
 

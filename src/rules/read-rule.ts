@@ -4,6 +4,7 @@ import { assignmentLiterals, assignmentRegex, ASSIGNMENT_SECRET_GROUP, NOT_SECRE
 import { literalPrefixes } from '../detect/literal-prefixes.js';
 import type { ChecksumKind, Rule, Severity, StructureKind } from '../types.js';
 import { compileRegex, regexGroups } from './compile-rule-regex.js';
+import { patternOf } from '../detect/pattern-of.js';
 import { compileDialectRegex, readAllowlist, type ConfigDialect } from './read-allowlist.js';
 import type { TomlFields } from './toml-fields.js';
 
@@ -53,7 +54,7 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
     id,
     description: defaults.strict ? fields.string('description') : (fields.optionalString('description') ?? id),
     provider: fields.optionalString('provider') ?? defaults.provider ?? 'Custom',
-    regex,
+    regex: patternOf(regex),
     secretGroup: assignment ? ASSIGNMENT_SECRET_GROUP : readSecretGroup(fields, regex),
     keywords: assignment ? assignmentLiterals(assignment) : readKeywords(fields),
     entropy: readEntropy(fields),
@@ -86,7 +87,7 @@ export function readRule(fields: TomlFields, dialect: ConfigDialect, defaults: R
     if (path !== undefined) {
       const pathRegex = compileDialectRegex(path, dialect);
       if (!pathRegex.ok) throw fields.error('path', pathRegex.error);
-      rule.pathRegexes = [pathRegex.regex];
+      rule.pathRegexes = [patternOf(pathRegex.regex)];
     }
     const single = fields.optionalTable('allowlist');
     if (single) rule.allowlists.push(readAllowlist(single, dialect, { global: false }));

@@ -1,9 +1,12 @@
 // Source: what `git commit` is about to record — the staged files, restricted to their added lines.
 // Renames are detected (`-M`), so a moved file is scanned only for the lines it gains against its old
 // path: moving a file that holds an already-committed secret adds nothing to the history.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Fragment, ScanStats } from '../types.js';
-import { gitTopLevel, runGit } from './git-command.js';
+import { runGit } from './git-command.js';
+import { workTreeTop } from './work-tree-top.js';
 import { pathFromCwd } from './path-from-cwd.js';
 import { toText } from './read-text.js';
 
@@ -51,10 +54,37 @@ function stagedFiles(top: string): StagedFile[] {
   return files;
 }
 
-/** Reads many blobs with one `git cat-file --batch`. */
-function readBlobs(top: string, shas: string[]): Map<string, Buffer> {
-  const out = runGit(top, ['cat-file', '--batch'], Buffer.from(shas.map((sha) => `${sha}\n`).join('')));
+/**
+ * The staged blobs, by SHA. A work-tree file whose git object id is the staged blob's is that
+ * blob's bytes: read directly, as most commits stage files as they are, without starting git.
+ * The rest (edited since staging, filtered, symbolic links) come from one `git cat-file --batch`.
+ */
+function readBlobs(top: string, files: readonly StagedFile[]): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
+  for (const { name, sha } of files) {
+    if (sha === undefined || blobs.has(sha)) continue;
+    const bytes = workTreeBlob(path.join(top, name), sha);
+    if (bytes) blobs.set(sha, bytes);
+  }
+  const missing = [...new Set(files.flatMap(({ sha }) => (sha === undefined || blobs.has(sha) ? [] : [sha])))];
+  if (missing.length > 0) readBlobsFromGit(top, missing, blobs);
+  return blobs;
+}
+
+/** The file's bytes when they are the blob `sha` (SHA-1, or SHA-256 in a repository of that format). */
+function workTreeBlob(file: string, sha: string): Buffer | undefined {
+  try {
+    if (!fs.lstatSync(file).isFile()) return undefined;
+    const bytes = fs.readFileSync(file);
+    const id = createHash(sha.length === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+    return id === sha ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readBlobsFromGit(top: string, shas: string[], blobs: Map<string, Buffer>): void {
+  const out = runGit(top, ['cat-file', '--batch'], Buffer.from(shas.map((sha) => `${sha}\n`).join('')));
   let offset = 0;
   while (offset < out.length) {
     const headerEnd = out.indexOf(10, offset);
@@ -64,7 +94,6 @@ function readBlobs(top: string, shas: string[]): Map<string, Buffer> {
     blobs.set(sha!, out.subarray(start, start + length));
     offset = start + length + 1;
   }
-  return blobs;
 }
 
 /** Bytes of the given 1-based lines, newlines included: what a staged scan really reads. */
@@ -82,10 +111,10 @@ function bytesOfLines(bytes: Uint8Array, lines: ReadonlySet<number>): number {
 
 /** Yields the staged files, each restricted to its added lines; works before the first commit. */
 export function readStagedChanges(cwd: string, options: { maxFileSize: number }, stats: ScanStats): Fragment[] {
-  const top = gitTopLevel(cwd);
+  const top = workTreeTop(cwd);
   const files = stagedFiles(top);
   if (files.length === 0) return [];
-  const contents = readBlobs(top, [...new Set(files.flatMap((file) => (file.sha ? [file.sha] : [])))]);
+  const contents = readBlobs(top, files);
   // Git names files from the top of the work tree; reports name them from where the scan runs.
   const shown = (name: string) => pathFromCwd(path.join(top, name), cwd);
   const fragments: Fragment[] = [];

@@ -1,4 +1,5 @@
 // `leakstop scan` on real files and real git repositories, through the CLI as a subprocess.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -278,6 +279,54 @@ describe('leakstop scan --staged', () => {
     const result = await runCli(['scan', '--staged', '--format', 'json'], { cwd: r.dir });
     expect(result.code).toBe(1);
     expect(findingsOf(result)).toEqual([expect.objectContaining({ path: 'dir with space/.env', line: 2 })]);
+  });
+
+  it('scans the staged blob, not the file beside it: edited after staging, CRLF-converted, a symbolic link', async () => {
+    const r = repo();
+    const [kept, converted, linked] = [ghToken(), ghToken(), ghToken()];
+    r.commit('initial', { 'README.md': 'hi\n' });
+    r.write('kept.env', `TOKEN=${kept}\n`);
+    r.git(['add', 'kept.env']);
+    // Same size, other bytes: the work-tree copy is not the staged blob.
+    r.write('kept.env', `TOKEN=${'x'.repeat(kept.length)}\n`);
+    r.git(['config', 'core.autocrlf', 'true']);
+    r.write('converted.env', `A=1\r\nTOKEN=${converted}\r\n`);
+    r.write('target.env', `TOKEN=${linked}\n`);
+    fs.symlinkSync('target.env', path.join(r.dir, 'link.env'));
+    r.git(['add', 'converted.env', 'link.env']);
+    const result = await runCli(['scan', '--staged', '--format', 'json'], { cwd: r.dir });
+    expect(result.code).toBe(1);
+    expect(findingsOf(result).map(({ path: file, line, secretFingerprint }) => ({ file, line, secretFingerprint }))).toEqual([
+      { file: 'converted.env', line: 2, secretFingerprint: fingerprint(converted) },
+      { file: 'kept.env', line: 1, secretFingerprint: fingerprint(kept) },
+    ]);
+    expectNoPlaintext(result, kept, converted, linked);
+  });
+
+  it('finds the work tree as git does: a subdirectory, a linked work tree, GIT_DIR and GIT_WORK_TREE', async () => {
+    const r = repo();
+    r.commit('initial', { 'README.md': 'hi\n' });
+    const [inMain, inLinked] = [ghToken(), ghToken()];
+    r.write('app/deep/.env', `TOKEN=${inMain}\n`);
+    r.git(['add', '.']);
+    const fromSubdirectory = await runCli(['scan', '--staged', '--format', 'json'], { cwd: path.join(r.dir, 'app/deep') });
+    expect(findingsOf(fromSubdirectory)).toEqual([expect.objectContaining({ path: '.env', secretFingerprint: fingerprint(inMain) })]);
+
+    const linkedDir = path.join(scratch.dirWith({}), 'linked');
+    r.git(['worktree', 'add', '-q', linkedDir]);
+    fs.mkdirSync(path.join(linkedDir, 'src'));
+    fs.writeFileSync(path.join(linkedDir, 'src/.env'), `TOKEN=${inLinked}\n`);
+    execFileSync('git', ['add', 'src/.env'], { cwd: linkedDir });
+    const fromLinked = await runCli(['scan', '--staged', '--format', 'json'], { cwd: path.join(linkedDir, 'src') });
+    expect(findingsOf(fromLinked)).toEqual([expect.objectContaining({ path: '.env', secretFingerprint: fingerprint(inLinked) })]);
+
+    // Run from elsewhere, the environment names the repository; a path outside the working directory is shown whole.
+    const elsewhere = scratch.dirWith({});
+    const byEnvironment = await runCli(['scan', '--staged', '--format', 'json'], {
+      cwd: elsewhere, env: { GIT_DIR: path.join(r.dir, '.git'), GIT_WORK_TREE: r.dir },
+    });
+    expect(findingsOf(byEnvironment)).toEqual([expect.objectContaining({ secretFingerprint: fingerprint(inMain) })]);
+    expect(findingsOf(byEnvironment)[0]!.path).toBe(path.join(r.dir, 'app/deep/.env'));
   });
 
   it('is a one-line error outside a git repository', async () => {

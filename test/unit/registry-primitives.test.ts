@@ -97,15 +97,16 @@ describe('rules from registered shapes', () => {
   it('match their own examples, and keys standing anywhere but inside a longer string', () => {
     for (const rule of [live!, hex!, bare!]) {
       const example = expandExample(rule.examples.match[0]!.text);
-      expect(example.text.match(rule.regex)?.[0], rule.id).toBe(example.secret);
+      expect(example.text.match(new RegExp(rule.regex.source, rule.regex.flags))?.[0], rule.id).toBe(example.secret);
     }
     const key = expandTemplate('{base32:40}');
-    const find = (text: string) => bare!.regex.exec(text)?.[0];
+    const find = (text: string) => new RegExp(bare!.regex.source, bare!.regex.flags).exec(text)?.[0];
     for (const text of [`"${key}"`, `k=${key}&x`, `%3D${key}%26`, `line\\n${key}`, `(${key}).`]) expect(find(text), text).toBe(key);
     for (const text of [`A${key}`, `${key}B`, key.slice(1)]) expect(find(text), text).toBeUndefined();
-    expect(hex!.regex.test(`xacme.${'ab'.repeat(16)}`)).toBe(true);
-    expect(hex!.regex.test(`acme.${'ab'.repeat(16)}f`)).toBe(false);
-    expect(hex!.regex.test(`acmeX${'ab'.repeat(16)}`)).toBe(false);
+    const hexRegex = new RegExp(hex!.regex.source, hex!.regex.flags);
+    expect(hexRegex.test(`xacme.${'ab'.repeat(16)}`)).toBe(true);
+    expect(hexRegex.test(`acme.${'ab'.repeat(16)}f`)).toBe(false);
+    expect(hexRegex.test(`acmeX${'ab'.repeat(16)}`)).toBe(false);
   });
 });
 

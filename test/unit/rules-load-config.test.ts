@@ -147,7 +147,7 @@ describe('loadConfig: rule files', () => {
       assignment: { keywords: ['acme corp', 'acme'], names: ['key'], value: '[0-9a-f]{32}' } });
     const value = expandTemplate('{hex:32}');
     for (const text of [`ACME_API_KEY=${value}`, `acmeCorpKey: "${value}"`, `<acme.key>${value}</acme.key>`, `--acme-key ${value}`]) {
-      expect(rule!.regex.exec(text)?.groups?.secret, text).toBe(value);
+      expect(new RegExp(rule!.regex.source, rule!.regex.flags).exec(text)?.groups?.secret, text).toBe(value);
     }
     // A name ending in `_ID` names something about the key: an allowlist every assignment rule carries drops it.
     const engine = compileEngine(config);
