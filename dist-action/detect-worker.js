@@ -2763,9 +2763,11 @@ function prefilterFromTables(tables) {
 // src/detect/rule-guard.ts
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
 var RULE_TIME_BUDGET_MS = 5e3;
 var WORKER_FILE = new URL("./rule-guard-worker.js", import.meta.url);
+var loadedWorkerThreads;
+var workerThreads = () => loadedWorkerThreads ??= createRequire(import.meta.url)("node:worker_threads");
 var RuleGuard = class {
   constructor(rules, budgetMs = RULE_TIME_BUDGET_MS) {
     this.rules = rules;
@@ -2795,11 +2797,12 @@ var RuleGuard = class {
         return { ok: false, reason: `ran past its ${this.budgetMs / 1e3}s time budget` };
       }
     }
-    const answer = receiveMessageOnPort(running.port)?.message;
+    const answer = workerThreads().receiveMessageOnPort(running.port)?.message;
     if (!answer) return { ok: false, reason: "its worker gave no answer" };
     return "matches" in answer ? { ok: true, matches: answer.matches } : { ok: false, reason: `failed: ${answer.error}` };
   }
   #start() {
+    const { MessageChannel, Worker } = workerThreads();
     const { port1, port2 } = new MessageChannel();
     const answered = new SharedArrayBuffer(4);
     const worker = new Worker(WORKER_FILE, {

@@ -3590,7 +3590,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os6 = __require("os");
+    var os7 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -3638,7 +3638,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os6.release().split(".");
+        const osRelease = os7.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -10743,10 +10743,10 @@ var init_postgres = __esm({
 });
 
 // src/registry/registry-location.ts
-import os4 from "node:os";
+import os5 from "node:os";
 import path10 from "node:path";
 function defaultRegistryFile(env = process.env) {
-  const base = env.XDG_DATA_HOME?.trim() || path10.join(os4.homedir(), ".local", "share");
+  const base = env.XDG_DATA_HOME?.trim() || path10.join(os5.homedir(), ".local", "share");
   return path10.join(base, "leakstop", "registry.db");
 }
 function withoutCredentials(spec) {
@@ -10756,7 +10756,7 @@ function resolveRegistryTarget(spec, env = process.env) {
   const chosen = spec?.trim() || env.LEAKSTOP_REGISTRY?.trim();
   if (!chosen) return { kind: "sqlite", file: defaultRegistryFile(env) };
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(chosen)?.[1]?.toLowerCase();
-  if (scheme === void 0) return { kind: "sqlite", file: path10.resolve(chosen.replace(/^~(?=\/)/, os4.homedir())) };
+  if (scheme === void 0) return { kind: "sqlite", file: path10.resolve(chosen.replace(/^~(?=\/)/, os5.homedir())) };
   if (scheme !== "postgres" && scheme !== "postgresql") {
     throw new RegistryError(`unsupported key registry "${withoutCredentials(chosen)}": use a SQLite file path or a postgres:// URL`);
   }
@@ -11517,7 +11517,7 @@ var init_sqlite = __esm({
 });
 
 // src/registry/sqlite-response-log.ts
-import os5 from "node:os";
+import os6 from "node:os";
 import { randomUUID } from "node:crypto";
 function processAlive(pid) {
   try {
@@ -11597,12 +11597,12 @@ var init_sqlite_response_log = __esm({
        * has died (a SIGKILLed responder must not make the next one wait out the lease).
        */
       async withIncidentLock(incidentId, work) {
-        const holder = `${os5.hostname()}:${process.pid}:${randomUUID()}`;
+        const holder = `${os6.hostname()}:${process.pid}:${randomUUID()}`;
         const take = this.db.transaction(() => {
           const row2 = this.db.prepare("SELECT * FROM incident_locks WHERE incident_id = ?").get(incidentId);
-          const free = !row2 || Number(row2.expires_at) < Date.now() || row2.host === os5.hostname() && !processAlive(Number(row2.pid));
+          const free = !row2 || Number(row2.expires_at) < Date.now() || row2.host === os6.hostname() && !processAlive(Number(row2.pid));
           if (!free) return false;
-          this.db.prepare("INSERT OR REPLACE INTO incident_locks (incident_id, holder, host, pid, expires_at) VALUES (?, ?, ?, ?, ?)").run(incidentId, holder, os5.hostname(), process.pid, Date.now() + LEASE_MS);
+          this.db.prepare("INSERT OR REPLACE INTO incident_locks (incident_id, holder, host, pid, expires_at) VALUES (?, ?, ?, ?, ?)").run(incidentId, holder, os6.hostname(), process.pid, Date.now() + LEASE_MS);
           return true;
         });
         while (!take.immediate()) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -14003,9 +14003,11 @@ init_keyword_prefilter();
 // src/detect/rule-guard.ts
 import fs4 from "node:fs";
 import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
 var RULE_TIME_BUDGET_MS = 5e3;
 var WORKER_FILE = new URL("./rule-guard-worker.js", import.meta.url);
+var loadedWorkerThreads;
+var workerThreads = () => loadedWorkerThreads ??= createRequire(import.meta.url)("node:worker_threads");
 var RuleGuard = class {
   constructor(rules, budgetMs = RULE_TIME_BUDGET_MS) {
     this.rules = rules;
@@ -14035,14 +14037,15 @@ var RuleGuard = class {
         return { ok: false, reason: `ran past its ${this.budgetMs / 1e3}s time budget` };
       }
     }
-    const answer = receiveMessageOnPort(running.port)?.message;
+    const answer = workerThreads().receiveMessageOnPort(running.port)?.message;
     if (!answer) return { ok: false, reason: "its worker gave no answer" };
     return "matches" in answer ? { ok: true, matches: answer.matches } : { ok: false, reason: `failed: ${answer.error}` };
   }
   #start() {
+    const { MessageChannel, Worker: Worker2 } = workerThreads();
     const { port1, port2 } = new MessageChannel();
     const answered = new SharedArrayBuffer(4);
-    const worker = new Worker(WORKER_FILE, {
+    const worker = new Worker2(WORKER_FILE, {
       workerData: { rules: this.rules, answered, port: port2 },
       transferList: [port2]
     });
@@ -15261,7 +15264,7 @@ async function attachRegistry(result2, prepared) {
 }
 
 // src/pipeline/scan-history.ts
-import os3 from "node:os";
+import os4 from "node:os";
 init_plan_engine();
 
 // src/sources/git-command.ts
@@ -20825,8 +20828,9 @@ function wrapMatches(matches) {
 // src/pipeline/detect-pool.ts
 init_errors();
 import fs11 from "node:fs";
+import os3 from "node:os";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
-import { Worker as Worker2 } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 
 // src/sources/read-file-bytes.ts
 init_errno_text();
@@ -20945,6 +20949,9 @@ var FileLineages = class {
 };
 
 // src/pipeline/detect-pool.ts
+function fewCores() {
+  return os3.availableParallelism() <= 2;
+}
 function inlineDetector(engine) {
   const lineages = new FileLineages();
   return {
@@ -20975,7 +20982,7 @@ var WorkerDetector = class {
   #nextId = 0;
   #failure;
   constructor(count, data) {
-    this.#workers = Array.from({ length: count }, () => new Worker2(WORKER_FILE2, { workerData: data, resourceLimits: workerLimits(data.config.maxFileSize) }));
+    this.#workers = Array.from({ length: count }, () => new Worker(WORKER_FILE2, { workerData: data, resourceLimits: workerLimits(data.config.maxFileSize) }));
     this.#idle = [...this.#workers];
     this.#queueOf = this.#workers.map(() => []);
     for (const worker of this.#workers) {
@@ -21703,8 +21710,9 @@ var ScanCache = class _ScanCache {
 
 // src/pipeline/scan-history.ts
 var WORKER_THRESHOLD = 256;
+var FEW_CORES_WORKER_THRESHOLD = 2e4;
 function startWorkers(options, plan, expected) {
-  const threads = options.concurrency ?? (expected >= WORKER_THRESHOLD ? os3.availableParallelism() : 1);
+  const threads = options.concurrency ?? (expected >= (fewCores() ? FEW_CORES_WORKER_THRESHOLD : WORKER_THRESHOLD) ? os4.availableParallelism() : 1);
   if (threads <= 1 || !workersAvailable()) return void 0;
   return workerDetector(threads, { config: options.config, extraRules: options.extraRules ?? [], plan });
 }

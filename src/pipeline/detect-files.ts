@@ -7,11 +7,13 @@ import type { SourceEntry } from '../sources/working-tree.js';
 import type { Finding, ScanResult, ScanStats } from '../types.js';
 import { wrapMatches } from './detect-blob.js';
 import { detectFile, detectStream, type FileVerdict } from './detect-file.js';
-import { workerDetector, workersAvailable, type Detector } from './detect-pool.js';
+import { fewCores, workerDetector, workersAvailable, type Detector } from './detect-pool.js';
 import type { PreparedScan } from './run-scan.js';
 
 /** Below this much text, starting workers costs more than it saves. */
 const INLINE_BYTES = 8 * 1024 * 1024;
+/** The same on two cores or fewer, unless threads are asked for (fewCores). */
+const FEW_CORES_INLINE_BYTES = 1024 * 1024 * 1024;
 const BATCH_FILES = 64;
 /** After this many files, the workers start while this thread goes on with the inline share. */
 const MANY_FILES = 200;
@@ -20,7 +22,7 @@ export async function detectFiles(
   files: Iterable<SourceEntry>,
   prepared: PreparedScan,
   stats: ScanStats,
-  concurrency = os.availableParallelism(),
+  concurrency?: number,
 ): Promise<ScanResult> {
   const started = performance.now();
   const { engine } = prepared;
@@ -63,8 +65,10 @@ export async function detectFiles(
     if (inFlight.length >= workers!.parallelism) await inFlight.shift();
   };
 
-  const startWorkers = () => workerDetector(concurrency, { config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan });
-  const parallel = concurrency > 1 && workersAvailable();
+  const threads = concurrency ?? os.availableParallelism();
+  const inlineShare = concurrency === undefined && fewCores() ? FEW_CORES_INLINE_BYTES : INLINE_BYTES;
+  const startWorkers = () => workerDetector(threads, { config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan });
+  const parallel = threads > 1 && workersAvailable();
   try {
     let inlineBytes = 0;
     let inlineFiles = 0;
@@ -80,9 +84,10 @@ export async function detectFiles(
         const verdict = detectFile(file.absolute, engine);
         place(file, verdict);
         if (verdict.kind !== 'large' && verdict.kind !== 'unreadable') inlineBytes += verdict.size;
-        // Many files: the workers start early, so that they are ready when this thread hands over.
-        if (parallel && ++inlineFiles === MANY_FILES) workers = startWorkers();
-        if (parallel && inlineBytes >= INLINE_BYTES) {
+        // Many files: the workers start early, so that they are ready when this thread hands over (not
+        // on few cores, where they would load for long beside this thread).
+        if (parallel && ++inlineFiles === MANY_FILES && inlineShare === INLINE_BYTES) workers = startWorkers();
+        if (parallel && inlineBytes >= inlineShare) {
           workers ??= startWorkers();
           handedOver = true;
         }

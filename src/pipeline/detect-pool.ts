@@ -2,6 +2,7 @@
 // worker costs a module load and an engine compile) and when running from TypeScript sources
 // (no worker file).
 import fs from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SourceError } from '../errors.js';
@@ -11,6 +12,17 @@ import type { EnginePlan } from '../detect/plan-engine.js';
 import { detectBlob, type BlobVerdict } from './detect-blob.js';
 import { detectFile, type FileVerdict } from './detect-file.js';
 import { FileLineages } from './file-lineages.js';
+
+/**
+ * Two cores or fewer. There a worker pays for its own engine load, JIT warm-up and garbage
+ * collection (about 0.4 s of CPU each) out of the cores the scan shares, so workers pay off only on
+ * large scans. Measured on 2 cores, one thread against two: node_modules (573 MB) 1.48 against
+ * 1.60 s, express's history (11,785 blobs) 1.71-1.75 against 1.85-1.99 s, lodash's history
+ * (43,962 blobs, 2.6 GB) 10.4 against 8.8 s.
+ */
+export function fewCores(): boolean {
+  return os.availableParallelism() <= 2;
+}
 
 export interface DetectWorkerData {
   config: ScanConfig;
