@@ -66,7 +66,8 @@ export async function detectFiles(
   };
 
   const threads = concurrency ?? os.availableParallelism();
-  const inlineShare = concurrency === undefined && fewCores() ? FEW_CORES_INLINE_BYTES : INLINE_BYTES;
+  const fewCoresDefault = concurrency === undefined && fewCores();
+  const inlineShare = fewCoresDefault ? FEW_CORES_INLINE_BYTES : INLINE_BYTES;
   const startWorkers = () => workerDetector(threads, { config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan });
   const parallel = threads > 1 && workersAvailable();
   try {
@@ -86,7 +87,7 @@ export async function detectFiles(
         if (verdict.kind !== 'large' && verdict.kind !== 'unreadable') inlineBytes += verdict.size;
         // Many files: the workers start early, so that they are ready when this thread hands over (not
         // on few cores, where they would load for long beside this thread).
-        if (parallel && ++inlineFiles === MANY_FILES && inlineShare === INLINE_BYTES) workers = startWorkers();
+        if (parallel && ++inlineFiles === MANY_FILES && !fewCoresDefault) workers = startWorkers();
         if (parallel && inlineBytes >= inlineShare) {
           workers ??= startWorkers();
           handedOver = true;
