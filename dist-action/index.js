@@ -21380,6 +21380,7 @@ init_errors();
 // src/sources/history/git-object-stream.ts
 init_errors();
 import { spawnSync as spawnSync2 } from "node:child_process";
+var DELTA_BASE_CACHE = "32m";
 var BatchParser = class {
   constructor(maxSize) {
     this.maxSize = maxSize;
@@ -21440,7 +21441,7 @@ async function* streamBlobs(repoDir, shas, maxSize, signal) {
   let next = 0;
   while (next < shas.length) {
     const first2 = next;
-    const git = startGit(repoDir, ["cat-file", "--batch", "--buffer"], signal);
+    const git = startGit(repoDir, ["-c", `core.deltaBaseCacheLimit=${DELTA_BASE_CACHE}`, "cat-file", "--batch", "--buffer"], signal);
     const writing = writeLines(git.child.stdin, shas.length - first2, (i2) => shas[first2 + i2]);
     const parser4 = new BatchParser(maxSize);
     let exited = false;

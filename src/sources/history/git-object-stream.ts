@@ -25,6 +25,13 @@ interface Pending {
   remaining: number;
 }
 
+/**
+ * Git's cache of delta bases (96 MB by default). A scan asks for a file's versions one after
+ * another, whose deltas are mostly on each other: a third of that cache read lodash's 2.6 GB of
+ * versions as fast (1.16 s against 1.22 s), and git's peak RSS fell from 197 to 115 MB.
+ */
+const DELTA_BASE_CACHE = '32m';
+
 /** Parses `git cat-file --batch` output: `<sha> <type> <size>\n<content>\n` or `<sha> missing\n`. */
 class BatchParser {
   #header: Buffer[] = [];
@@ -101,7 +108,7 @@ export async function* streamBlobs(repoDir: string, shas: readonly string[], max
   let next = 0;
   while (next < shas.length) {
     const first = next;
-    const git = startGit(repoDir, ['cat-file', '--batch', '--buffer'], signal);
+    const git = startGit(repoDir, ['-c', `core.deltaBaseCacheLimit=${DELTA_BASE_CACHE}`, 'cat-file', '--batch', '--buffer'], signal);
     const writing = writeLines(git.child.stdin, shas.length - first, (i) => shas[first + i]!);
     const parser = new BatchParser(maxSize);
     let exited = false;
