@@ -20962,6 +20962,24 @@ function inlineDetector(engine) {
     close: async () => void 0
   };
 }
+var MAIN_THREAD_SHARE = 0.7;
+function mainThreadAndWorkers(engine, workers) {
+  const inline = inlineDetector(engine);
+  const threads = workers.threads + 1;
+  let turn = 0;
+  return {
+    parallelism: workers.parallelism + 1,
+    threads,
+    // The main thread also reads git's output and hands the batches on.
+    shares: [MAIN_THREAD_SHARE, ...new Array(workers.threads).fill(1)],
+    detect(contents, versions) {
+      const thread = versions ? versions.thread : turn++ % threads;
+      return thread === 0 ? inline.detect(contents, versions) : workers.detect(contents, versions && { ...versions, thread: thread - 1 });
+    },
+    detectFiles: (files) => workers.detectFiles(files),
+    close: () => workers.close()
+  };
+}
 var WORKER_FILE2 = new URL("./detect-worker.js", import.meta.url);
 function workersAvailable() {
   return fs11.existsSync(fileURLToPath3(WORKER_FILE2));
@@ -20970,9 +20988,11 @@ function workerLimits(maxFileSize) {
   return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: Math.max(160, Math.ceil(12 * maxFileSize / 2 ** 20)) };
 }
 var REUSED_BUFFER_BYTES = 2 << 20;
+var OWN_TASKS_POSTED = 2;
 var WorkerDetector = class {
   #workers;
-  #idle;
+  /** Tasks posted to each worker and not yet answered. */
+  #posted;
   #queue = [];
   /** Tasks for one worker only (the versions of files it keeps), by worker. */
   #queueOf;
@@ -20983,17 +21003,18 @@ var WorkerDetector = class {
   #failure;
   constructor(count, data) {
     this.#workers = Array.from({ length: count }, () => new Worker(WORKER_FILE2, { workerData: data, resourceLimits: workerLimits(data.config.maxFileSize) }));
-    this.#idle = [...this.#workers];
+    this.#posted = this.#workers.map(() => 0);
     this.#queueOf = this.#workers.map(() => []);
-    for (const worker of this.#workers) {
+    this.#workers.forEach((worker, index) => {
       worker.on("message", (reply) => {
         if (reply.buffer) this.#spare.push(reply.buffer);
         this.#waiting.get(reply.id)?.resolve(reply.verdicts);
         this.#waiting.delete(reply.id);
-        this.#run(worker);
+        this.#posted[index]--;
+        this.#post();
       });
       worker.on("error", (error) => this.#fail(error));
-    }
+    });
   }
   get parallelism() {
     return this.#workers.length * 2;
@@ -21026,17 +21047,25 @@ var WorkerDetector = class {
     const verdicts = new Promise((resolve, reject) => this.#waiting.set(task.id, { resolve: (found) => resolve(found), reject }));
     if (worker) this.#queueOf[this.#workers.indexOf(worker)].push(task);
     else this.#queue.push(task);
-    const idle = worker ? this.#idle.indexOf(worker) : this.#idle.length - 1;
-    if (idle >= 0) this.#run(this.#idle.splice(idle, 1)[0]);
+    this.#post();
     return verdicts;
   }
-  #run(worker) {
-    const task = this.#queueOf[this.#workers.indexOf(worker)].shift() ?? this.#queue.shift();
-    if (!task) {
-      this.#idle.push(worker);
-      return;
-    }
-    worker.postMessage(task, "buffer" in task ? [task.buffer] : []);
+  /**
+   * Hands each worker what it may take: its own tasks (the versions of files it keeps) up to
+   * OWN_TASKS_POSTED at once, so its next one waits in its message queue, not on a main thread
+   * busy detecting (mainThreadAndWorkers); any task when it has none.
+   */
+  #post() {
+    this.#workers.forEach((worker, index) => {
+      for (; ; ) {
+        const own = this.#queueOf[index];
+        const posted = this.#posted[index];
+        const task = own.length > 0 && posted < OWN_TASKS_POSTED ? own.shift() : posted === 0 ? this.#queue.shift() : void 0;
+        if (!task) return;
+        this.#posted[index]++;
+        worker.postMessage(task, "buffer" in task ? [task.buffer] : []);
+      }
+    });
   }
   #fail(error) {
     this.#failure = new SourceError(`a detection worker failed: ${error.message.split("\n")[0]}`);
@@ -21492,7 +21521,7 @@ async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMat
   const shas = toRead.map((blob) => index.blobSha(blob));
   const threads = versionOf ? detector.threads : 1;
   const batches = Array.from({ length: threads }, () => newBatch());
-  const threadOf = versionOf && threadChooser(threads);
+  const threadOf = versionOf && threadChooser(threads, detector.shares);
   const inFlight = [];
   const dispatch = async (thread) => {
     const { blobs, contents, paths: paths2 } = batches[thread];
@@ -21552,15 +21581,15 @@ function newBatch() {
   return { blobs: [], contents: [], paths: [], bytes: 0 };
 }
 var FILE_SHARE_BYTES = 1 << 20;
-function threadChooser(threads) {
-  const given = new Array(threads).fill(0);
+function threadChooser(threads, shares) {
+  const load = new Array(threads).fill(0);
   let current;
   return (path13, bytes) => {
     if (current?.path !== path13 || current.bytes >= FILE_SHARE_BYTES) {
-      current = { path: path13, thread: given.indexOf(Math.min(...given)), bytes: 0 };
+      current = { path: path13, thread: load.indexOf(Math.min(...load)), bytes: 0 };
     }
     current.bytes += bytes;
-    given[current.thread] += bytes;
+    load[current.thread] += bytes / (shares?.[current.thread] ?? 1);
     return current.thread;
   };
 }
@@ -21712,10 +21741,11 @@ var ScanCache = class _ScanCache {
 // src/pipeline/scan-history.ts
 var WORKER_THRESHOLD = 256;
 var FEW_CORES_WORKER_THRESHOLD = 2e4;
-function startWorkers(options, plan, expected) {
+function startWorkers(options, engine, plan, expected) {
   const threads = options.concurrency ?? (expected >= (fewCores() ? FEW_CORES_WORKER_THRESHOLD : WORKER_THRESHOLD) ? os4.availableParallelism() : 1);
   if (threads <= 1 || !workersAvailable()) return void 0;
-  return workerDetector(threads, { config: options.config, extraRules: options.extraRules ?? [], plan });
+  const data = { config: options.config, extraRules: options.extraRules ?? [], plan };
+  return fewCores() ? mainThreadAndWorkers(engine, workerDetector(threads - 1, data)) : workerDetector(threads, data);
 }
 function openCache(options, engine, stats) {
   if (!options.cache) return void 0;
@@ -21760,13 +21790,13 @@ async function scanHistory(options) {
   let index;
   let workers;
   try {
-    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => workers = startWorkers(options, plan, uncached));
+    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => workers = startWorkers(options, engine, plan, uncached));
     index = walk.index;
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;
     stats.submodules = walk.submodules.map(displayPath);
     addCommitTexts(repo.dir, index, selection);
-    await scanIndex(repo.dir, index, options, engine, cache, stats, found, (toRead) => (workers ??= startWorkers(options, plan, toRead)) ?? inlineDetector(engine));
+    await scanIndex(repo.dir, index, options, engine, cache, stats, found, (toRead) => (workers ??= startWorkers(options, engine, plan, toRead)) ?? inlineDetector(engine));
   } finally {
     cache?.close();
     await workers?.close();

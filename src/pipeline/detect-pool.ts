@@ -51,6 +51,8 @@ export interface Detector {
   readonly parallelism: number;
   /** Detection threads. */
   readonly threads: number;
+  /** How much of the work each thread should take, relative to the others; none: the same. */
+  readonly shares?: readonly number[];
   detect(contents: readonly Uint8Array[], versions?: Versions): Promise<BlobVerdict[]>;
   /** Reads and detects files by absolute path. */
   detectFiles(files: readonly string[]): Promise<FileVerdict[]>;
@@ -66,6 +68,33 @@ export function inlineDetector(engine: Engine): Detector {
       contents.map((content, i) => lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage))),
     detectFiles: async (files) => files.map((file) => detectFile(file, engine)),
     close: async () => undefined,
+  };
+}
+
+/** The main thread's share of the detection beside a worker's. */
+const MAIN_THREAD_SHARE = 0.7;
+
+/**
+ * The main thread detecting beside worker threads: it is thread 0, the workers' threads follow.
+ * On two cores a history scan's main thread mostly waits on git; detecting there instead of in a
+ * second worker saves that worker's engine load and memory.
+ */
+export function mainThreadAndWorkers(engine: Engine, workers: Detector): Detector {
+  const inline = inlineDetector(engine);
+  const threads = workers.threads + 1;
+  let turn = 0;
+  return {
+    parallelism: workers.parallelism + 1,
+    threads,
+    // The main thread also reads git's output and hands the batches on.
+    shares: [MAIN_THREAD_SHARE, ...new Array<number>(workers.threads).fill(1)],
+    detect(contents, versions) {
+      // Batches that are not a file's versions take turns.
+      const thread = versions ? versions.thread : turn++ % threads;
+      return thread === 0 ? inline.detect(contents, versions) : workers.detect(contents, versions && { ...versions, thread: thread - 1 });
+    },
+    detectFiles: (files) => workers.detectFiles(files),
+    close: () => workers.close(),
   };
 }
 
@@ -88,6 +117,9 @@ function workerLimits(maxFileSize: number) {
 /** A batch buffer at least this large (a history scan's batches are about 1 MB). */
 const REUSED_BUFFER_BYTES = 2 << 20;
 
+/** A worker's own tasks posted to it at once. */
+const OWN_TASKS_POSTED = 2;
+
 interface Waiting {
   resolve: (verdicts: unknown[]) => void;
   reject: (error: Error) => void;
@@ -95,7 +127,8 @@ interface Waiting {
 
 class WorkerDetector implements Detector {
   readonly #workers: Worker[];
-  readonly #idle: Worker[];
+  /** Tasks posted to each worker and not yet answered. */
+  readonly #posted: number[];
   readonly #queue: DetectTask[] = [];
   /** Tasks for one worker only (the versions of files it keeps), by worker. */
   readonly #queueOf: DetectTask[][];
@@ -107,17 +140,18 @@ class WorkerDetector implements Detector {
 
   constructor(count: number, data: DetectWorkerData) {
     this.#workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: data, resourceLimits: workerLimits(data.config.maxFileSize) }));
-    this.#idle = [...this.#workers];
+    this.#posted = this.#workers.map(() => 0);
     this.#queueOf = this.#workers.map(() => []);
-    for (const worker of this.#workers) {
+    this.#workers.forEach((worker, index) => {
       worker.on('message', (reply: { id: number; verdicts: unknown[]; buffer?: ArrayBuffer }) => {
         if (reply.buffer) this.#spare.push(reply.buffer);
         this.#waiting.get(reply.id)?.resolve(reply.verdicts);
         this.#waiting.delete(reply.id);
-        this.#run(worker);
+        this.#posted[index]!--;
+        this.#post();
       });
       worker.on('error', (error) => this.#fail(error));
-    }
+    });
   }
 
   get parallelism(): number {
@@ -157,18 +191,26 @@ class WorkerDetector implements Detector {
     const verdicts = new Promise<Verdict[]>((resolve, reject) => this.#waiting.set(task.id, { resolve: (found) => resolve(found as Verdict[]), reject }));
     if (worker) this.#queueOf[this.#workers.indexOf(worker)]!.push(task);
     else this.#queue.push(task);
-    const idle = worker ? this.#idle.indexOf(worker) : this.#idle.length - 1;
-    if (idle >= 0) this.#run(this.#idle.splice(idle, 1)[0]!);
+    this.#post();
     return verdicts;
   }
 
-  #run(worker: Worker): void {
-    const task = this.#queueOf[this.#workers.indexOf(worker)]!.shift() ?? this.#queue.shift();
-    if (!task) {
-      this.#idle.push(worker);
-      return;
-    }
-    worker.postMessage(task, 'buffer' in task ? [task.buffer] : []);
+  /**
+   * Hands each worker what it may take: its own tasks (the versions of files it keeps) up to
+   * OWN_TASKS_POSTED at once, so its next one waits in its message queue, not on a main thread
+   * busy detecting (mainThreadAndWorkers); any task when it has none.
+   */
+  #post(): void {
+    this.#workers.forEach((worker, index) => {
+      for (;;) {
+        const own = this.#queueOf[index]!;
+        const posted = this.#posted[index]!;
+        const task = own.length > 0 && posted < OWN_TASKS_POSTED ? own.shift() : posted === 0 ? this.#queue.shift() : undefined;
+        if (!task) return;
+        this.#posted[index]!++;
+        worker.postMessage(task, 'buffer' in task ? [task.buffer] : []);
+      }
+    });
   }
 
   #fail(error: Error): void {

@@ -43,7 +43,7 @@ export async function scanBlobs(
   const shas = toRead.map((blob) => index.blobSha(blob));
   const threads = versionOf ? detector.threads : 1;
   const batches = Array.from({ length: threads }, () => newBatch());
-  const threadOf = versionOf && threadChooser(threads);
+  const threadOf = versionOf && threadChooser(threads, detector.shares);
   const inFlight: Promise<void>[] = [];
 
   const dispatch = async (thread: number): Promise<void> => {
@@ -117,15 +117,16 @@ function newBatch() {
 const FILE_SHARE_BYTES = 1 << 20;
 
 /** The thread of each file version, read in file order: the file's thread, until its share is used up. */
-function threadChooser(threads: number): (path: string, bytes: number) => number {
-  const given = new Array<number>(threads).fill(0);
+function threadChooser(threads: number, shares: readonly number[] | undefined): (path: string, bytes: number) => number {
+  // Bytes given to each thread, against its share: the next file goes where that is least.
+  const load = new Array<number>(threads).fill(0);
   let current: { path: string; thread: number; bytes: number } | undefined;
   return (path, bytes) => {
     if (current?.path !== path || current.bytes >= FILE_SHARE_BYTES) {
-      current = { path, thread: given.indexOf(Math.min(...given)), bytes: 0 };
+      current = { path, thread: load.indexOf(Math.min(...load)), bytes: 0 };
     }
     current.bytes += bytes;
-    given[current.thread]! += bytes;
+    load[current.thread]! += bytes / (shares?.[current.thread] ?? 1);
     return current.thread;
   };
 }
