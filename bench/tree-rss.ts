@@ -5,7 +5,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
-const PAGE_KB = 4;
 const [file, ...args] = process.argv.slice(2);
 if (!file) throw new Error('usage: tree-rss COMMAND [ARGS...]');
 
@@ -25,9 +24,10 @@ function parents(): Map<number, number[]> {
   return children;
 }
 
+/** VmRSS, in kB whatever the page size (a kernel thread has none). */
 function residentKb(pid: number): number {
   try {
-    return Number(fs.readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]) * PAGE_KB;
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0);
   } catch {
     return 0;
   }
