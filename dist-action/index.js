@@ -20952,12 +20952,24 @@ var FileLineages = class {
 function fewCores() {
   return os3.availableParallelism() <= 2;
 }
+var INLINE_BYTES_BETWEEN_YIELDS = 64 << 10;
 function inlineDetector(engine) {
   const lineages = new FileLineages();
   return {
     parallelism: 1,
     threads: 1,
-    detect: async (contents, versions) => contents.map((content, i2) => lineages.detect(versions?.paths[i2], (lineage) => detectBlob(content, engine, lineage))),
+    async detect(contents, versions) {
+      const verdicts = [];
+      let sinceYield = 0;
+      for (const [i2, content] of contents.entries()) {
+        verdicts.push(lineages.detect(versions?.paths[i2], (lineage) => detectBlob(content, engine, lineage)));
+        sinceYield += content.byteLength;
+        if (sinceYield < INLINE_BYTES_BETWEEN_YIELDS) continue;
+        sinceYield = 0;
+        await new Promise(setImmediate);
+      }
+      return verdicts;
+    },
     detectFiles: async (files) => files.map((file) => detectFile(file, engine)),
     close: async () => void 0
   };
@@ -21409,7 +21421,9 @@ init_errors();
 // src/sources/history/git-object-stream.ts
 init_errors();
 import { spawnSync as spawnSync2 } from "node:child_process";
-var DELTA_BASE_CACHE = "32m";
+import { PassThrough } from "node:stream";
+var GIT_MEMORY_BOUNDS = ["-c", "core.deltaBaseCacheLimit=16m", "-c", "core.packedGitWindowSize=4m", "-c", "core.packedGitLimit=16m"];
+var READ_AHEAD_BYTES = 1 << 20;
 var BatchParser = class {
   constructor(maxSize) {
     this.maxSize = maxSize;
@@ -21470,12 +21484,14 @@ async function* streamBlobs(repoDir, shas, maxSize, signal) {
   let next = 0;
   while (next < shas.length) {
     const first2 = next;
-    const git = startGit(repoDir, ["-c", `core.deltaBaseCacheLimit=${DELTA_BASE_CACHE}`, "cat-file", "--batch", "--buffer"], signal);
+    const git = startGit(repoDir, [...GIT_MEMORY_BOUNDS, "cat-file", "--batch", "--buffer"], signal);
     const writing = writeLines(git.child.stdin, shas.length - first2, (i2) => shas[first2 + i2]);
     const parser4 = new BatchParser(maxSize);
     let exited = false;
+    const output = git.child.stdout.pipe(new PassThrough({ highWaterMark: READ_AHEAD_BYTES }));
+    git.child.stdout.on("error", (error) => output.destroy(error));
     try {
-      for await (const chunk of git.child.stdout) {
+      for await (const chunk of output) {
         git.throwIfAborted();
         for (const blob of parser4.push(chunk)) {
           next++;

@@ -59,13 +59,26 @@ export interface Detector {
   close(): Promise<void>;
 }
 
+/** Detecting inline, the main thread lets its I/O run (git's output read ahead, workers answered) after about this many bytes. */
+const INLINE_BYTES_BETWEEN_YIELDS = 64 << 10;
+
 export function inlineDetector(engine: Engine): Detector {
   const lineages = new FileLineages();
   return {
     parallelism: 1,
     threads: 1,
-    detect: async (contents, versions) =>
-      contents.map((content, i) => lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage))),
+    async detect(contents, versions) {
+      const verdicts: BlobVerdict[] = [];
+      let sinceYield = 0;
+      for (const [i, content] of contents.entries()) {
+        verdicts.push(lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage)));
+        sinceYield += content.byteLength;
+        if (sinceYield < INLINE_BYTES_BETWEEN_YIELDS) continue;
+        sinceYield = 0;
+        await new Promise(setImmediate);
+      }
+      return verdicts;
+    },
     detectFiles: async (files) => files.map((file) => detectFile(file, engine)),
     close: async () => undefined,
   };
