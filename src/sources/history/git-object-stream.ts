@@ -27,11 +27,12 @@ interface Pending {
 }
 
 /**
- * Bounds on git's memory while it reads a scan's blobs. Its cache of delta bases (96 MB by
- * default): a scan asks for a file's versions one after another, whose deltas are mostly on each
- * other, so a sixth of it reads lodash's 2.6 GB of versions nearly as fast (1.22 s against 1.17 s).
- * Its pack windows (by default the whole pack mapped, every page read counted in its RSS): 16 MB
- * mapped at a time. git's peak RSS on lodash fell from 197 MB to 46 MB with both.
+ * Bounds on git's memory while it reads a scan's blobs: its cache of delta bases (96 MB by
+ * default; a scan asks for a file's versions one after another, whose deltas are mostly on each
+ * other) and its pack windows (by default the whole pack mapped, every page read counted in its
+ * RSS). On lodash's 2.6 GB of versions, in scan order, git alone took 1.22–1.28 s with these
+ * bounds against 1.17 s with a 32 MB cache and the whole pack mapped; its peak RSS fell from
+ * 114 MB (197 MB with git's defaults) to 46 MB.
  */
 const GIT_MEMORY_BOUNDS = ['-c', 'core.deltaBaseCacheLimit=16m', '-c', 'core.packedGitWindowSize=4m', '-c', 'core.packedGitLimit=16m'];
 
