@@ -14159,13 +14159,13 @@ init_line_index();
 
 // src/detect/list-cap.ts
 var MAX_LISTED_PER_RULE = 1e3;
-function capListed(items, keyOf) {
+function capListed(items, keyOf2) {
   const listed = [];
   const notListed = /* @__PURE__ */ new Map();
   const counts2 = /* @__PURE__ */ new Map();
   const summaries = /* @__PURE__ */ new Map();
   for (const item of items) {
-    const key = keyOf(item);
+    const key = keyOf2(item);
     if (key === void 0) {
       listed.push(item);
       continue;
@@ -15187,25 +15187,45 @@ init_package_root();
 init_ruleset_version();
 var FORMAT = "leakstop-engine-cache 3";
 var ENGINE_CACHE_FILE = "engine-cache.bin";
+var SHIPPED_PLAN_FILE = path6.join(PACKAGE_ROOT, "dist", "engine-plan.bin");
 async function loadPlannedConfig(options) {
   const file = path6.join(options.cacheDir ?? defaultCacheDir(), ENGINE_CACHE_FILE);
   const key = options.configPath === void 0 ? cacheKey(options.extraRules) : void 0;
   const cached = key === void 0 ? void 0 : readCache(file, key);
   if (cached) return cached;
-  const [{ loadConfig: loadConfig2 }, { planEngine: planEngine2 }] = await Promise.all([Promise.resolve().then(() => (init_load_config(), load_config_exports)), Promise.resolve().then(() => (init_plan_engine(), plan_engine_exports))]);
-  const config = loadConfig2({ configPath: options.configPath, onNotice: options.onNotice });
-  const planned = { config, plan: planEngine2([...config.rules, ...options.extraRules]) };
+  const planned = (key !== void 0 && options.extraRules.length === 0 ? readShippedPlan() : void 0) ?? await planAfresh(options.configPath, options.extraRules, options.onNotice);
   if (key !== void 0) writeCache(file, key, planned);
   return planned;
 }
+async function planAfresh(configPath, extraRules, onNotice) {
+  const [{ loadConfig: loadConfig2 }, { planEngine: planEngine2 }] = await Promise.all([Promise.resolve().then(() => (init_load_config(), load_config_exports)), Promise.resolve().then(() => (init_plan_engine(), plan_engine_exports))]);
+  const config = loadConfig2({ configPath, onNotice });
+  return { config, plan: planEngine2([...config.rules, ...extraRules]) };
+}
+function readShippedPlan() {
+  let key;
+  try {
+    key = contentKey();
+  } catch {
+    return void 0;
+  }
+  const shipped = readCache(SHIPPED_PLAN_FILE, key);
+  if (!shipped) return void 0;
+  const sources = shipped.config.sources.map((file) => path6.join(BUILT_IN_RULES_DIR, path6.basename(file)));
+  return { ...shipped, config: { ...shipped.config, sources } };
+}
+var ruleFiles = () => fs8.readdirSync(BUILT_IN_RULES_DIR).filter((name) => name.endsWith(".toml")).sort();
+var contentKey = () => keyOf(ruleFiles().map((name) => ({ name, text: fs8.readFileSync(path6.join(BUILT_IN_RULES_DIR, name), "utf8") })), []);
+function keyOf(sources, extraRules) {
+  const { version } = JSON.parse(fs8.readFileSync(path6.join(PACKAGE_ROOT, "package.json"), "utf8"));
+  return createHash5("sha256").update(`leakstop ${version}\0${rulesetVersion(sources)}\0`).update(serialize(extraRules)).digest("hex");
+}
 function cacheKey(extraRules) {
   try {
-    const sources = fs8.readdirSync(BUILT_IN_RULES_DIR).filter((name) => name.endsWith(".toml")).sort().map((name) => {
+    return keyOf(ruleFiles().map((name) => {
       const { size, mtimeNs } = fs8.statSync(path6.join(BUILT_IN_RULES_DIR, name), { bigint: true });
       return { name, text: `${size} ${mtimeNs}` };
-    });
-    const { version } = JSON.parse(fs8.readFileSync(path6.join(PACKAGE_ROOT, "package.json"), "utf8"));
-    return createHash5("sha256").update(`leakstop ${version}\0${rulesetVersion(sources)}\0`).update(serialize(extraRules)).digest("hex");
+    }), extraRules);
   } catch {
     return void 0;
   }
@@ -15233,6 +15253,12 @@ function readCache(file, key) {
   }
 }
 function writeCache(file, key, planned) {
+  try {
+    writeCacheFile(file, key, planned, 384);
+  } catch {
+  }
+}
+function writeCacheFile(file, key, planned, mode) {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     const payload = v8.serialize(planned);
@@ -15241,10 +15267,11 @@ function writeCache(file, key, planned) {
     fs8.writeFileSync(temporary, Buffer.concat([Buffer.from(`${FORMAT}
 ${key}
 ${digest}
-`, "latin1"), payload]), { mode: 384 });
+`, "latin1"), payload]), { mode });
     fs8.renameSync(temporary, file);
-  } catch {
+  } catch (error) {
     fs8.rmSync(temporary, { force: true });
+    throw error;
   }
 }
 function serialize(value) {

@@ -30,3 +30,6 @@ if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 const { bundleCli } = await import('./bundle-cli.mjs');
 await bundleCli();
 fs.chmodSync(cli, 0o755);
+// The built-in rules' engine plan, shipped so that a first scan need not plan (pipeline/engine-cache.ts).
+const { writeShippedPlan } = await import(`${root}dist/src/pipeline/engine-cache.js`);
+await writeShippedPlan();

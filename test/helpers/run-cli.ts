@@ -17,11 +17,13 @@ export interface CliOptions {
   input?: string | Buffer;
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
+  /** Another installation's CLI; default this checkout's. */
+  cli?: string;
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
       cwd: options.cwd ?? PROJECT_ROOT,
       env: { ...process.env, LEAKSTOP_DEBUG: undefined, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

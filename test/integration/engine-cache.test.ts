@@ -4,10 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { planEngine } from '../../src/detect/plan-engine.js';
+import { loadPlannedConfig, SHIPPED_PLAN_FILE } from '../../src/pipeline/engine-cache.js';
 import { expandTemplate } from '../../src/rules/example-template.js';
+import { loadConfig } from '../../src/rules/load-config.js';
 import { findingsOf } from '../helpers/json-findings.js';
 import { DEMO_TOKEN_RULE } from '../helpers/rule-fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { PROJECT_ROOT, runCli } from '../helpers/run-cli.js';
 import { Scratch } from '../helpers/scratch.js';
 
 const scratch = new Scratch();
@@ -15,18 +18,28 @@ afterAll(() => scratch.cleanup());
 
 const FINGERPRINT_KEY = 'f0e1d2c3'.repeat(8);
 
-function world() {
+/** A fresh cache directory, and scans by this checkout's CLI or by `cli` (another installation's). */
+function world(cli?: string) {
   const cacheHome = scratch.dirWith();
   const env = { XDG_CACHE_HOME: cacheHome, LEAKSTOP_FINGERPRINT_KEY: FINGERPRINT_KEY };
   const cacheFile = path.join(cacheHome, 'leakstop', 'engine-cache.bin');
-  const scan = (dir: string, ...args: string[]) => runCli(['scan', '--format', 'json', '--quiet', ...args, dir], { env });
+  const scan = (dir: string, ...args: string[]) => runCli(['scan', '--format', 'json', '--quiet', ...args, dir], { env, cli });
   return { cacheHome, cacheFile, scan };
+}
+
+/** An installation of the built package elsewhere: its CLI, rules and shipped plan copied, its dependencies this checkout's. */
+function installedCopy(): { root: string; cli: string } {
+  const root = scratch.dirWith();
+  for (const part of ['package.json', 'rules', 'dist/cli']) fs.cpSync(path.join(PROJECT_ROOT, part), path.join(root, part), { recursive: true });
+  fs.copyFileSync(SHIPPED_PLAN_FILE, path.join(root, path.relative(PROJECT_ROOT, SHIPPED_PLAN_FILE)));
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'));
+  return { root, cli: path.join(root, 'dist/cli/main.js') };
 }
 
 const demoToken = () => expandTemplate('dmo_{base62:30}');
 const otherToken = () => expandTemplate('zzq_{base62:30}');
 
-// A rebuild plans every rule, several seconds on a busy machine; one test rebuilds four times.
+// A rebuild from a stale shipped plan plans every rule, seconds on a busy machine.
 describe('the compiled-engine cache', { timeout: 180_000 }, () => {
   it('is written on the first scan, owner-only, and the second scan finds the same', async () => {
     const { cacheFile, scan } = world();
@@ -38,7 +51,8 @@ describe('the compiled-engine cache', { timeout: 180_000 }, () => {
     const written = fs.readFileSync(cacheFile);
     const second = await scan(dir);
     expect(findingsOf(second)).toEqual(findingsOf(first));
-    expect(fs.readFileSync(cacheFile)).toEqual(written);
+    // Buffer.equals: toEqual walks 2.4 MB element by element (seconds).
+    expect(fs.readFileSync(cacheFile).equals(written)).toBe(true);
   });
 
   it('is rebuilt when corrupt: the scan still finds the secret', async () => {
@@ -62,7 +76,7 @@ describe('the compiled-engine cache', { timeout: 180_000 }, () => {
       expect(keyLines(rebuilt)).toBe(keyLines(good));
       expect(rebuilt.equals(corrupt)).toBe(false);
       await scan(dir);
-      expect(fs.readFileSync(cacheFile)).toEqual(rebuilt);
+      expect(fs.readFileSync(cacheFile).equals(rebuilt)).toBe(true);
     }
   });
 
@@ -76,6 +90,32 @@ describe('the compiled-engine cache', { timeout: 180_000 }, () => {
     const after = await scan(dir, '--config', config);
     expect(findingsOf(after).map((finding) => path.basename(finding.path))).toEqual(['b.txt']);
     expect(fs.existsSync(cacheFile)).toBe(false);
+  });
+
+  it('starts, in a fresh cache directory, from the plan the build shipped: that of the installed rules', async () => {
+    expect(fs.statSync(SHIPPED_PLAN_FILE).mode & 0o777).toBe(0o644);
+    const loaded = await loadPlannedConfig({ extraRules: [], cacheDir: scratch.dirWith() });
+    const config = loadConfig();
+    expect(loaded).toEqual({ config, plan: planEngine(config.rules) });
+  });
+
+  it('passes over a shipped plan that is stale or corrupt: a rule added to the installation finds, a corrupt plan is planned afresh', async () => {
+    const stale = installedCopy();
+    fs.writeFileSync(path.join(stale.root, 'rules', 'demo.toml'), DEMO_TOKEN_RULE);
+    const corrupt = installedCopy();
+    const shipped = path.join(corrupt.root, path.relative(PROJECT_ROOT, SHIPPED_PLAN_FILE));
+    fs.writeFileSync(shipped, fs.readFileSync(shipped).subarray(0, 4096));
+
+    const dir = scratch.dirWith({ 'a.env': `DEMO=${demoToken()}\nGITHUB_TOKEN=${expandTemplate('ghp_{crc32:30}')}\n` });
+    const ruleIds = (result: Awaited<ReturnType<typeof runCli>>) => findingsOf(result).map((finding) => finding.ruleId).sort();
+    for (const [installation, expected] of [[stale, ['demo-token', 'github-pat']], [corrupt, ['github-pat']]] as const) {
+      const { cacheFile, scan } = world(installation.cli);
+      const first = await scan(dir);
+      expect(first.code).toBe(1);
+      expect(ruleIds(first)).toEqual(expected);
+      expect(fs.existsSync(cacheFile)).toBe(true);
+      expect(ruleIds(await scan(dir))).toEqual(expected);
+    }
   });
 
   it('never holds a secret found by a scan, nor the fingerprint key', async () => {
