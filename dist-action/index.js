@@ -6,11 +6,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
-}) : x2)(function(x2) {
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x2 + '" is not supported');
+  throw Error('Dynamic require of "' + x + '" is not supported');
 });
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
@@ -125,12 +125,12 @@ var init_errno_text = __esm({
 });
 
 // src/detect/count-below.ts
-function countBelow(sorted2, value) {
+function countBelow(sorted, value) {
   let low = 0;
-  let high = sorted2.length;
+  let high = sorted.length;
   while (low < high) {
     const middle = low + high >>> 1;
-    if (sorted2[middle] < value) low = middle + 1;
+    if (sorted[middle] < value) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -258,8 +258,8 @@ function decodeBase64Text(text, start, end) {
   let accumulator = 0;
   let bits = 0;
   let continuation = 0;
-  for (let i2 = start; i2 < end; i2++) {
-    accumulator = (accumulator << 6 | BASE64_VALUES[text.charCodeAt(i2)]) & 16777215;
+  for (let i = start; i < end; i++) {
+    accumulator = (accumulator << 6 | BASE64_VALUES[text.charCodeAt(i)]) & 16777215;
     bits += 6;
     if (bits < 8) continue;
     bits -= 8;
@@ -290,7 +290,7 @@ var init_encoded_segments = __esm({
     MIN_DECODED_LENGTH = 8;
     BASE64_VALUES = (() => {
       const values = new Int8Array(65536).fill(-1);
-      for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) values[BASE64_ALPHABET.charCodeAt(i2)] = i2;
+      for (let i = 0; i < BASE64_ALPHABET.length; i++) values[BASE64_ALPHABET.charCodeAt(i)] = i;
       return values;
     })();
     HEX_DIGIT = (() => {
@@ -334,7 +334,7 @@ function buildDfaScanner(classes, table, start, acceptFrom) {
   const runScan = new wasm.Instance(compiled, { e: { m: memory } }).exports.scan;
   const classTable = new Uint16Array(memory.buffer, CLASSES, 65536);
   classTable.set(classes);
-  for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) classTable[BASE64_ALPHABET.charCodeAt(i2)] |= BASE64_BIT;
+  for (let i = 0; i < BASE64_ALPHABET.length; i++) classTable[BASE64_ALPHABET.charCodeAt(i)] |= BASE64_BIT;
   new Int32Array(memory.buffer, TABLE, table.length).set(table);
   const eventEnd = events + (EVENT_CAPACITY - 2) * EVENT_BYTES;
   return {
@@ -363,14 +363,14 @@ function buildDfaScanner(classes, table, start, acceptFrom) {
           grown2.set(found.subarray(0, count));
           found = grown2;
         }
-        for (let k2 = 0; k2 < list.length; k2 += 2) {
-          const end = list[k2];
+        for (let k = 0; k < list.length; k += 2) {
+          const end = list[k];
           if (end < 0) {
-            runs.push(from - 1 - end - list[k2 + 1]);
+            runs.push(from - 1 - end - list[k + 1]);
             continue;
           }
           found[count++] = from + end;
-          found[count++] = list[k2 + 1];
+          found[count++] = list[k + 1];
         }
       }
       if (run >= MIN_BASE64_RUN) runs.push(to - run);
@@ -390,7 +390,7 @@ var init_dfa_scanner = __esm({
     PAGE = 65536;
     BASE64_BIT = 32768;
     sized = (bytes) => [...leb(bytes.length), ...bytes];
-    emit = (a, b2) => [
+    emit = (a, b) => [
       32,
       3,
       ...a,
@@ -399,7 +399,7 @@ var init_dfa_scanner = __esm({
       0,
       32,
       3,
-      ...b2,
+      ...b,
       54,
       2,
       4,
@@ -574,23 +574,23 @@ var init_dfa_scanner = __esm({
 });
 
 // src/detect/common-ends.ts
-function commonPrefix(a, b2) {
-  const limit = Math.min(a.length, b2.length);
-  const [x2, y2] = [bytesOf(a), bytesOf(b2)];
+function commonPrefix(a, b) {
+  const limit = Math.min(a.length, b.length);
+  const [x, y] = [bytesOf(a), bytesOf(b)];
   let at = 0;
   for (const chunk of CHUNKS) {
-    while (at + chunk <= limit && x2.compare(y2, 2 * at, 2 * (at + chunk), 2 * at, 2 * (at + chunk)) === 0) at += chunk;
+    while (at + chunk <= limit && x.compare(y, 2 * at, 2 * (at + chunk), 2 * at, 2 * (at + chunk)) === 0) at += chunk;
   }
-  while (at < limit && a[at] === b2[at]) at++;
+  while (at < limit && a[at] === b[at]) at++;
   return at;
 }
-function commonSuffix(a, b2, limit) {
-  const [x2, y2] = [bytesOf(a), bytesOf(b2)];
+function commonSuffix(a, b, limit) {
+  const [x, y] = [bytesOf(a), bytesOf(b)];
   let length = 0;
   for (const chunk of CHUNKS) {
-    while (length + chunk <= limit && x2.compare(y2, 2 * (b2.length - length - chunk), 2 * (b2.length - length), 2 * (a.length - length - chunk), 2 * (a.length - length)) === 0) length += chunk;
+    while (length + chunk <= limit && x.compare(y, 2 * (b.length - length - chunk), 2 * (b.length - length), 2 * (a.length - length - chunk), 2 * (a.length - length)) === 0) length += chunk;
   }
-  while (length < limit && a[a.length - length - 1] === b2[b2.length - length - 1]) length++;
+  while (length < limit && a[a.length - length - 1] === b[b.length - length - 1]) length++;
   return length;
 }
 function indexOfUnits(haystack, needle) {
@@ -631,11 +631,11 @@ function findSharedBlocks(units, earlier, from, to, earlierFrom, earlierTo, bloc
     return;
   }
 }
-function search(window2, earlier, from, to, likely) {
+function search(window, earlier, from, to, likely) {
   const nearFrom = Math.max(from, likely - NEAR);
-  const near = indexOfUnits(earlier.subarray(nearFrom, Math.min(to, likely + NEAR + window2.length)), window2);
+  const near = indexOfUnits(earlier.subarray(nearFrom, Math.min(to, likely + NEAR + window.length)), window);
   if (near >= 0) return nearFrom + near;
-  const anywhere = indexOfUnits(earlier.subarray(from, to), window2);
+  const anywhere = indexOfUnits(earlier.subarray(from, to), window);
   return anywhere < 0 ? -1 : from + anywhere;
 }
 var SEARCHED, WINDOW, KEPT, NEAR, TRIED_AT;
@@ -672,11 +672,11 @@ function composeTrace(units, scanner, reach, earlier) {
   const runs = [];
   const take = (part) => {
     const piece = old.slice(pairsEndingBy(old, part.eventsFrom + part.shift), pairsEndingBy(old, part.end + part.shift));
-    for (let k2 = 0; k2 < piece.length; k2 += 2) piece[k2] -= part.shift;
+    for (let k = 0; k < piece.length; k += 2) piece[k] -= part.shift;
     pieces.push(piece);
     const oldRuns = earlier.runs;
-    for (let k2 = countBelow(oldRuns, part.eventsFrom + part.shift); k2 < oldRuns.length && oldRuns[k2] < part.runsTo + part.shift; k2++) {
-      runs.push(oldRuns[k2] - part.shift);
+    for (let k = countBelow(oldRuns, part.eventsFrom + part.shift); k < oldRuns.length && oldRuns[k] < part.runsTo + part.shift; k++) {
+      runs.push(oldRuns[k] - part.shift);
     }
   };
   const scan = (left, to) => {
@@ -685,12 +685,12 @@ function composeTrace(units, scanner, reach, earlier) {
     for (const start of scanned.runs) runs.push(start);
   };
   take(reused[0]);
-  for (let k2 = 1; k2 < reused.length; k2++) {
-    scan(reused[k2 - 1], reused[k2].eventsFrom);
-    take(reused[k2]);
+  for (let k = 1; k < reused.length; k++) {
+    scan(reused[k - 1], reused[k].eventsFrom);
+    take(reused[k]);
   }
-  const last2 = reused[reused.length - 1];
-  if (last2.runsTo < length) scan(last2, length);
+  const last = reused[reused.length - 1];
+  if (last.runsTo < length) scan(last, length);
   const events = new Int32Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
   let at = 0;
   for (const piece of pieces) {
@@ -734,7 +734,7 @@ var init_prefilter_trace = __esm({
     init_count_below();
     init_shared_blocks();
     BASE64 = new Uint8Array(65536);
-    for (let i2 = 0; i2 < BASE64_ALPHABET.length; i2++) BASE64[BASE64_ALPHABET.charCodeAt(i2)] = 1;
+    for (let i = 0; i < BASE64_ALPHABET.length; i++) BASE64[BASE64_ALPHABET.charCodeAt(i)] = 1;
     WORTH_COMPOSING = 0.25;
   }
 });
@@ -751,8 +751,8 @@ function compilePrefilterTables(keywords, recorded) {
   const lower = keywords.map((keyword) => keyword.toLowerCase());
   const classOf = /* @__PURE__ */ new Map();
   for (const keyword of lower) {
-    for (let i2 = 0; i2 < keyword.length; i2++) {
-      const code2 = keyword.charCodeAt(i2);
+    for (let i = 0; i < keyword.length; i++) {
+      const code2 = keyword.charCodeAt(i);
       if (!classOf.has(code2)) classOf.set(code2, classOf.size + 1);
     }
   }
@@ -768,8 +768,8 @@ function compilePrefilterTables(keywords, recorded) {
   const outputs = [[]];
   lower.forEach((keyword, id) => {
     let state = 0;
-    for (let i2 = 0; i2 < keyword.length; i2++) {
-      const cls = classOf.get(keyword.charCodeAt(i2));
+    for (let i = 0; i < keyword.length; i++) {
+      const cls = classOf.get(keyword.charCodeAt(i));
       let next = children[state].get(cls);
       if (next === void 0) {
         next = children.length;
@@ -805,7 +805,7 @@ function compilePrefilterTables(keywords, recorded) {
     }
   }
   const order = [...Array(stateCount).keys()].sort(
-    (a, b2) => Number(outputs[a].length > 0) - Number(outputs[b2].length > 0) || a - b2
+    (a, b) => Number(outputs[a].length > 0) - Number(outputs[b].length > 0) || a - b
   );
   const renumbered = new Int32Array(stateCount);
   order.forEach((old, index) => renumbered[old] = index);
@@ -843,9 +843,9 @@ function prefilterFromTables(tables) {
     const regions = length > 2 * REGION_SIZE ? Array.from({ length: Math.ceil(length / REGION_SIZE) }, () => new Uint8Array(lower.length)) : void 0;
     const starts = new Array(lower.length);
     const foundIds = [];
-    for (let k2 = 0; k2 < events.length; k2 += 2) {
-      const end = events[k2];
-      const row2 = events[k2 + 1] / rowBytes;
+    for (let k = 0; k < events.length; k += 2) {
+      const end = events[k];
+      const row2 = events[k + 1] / rowBytes;
       for (let w = recordedFrom[row2]; w < recordedFrom[row2 + 1]; w += 2) (starts[recordedIds[w]] ??= []).push(end - recordedIds[w + 1]);
       const regionIndex = regions ? Math.floor((end - 1) / REGION_SIZE) : 0;
       if (metIn[row2] === pass && metInRegion[row2] === regionIndex) continue;
@@ -962,15 +962,15 @@ function readSmallClass(source, pos) {
   const chars = [];
   let at = pos + 1;
   while (at < source.length && source[at] !== "]") {
-    const last2 = source[at + 1] === "]";
-    if (source[at] === "-" && at !== pos + 1 && !last2) return void 0;
+    const last = source[at + 1] === "]";
+    if (source[at] === "-" && at !== pos + 1 && !last) return void 0;
     if (source[at] === "^" && at === pos + 1) return void 0;
     const literal = readLiteral(source, at) ?? ("[.(*+?{$".includes(source[at]) ? { chars: [source[at]], end: at + 1 } : void 0);
     if (!literal) return void 0;
     for (const char of literal.chars) chars.push(char);
     at = literal.end;
   }
-  const caseless2 = chars.filter((char, i2) => chars.findIndex((other) => other.toLowerCase() === char.toLowerCase()) === i2);
+  const caseless2 = chars.filter((char, i) => chars.findIndex((other) => other.toLowerCase() === char.toLowerCase()) === i);
   return at < source.length && chars.length > 0 && chars.length <= 8 ? { chars: caseless2, end: at + 1 } : void 0;
 }
 function readQuantifier(source, pos) {
@@ -1079,9 +1079,9 @@ var init_checksum = __esm({
     CRC_TABLE = (() => {
       const table = new Uint32Array(256);
       for (let n = 0; n < 256; n++) {
-        let c3 = n;
-        for (let k2 = 0; k2 < 8; k2++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
-        table[n] = c3 >>> 0;
+        let c = n;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+        table[n] = c >>> 0;
       }
       return table;
     })();
@@ -1320,8 +1320,8 @@ function otherCase(ranges) {
   let extra = "";
   const add = (from, to, lo, hi, shift) => {
     const a = Math.max(from, lo);
-    const b2 = Math.min(to, hi);
-    if (a <= b2) extra += a === b2 ? String.fromCharCode(a + shift) : `${String.fromCharCode(a + shift)}-${String.fromCharCode(b2 + shift)}`;
+    const b = Math.min(to, hi);
+    if (a <= b) extra += a === b ? String.fromCharCode(a + shift) : `${String.fromCharCode(a + shift)}-${String.fromCharCode(b + shift)}`;
   };
   for (const [from, to] of ranges) {
     add(from, to, 97, 122, -32);
@@ -1525,9 +1525,9 @@ var init_go_regex = __esm({
         }
         let body = "";
         const ranges = [];
-        let first2 = true;
-        while (this.pos < this.src.length && (this.src[this.pos] !== "]" || first2)) {
-          first2 = false;
+        let first = true;
+        while (this.pos < this.src.length && (this.src[this.pos] !== "]" || first)) {
+          first = false;
           const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.pos));
           if (posix) {
             const expansion = POSIX_CLASSES[posix[2]];
@@ -1652,18 +1652,18 @@ function anchorIndex(spec, words) {
   const marked = spec.trim().split(/[\s_.-]+/).filter((part) => part !== "").findIndex((word) => /^[A-Z0-9]*[A-Z][A-Z0-9]*$/.test(word));
   if (marked >= 0 && /[a-z]/.test(spec)) return marked;
   let best = 0;
-  words.forEach((word, i2) => {
-    if (word.length >= words[best].length) best = i2;
+  words.forEach((word, i) => {
+    if (word.length >= words[best].length) best = i;
   });
   return best;
 }
 function keywordPattern(keyword) {
-  const trimmed2 = keyword.trim();
-  const words = parts(trimmed2);
-  const lead = trimmed2.startsWith("_") ? "_" : "";
+  const trimmed = keyword.trim();
+  const words = parts(trimmed);
+  const lead = trimmed.startsWith("_") ? "_" : "";
   const start = lead !== "" ? `(?<=${NAME_START}` : words[0].length <= SHORT_KEYWORD ? `(?<=${WORD_START}` : "(?<=";
-  const after = /[_.-]$/.test(trimmed2) ? SEPARATOR_AFTER : "";
-  const anchor = anchorIndex(trimmed2, words);
+  const after = /[_.-]$/.test(trimmed) ? SEPARATOR_AFTER : "";
+  const anchor = anchorIndex(trimmed, words);
   const spelt = words.map(caseless);
   spelt[0] = lead + spelt[0];
   const following = spelt.slice(anchor + 1).map((word) => `[_.-]?${word}`).join("");
@@ -1678,10 +1678,10 @@ function assignmentLiterals(spec) {
   return [...new Set(literals)];
 }
 function keywordLiteral(keyword) {
-  const trimmed2 = keyword.trim();
-  const words = parts(trimmed2);
-  const anchor = anchorIndex(trimmed2, words);
-  return (anchor === 0 && trimmed2.startsWith("_") ? "_" : "") + words[anchor].toLowerCase();
+  const trimmed = keyword.trim();
+  const words = parts(trimmed);
+  const anchor = anchorIndex(trimmed, words);
+  return (anchor === 0 && trimmed.startsWith("_") ? "_" : "") + words[anchor].toLowerCase();
 }
 function commandPattern(command) {
   const words = commandWords(command);
@@ -2000,9 +2000,9 @@ var init_toml_fields = __esm({
       file;
       where;
       table;
-      static root(file, document2) {
-        if (!isTable(document2)) throw new ConfigError(`${file}: not a TOML table`);
-        return new _TomlFields(file, "", document2);
+      static root(file, document) {
+        if (!isTable(document)) throw new ConfigError(`${file}: not a TOML table`);
+        return new _TomlFields(file, "", document);
       }
       /** A ConfigError about one field of this table. */
       error(field, problem) {
@@ -2119,11 +2119,11 @@ function readConfigFile(source, kind) {
 function hasGoSyntax(regex) {
   return GO_SYNTAX.test(regex.replace(LEADING_FLAGS3, ""));
 }
-function isGitleaksConfig(document2) {
-  if (GITLEAKS_TOP_LEVEL.some((key) => key in document2)) return true;
-  const extend = document2.extend;
+function isGitleaksConfig(document) {
+  if (GITLEAKS_TOP_LEVEL.some((key) => key in document)) return true;
+  const extend = document.extend;
   if (extend && typeof extend === "object" && ("path" in extend || "url" in extend)) return true;
-  const rules = Array.isArray(document2.rules) ? document2.rules : [];
+  const rules = Array.isArray(document.rules) ? document.rules : [];
   return rules.some((rule) => {
     if (typeof rule !== "object" || rule === null) return false;
     const table = rule;
@@ -2167,15 +2167,15 @@ function makeCodeBlock(string, line, column) {
   let lines = string.split(/\r?\n/);
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i2 = line - 1; i2 <= line + 1; i2++) {
-    let l = lines[i2 - 1];
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
     if (!l)
       continue;
-    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += i.toString().padEnd(numberLen, " ");
     codeblock += ":  ";
     codeblock += l;
     codeblock += "\n";
-    if (i2 === line) {
+    if (i === line) {
       codeblock += " ".repeat(numberLen + column + 2);
       codeblock += "^\n";
     }
@@ -2210,30 +2210,30 @@ ${codeblock}`, options);
 // node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
-  let c3 = ctx.s.charCodeAt(ctx.p++);
-  let first2 = c3;
-  let isLiteral = c3 === 39;
-  let isMultiline = c3 === ctx.s.charCodeAt(ctx.p) && c3 === ctx.s.charCodeAt(ctx.p + 1);
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
   if (isMultiline) {
-    if ((c3 = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
       ctx.p++;
-    else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
       ctx.p += 2;
   }
   let parsed = "";
   let sliceStart = ctx.p;
   let state = 0;
   for (; ctx.p < ctx.s.length; ctx.p++) {
-    c3 = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
       state = state && 3;
-    } else if (c3 < 32 && c3 !== 9 || c3 === 127) {
+    } else if (c < 32 && c !== 9 || c === 127) {
       TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c3 === first2 && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first2 && ctx.s.charCodeAt(ctx.p + 2) === first2)) {
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
       if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first2)
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
           ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first2)
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
           ctx.p++;
       }
       if (!state) {
@@ -2243,16 +2243,16 @@ function parseString(ctx) {
       ctx.p += isMultiline ? 3 : 1;
       return parsed;
     } else if (!state) {
-      if (!isLiteral && c3 === 92) {
+      if (!isLiteral && c === 92) {
         parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
         state = 1;
       }
     } else if (state === 1) {
-      if (c3 === 120 || c3 === 117 || c3 === 85) {
+      if (c === 120 || c === 117 || c === 85) {
         let errPtr = ctx.p++ - 1;
         let value = 0;
-        let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
-        for (let j2 = 0; j2 < len; j2++, ctx.p++) {
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
           let hex2 = ctx.s.charCodeAt(ctx.p);
           let digit = (
             /* 0-9 */
@@ -2274,34 +2274,34 @@ function parseString(ctx) {
         parsed += String.fromCodePoint(value);
         sliceStart = ctx.p--;
         state = 0;
-      } else if (isMultiline && (c3 === 32 || c3 === 9)) {
+      } else if (isMultiline && (c === 32 || c === 9)) {
         state = 2;
       } else {
-        if (c3 === 98)
+        if (c === 98)
           parsed += "\b";
-        else if (c3 === 116)
+        else if (c === 116)
           parsed += "	";
-        else if (c3 === 110)
+        else if (c === 110)
           parsed += "\n";
-        else if (c3 === 102)
+        else if (c === 102)
           parsed += "\f";
-        else if (c3 === 114)
+        else if (c === 114)
           parsed += "\r";
-        else if (c3 === 101)
+        else if (c === 101)
           parsed += "\x1B";
-        else if (c3 === 34)
+        else if (c === 34)
           parsed += '"';
-        else if (c3 === 92)
+        else if (c === 92)
           parsed += "\\";
         else
           TomlError.x("unrecognised escape sequence", ctx);
         sliceStart = ctx.p + 1;
         state = 0;
       }
-    } else if (c3 !== 32 && c3 !== 9) {
+    } else if (c !== 32 && c !== 9) {
       if (state === 2)
         TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c3 === 92 ? 1 : 0;
+      state = !isLiteral && c === 92 ? 1 : 0;
       sliceStart = ctx.p;
     }
   }
@@ -2326,7 +2326,7 @@ var init_date = __esm({
         let hasDate = true;
         let hasTime = true;
         let offset = "Z";
-        let c3;
+        let c;
         if (typeof date === "string") {
           if (fasttype)
             prep: {
@@ -2338,7 +2338,7 @@ var init_date = __esm({
                 if (fasttype === 2) {
                   offset = null;
                   date += "Z";
-                } else if ((c3 = date.charCodeAt(date.length - 1)) !== 90 && c3 !== 122) {
+                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
                   offset = date.slice(date.length - 6);
                 }
                 if (unsafeDelim)
@@ -2444,85 +2444,85 @@ function isEndOfValue(char, delim) {
 }
 function extractValue(ctx, end) {
   let errPtr = ctx.p;
-  let c3 = ctx.s.charCodeAt(ctx.p);
-  if (c3 === 91 || c3 === 123) {
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
     ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c3 === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
     ctx.d++;
     return value;
   }
-  if (c3 === 34 || c3 === 39) {
+  if (c === 34 || c === 39) {
     return parseString(ctx);
   }
-  if (c3 === 116) {
+  if (c === 116) {
     if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
       TomlError.x("invalid value", ctx, errPtr);
     return ctx.p++, true;
   }
-  if (c3 === 102) {
+  if (c === 102) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
       TomlError.x("invalid value", ctx, errPtr);
     return ctx.p++, false;
   }
-  if (c3 === 43 || c3 === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c3, end);
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
   }
   if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c3, end);
+    return parseDate(ctx, c, end);
   }
   if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c3, end);
+    return parseTime(ctx, c, end);
   }
-  return parseNumber(ctx, ctx.p, c3, 0, end);
+  return parseNumber(ctx, ctx.p, c, 0, end);
 }
 function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c3 = startChr;
+  let c = startChr;
   let state = 0;
   let hasUnderscores = false;
-  if (c3 === 105) {
+  if (c === 105) {
     if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
       TomlError.x("invalid value", ctx, startPtr);
     return ctx.p++, (sign || 1) / 0;
   }
-  if (c3 === 110) {
+  if (c === 110) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
       TomlError.x("invalid value", ctx, startPtr);
     return ctx.p++, NaN;
   }
-  if (c3 === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c3 = ctx.s.charCodeAt(ctx.p), endChr))
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
       return ctx.bi === true ? 0n : 0;
     if (!sign) {
-      if (c3 === 120)
+      if (c === 120)
         return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c3 === 98)
+      else if (c === 98)
         return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c3 === 111)
+      else if (c === 111)
         return parseIntegerBaseN(ctx, startPtr, 8, endChr);
     }
-    if (c3 === 46)
+    if (c === 46)
       state = 2;
-    else if (c3 === 101 || c3 === 69)
+    else if (c === 101 || c === 69)
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c3))
+  } else if (!isDigit(c))
     TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
       state = 1;
-    if (c3 === 95) {
+    if (c === 95) {
       if (!(state & 1))
         TomlError.x("illegal underscore", ctx);
       state += 11;
       hasUnderscores = true;
-    } else if (state === 1 && c3 === 46)
+    } else if (state === 1 && c === 46)
       state = 2;
-    else if ((state === 1 || state === 3) && (c3 === 101 || c3 === 69))
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
       state = 4;
-    else if (state === 4 && (c3 === 43 || c3 === 45)) {
+    else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit(c3))
+    } else if (!isDigit(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -2541,13 +2541,13 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
   return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
 }
 function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c3, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
-    if (c3 === 95) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit(c3, base))
+    } else if (!isDigit(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -2572,17 +2572,17 @@ function parseInteger(ctx, str, base, startPtr) {
     }
   return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
 }
-function parseDate(ctx, c3, endChr) {
+function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c3, 0, endChr);
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
   if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c3 = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c3 !== 84 && c3 !== 116) {
-    let t3 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t3, 3, false, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
   }
   if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
     TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
@@ -2591,31 +2591,31 @@ function parseDate(ctx, c3, endChr) {
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  if (c3 = ctx.s.charCodeAt(ctx.p)) {
-    if (c3 === 90 || c3 === 122) {
-      let t3 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, "[+00:00]");
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
     }
-    if (c3 === 43 || c3 === 45) {
-      let t3 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
     }
   }
-  let t2 = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t2, 2, unsafeSeparator, startPtr);
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
 }
-function parseTime(ctx, c3, endChr) {
+function parseTime(ctx, c, endChr) {
   let start = ctx.p;
-  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c3, 0, endChr);
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  let t2 = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t2, 4, false, start);
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
 }
 function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   if (ctx.ld) {
@@ -2653,24 +2653,24 @@ var init_extract = __esm({
 // node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c3 = ctx.s.charCodeAt(ctx.p);
-    if (c3 === 10)
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
       break;
-    if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
       ctx.p++;
       break;
     }
-    if (c3 < 32 && c3 !== 9 || c3 === 127) {
+    if (c < 32 && c !== 9 || c === 127) {
       TomlError.x("control characters are not allowed in comments", ctx);
     }
   }
 }
 function skipVoid(ctx, banNewLines, banComments) {
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c3 = ctx.s.charCodeAt(ctx.p)) === 32 || c3 === 9 || !banNewLines && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
       ctx.p++;
-    if (banComments || c3 !== 35)
+    if (banComments || c !== 35)
       break;
     skipComment(ctx);
   }
@@ -2687,70 +2687,70 @@ function parseKey(ctx, end = 61) {
   let state = 0;
   let parsed = [];
   let sliceStart;
-  let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
   do {
-    if (c3 === end) {
+    if (c === end) {
       if (!state)
         TomlError.x("unexpected end of key", ctx);
       if (state === 1)
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
       return ctx.p++, parsed;
-    } else if (c3 === 46) {
+    } else if (c === 46) {
       if (!state)
         TomlError.x("illegal empty bare key", ctx);
       if (state === 1)
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
       state = 0;
-    } else if (!state && (c3 === 34 || c3 === 39)) {
-      if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
         TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
       parsed.push(parseString(ctx));
       state = 2;
       ctx.p--;
-    } else if (c3 === 32 || c3 === 9) {
+    } else if (c === 32 || c === 9) {
       if (state === 1) {
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
         state = 2;
       }
-    } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
       TomlError.x("illegal character in key", ctx);
     } else if (!state) {
       state = 1;
       sliceStart = ctx.p;
     }
-  } while (c3 = ctx.s.charCodeAt(++ctx.p));
+  } while (c = ctx.s.charCodeAt(++ctx.p));
   TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
 }
 function parseInlineTable(ctx) {
   let startPtr = ctx.p++;
   let res = /* @__PURE__ */ Object.create(null);
   let seen = /* @__PURE__ */ new Set();
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 125) {
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
       ctx.p++;
       return res;
     }
-    let k2;
-    let t2 = res;
+    let k;
+    let t = res;
     let hasOwn = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
-    for (let i2 = 0; i2 < key.length; i2++) {
-      if (i2)
-        t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      k2 = key[i2];
-      if ((hasOwn = Object.hasOwn(t2, k2)) && (typeof t2[k2] !== "object" || seen.has(t2[k2]))) {
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor")) {
-        t2 = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
         break;
       }
       if (!hasOwn && unsafe) {
-        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
       }
     }
     if (hasOwn) {
@@ -2762,13 +2762,13 @@ function parseInlineTable(ctx) {
       125
       /* } */
     );
-    if (t2 && typeof (t2[k2] = value) === "object")
+    if (t && typeof (t[k] = value) === "object")
       seen.add(value);
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 125) {
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
       return res;
     }
-    if (c3 !== 44)
+    if (c !== 44)
       TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
   }
   TomlError.x("unfinished table", ctx, startPtr);
@@ -2776,10 +2776,10 @@ function parseInlineTable(ctx) {
 function parseArray(ctx) {
   let startPtr = ctx.p++;
   let res = [];
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 93) {
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
       ctx.p++;
       return res;
     }
@@ -2789,10 +2789,10 @@ function parseArray(ctx) {
       /* ] */
     ));
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 93) {
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
       return res;
     }
-    if (c3 !== 44)
+    if (c !== 44)
       TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
   }
   TomlError.x("unfinished array", ctx, startPtr);
@@ -2808,54 +2808,54 @@ var init_struct = __esm({
 
 // node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
-  let t2 = table;
+  let t = table;
   let m = meta;
-  let k2;
+  let k;
   let hasOwn = false;
   let state;
-  for (let i2 = 0; i2 < key.length; i2++) {
-    if (i2) {
-      t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k2]).c;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
         return null;
       }
       if (state.t === 2) {
-        let l = t2.length - 1;
-        t2 = t2[l];
+        let l = t.length - 1;
+        t = t[l];
         m = m[l].c;
       }
     }
-    k2 = key[i2];
-    if ((hasOwn = Object.hasOwn(t2, k2)) && m[k2]?.t === 0 && m[k2]?.d) {
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
     if (!hasOwn) {
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor"))
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
         return false;
       if (unsafe) {
-        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
-      m[k2] = {
-        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
         c: /* @__PURE__ */ Object.create(null)
       };
     }
   }
-  state = m[k2];
+  state = m[k];
   if (state.t !== type && !(type === 1 && state.t === 3)) {
     return null;
   }
   if (type === 2) {
     if (!state.d) {
       state.d = true;
-      t2[k2] = [];
+      t[k] = [];
     }
-    t2[k2].push(t2 = /* @__PURE__ */ Object.create(null));
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
     state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
   }
   if (state.d) {
@@ -2863,11 +2863,11 @@ function peekTable(ctx, key, table, meta, type) {
   }
   state.d = true;
   if (type === 1) {
-    t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
   } else if (type === 0 && hasOwn) {
     return null;
   }
-  return [k2, t2, state.c];
+  return [k, t, state.c];
 }
 function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
@@ -2896,7 +2896,7 @@ function parse(toml, options = {}) {
       let isTableArray = toml.charCodeAt(++ctx.p) === 91;
       tmp = ctx.p += +isTableArray;
       skipping = false;
-      let k2 = parseKey(
+      let k = parseKey(
         ctx,
         93
         /* ] */
@@ -2907,38 +2907,38 @@ function parse(toml, options = {}) {
         }
         ctx.p++;
       }
-      let p2 = peekTable(
+      let p = peekTable(
         ctx,
-        k2,
+        k,
         res,
         meta,
         isTableArray ? 2 : 1
         /* Type.EXPLICIT */
       );
-      if (!p2) {
-        validateTablePeek(ctx, p2, tmp);
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
         skipping = true;
       } else {
-        m = p2[2];
-        tbl = p2[1];
+        m = p[2];
+        tbl = p[1];
       }
     } else {
       tmp = ctx.p;
-      let k2 = parseKey(ctx);
-      let p2 = peekTable(
+      let k = parseKey(ctx);
+      let p = peekTable(
         ctx,
-        k2,
+        k,
         tbl,
         m,
         0
         /* Type.DOTTED */
       );
-      if (!p2 && !skipping)
-        validateTablePeek(ctx, p2, tmp);
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
       skipVoid(ctx, true, true);
       let v = extractValue(ctx, void 0);
-      if (p2 && !skipping)
-        p2[1][p2[0]] = v;
+      if (p && !skipping)
+        p[1][p[0]] = v;
     }
     skipVoid(ctx, true);
     if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
@@ -3110,867 +3110,6 @@ var init_load_config = __esm({
   }
 });
 
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m = s * 60;
-    var h2 = m * 60;
-    var d = h2 * 24;
-    var w = d * 7;
-    var y2 = d * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse2(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse2(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match2 = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match2) {
-        return;
-      }
-      var n = parseFloat(match2[1]);
-      var type = (match2[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h2;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
-      }
-      if (msAbs >= h2) {
-        return Math.round(ms / h2) + "h";
-      }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
-      }
-      return ms + "ms";
-    }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural2(ms, msAbs, d, "day");
-      }
-      if (msAbs >= h2) {
-        return plural2(ms, msAbs, h2, "hour");
-      }
-      if (msAbs >= m) {
-        return plural2(ms, msAbs, m, "minute");
-      }
-      if (msAbs >= s) {
-        return plural2(ms, msAbs, s, "second");
-      }
-      return ms + " ms";
-    }
-    function plural2(ms, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i2 = 0; i2 < namespace.length; i2++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i2);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug2(...args) {
-          if (!debug2.enabled) {
-            return;
-          }
-          const self = debug2;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self.diff = ms;
-          self.prev = prevTime;
-          self.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match2, format) => {
-            if (match2 === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match2 = formatter.call(self, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match2;
-          });
-          createDebug.formatArgs.call(self, args);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
-        }
-        debug2.namespace = namespace;
-        debug2.useColors = createDebug.useColors();
-        debug2.color = createDebug.selectColor(namespace);
-        debug2.extend = extend;
-        debug2.destroy = createDebug.destroy;
-        Object.defineProperty(debug2, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v) => {
-            enableOverride = v;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug2);
-        }
-        return debug2;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split) {
-          if (ns[0] === "-") {
-            createDebug.skips.push(ns.slice(1));
-          } else {
-            createDebug.names.push(ns);
-          }
-        }
-      }
-      function matchesTemplate(search2, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search2.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search2[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns of createDebug.names) {
-          if (matchesTemplate(name, ns)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match2) => {
-        if (match2 === "%%") {
-          return;
-        }
-        index++;
-        if (match2 === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v) {
-      try {
-        return JSON.stringify(v);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag, argv = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
-      const terminatorPosition = argv.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os7 = __require("os");
-    var tty = __require("tty");
-    var hasFlag = require_has_flag();
-    var { env } = process;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      forceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = 1;
-    }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
-        forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
-        forceColor = 0;
-      } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-      }
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(haveStream, streamIsTTY) {
-      if (forceColor === 0) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os7.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream, stream && stream.isTTY);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug2) {
-      debug2.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i2 = 0; i2 < keys.length; i2++) {
-        debug2.inspectOpts[keys[i2]] = exports.inspectOpts[keys[i2]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check(path13, isFile, isDirectory) {
-      log(`checking %s`, path13);
-      try {
-        const stat = fs_1.statSync(path13);
-        if (stat.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat.isDirectory() && isDirectory) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
-      }
-    }
-    function exists2(path13, type = exports.READABLE) {
-      return check(path13, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists2;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export3(m) {
-      for (var p2 in m) if (!exports.hasOwnProperty(p2)) exports[p2] = m[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export3(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred2() {
-      let done;
-      let fail;
-      let status = "pending";
-      const promise = new Promise((_done, _fail) => {
-        done = _done;
-        fail = _fail;
-      });
-      return {
-        promise,
-        done(result2) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result2);
-          }
-        },
-        fail(error) {
-          if (status === "pending") {
-            status = "rejected";
-            fail(error);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred2;
-    exports.createDeferred = deferred2;
-    exports.default = deferred2;
-  }
-});
-
 // node_modules/cli-progress/lib/eta.js
 var require_eta = __commonJS({
   "node_modules/cli-progress/lib/eta.js"(exports, module) {
@@ -4054,11 +3193,11 @@ var require_terminal = __commonJS({
         }
       }
       // change cursor positionn
-      cursorTo(x2 = null, y2 = null) {
+      cursorTo(x = null, y = null) {
         if (!this.stream.isTTY) {
           return;
         }
-        _readline.cursorTo(this.stream, x2, y2);
+        _readline.cursorTo(this.stream, x, y);
       }
       // change relative cursor position
       cursorRelative(dx = null, dy = null) {
@@ -4220,8 +3359,8 @@ var require_string_width = __commonJS({
       }
       string = string.replace(emojiRegex(), "  ");
       let width = 0;
-      for (let i2 = 0; i2 < string.length; i2++) {
-        const code2 = string.codePointAt(i2);
+      for (let i = 0; i < string.length; i++) {
+        const code2 = string.codePointAt(i);
         if (code2 <= 31 || code2 >= 127 && code2 <= 159) {
           continue;
         }
@@ -4229,7 +3368,7 @@ var require_string_width = __commonJS({
           continue;
         }
         if (code2 > 65535) {
-          i2++;
+          i++;
         }
         width += isFullwidthCodePoint(code2) ? 2 : 1;
       }
@@ -4274,7 +3413,7 @@ var require_format_bar = __commonJS({
 // node_modules/cli-progress/lib/format-time.js
 var require_format_time = __commonJS({
   "node_modules/cli-progress/lib/format-time.js"(exports, module) {
-    module.exports = function formatTime(t2, options, roundToMultipleOf) {
+    module.exports = function formatTime(t, options, roundToMultipleOf) {
       function round(input2) {
         if (roundToMultipleOf) {
           return roundToMultipleOf * Math.round(input2 / roundToMultipleOf);
@@ -4285,14 +3424,14 @@ var require_format_time = __commonJS({
       function autopadding(v) {
         return (options.autopaddingChar + v).slice(-2);
       }
-      if (t2 > 3600) {
-        return autopadding(Math.floor(t2 / 3600)) + "h" + autopadding(round(t2 % 3600 / 60)) + "m";
-      } else if (t2 > 60) {
-        return autopadding(Math.floor(t2 / 60)) + "m" + autopadding(round(t2 % 60)) + "s";
-      } else if (t2 > 10) {
-        return autopadding(round(t2)) + "s";
+      if (t > 3600) {
+        return autopadding(Math.floor(t / 3600)) + "h" + autopadding(round(t % 3600 / 60)) + "m";
+      } else if (t > 60) {
+        return autopadding(Math.floor(t / 60)) + "m" + autopadding(round(t % 60)) + "s";
+      } else if (t > 10) {
+        return autopadding(round(t)) + "s";
       } else {
-        return autopadding(t2) + "s";
+        return autopadding(t) + "s";
       }
     };
   }
@@ -4702,11 +3841,11 @@ var require_multi_bar = __commonJS({
             this.terminal.write(this.loggingBuffer.shift(), true);
           }
         }
-        for (let i2 = 0; i2 < this.bars.length; i2++) {
-          if (i2 > 0) {
+        for (let i = 0; i < this.bars.length; i++) {
+          if (i > 0) {
             this.terminal.newline();
           }
-          this.bars[i2].render();
+          this.bars[i].render();
         }
         this.emit("redraw-post");
         if (this.options.noTTYOutput && this.terminal.isTTY() === false) {
@@ -4739,12 +3878,12 @@ var require_multi_bar = __commonJS({
         if (this.options.clearOnComplete) {
           this.terminal.clearBottom();
         } else {
-          for (let i2 = 0; i2 < this.bars.length; i2++) {
-            if (i2 > 0) {
+          for (let i = 0; i < this.bars.length; i++) {
+            if (i > 0) {
               this.terminal.newline();
             }
-            this.bars[i2].render();
-            this.bars[i2].stop();
+            this.bars[i].render();
+            this.bars[i].stop();
           }
           this.terminal.newline();
         }
@@ -4929,9 +4068,9 @@ function checkKnown(applied, migrations) {
   }
 }
 async function applyMigrations(db, migrations, options) {
-  const exists2 = await db.read(() => hasRegistrySchema(db.dialect));
-  if (!exists2 && !options.create) throw new NoRegistryError(options.location);
-  const applied = exists2 ? await db.read(appliedVersions) : /* @__PURE__ */ new Set();
+  const exists = await db.read(() => hasRegistrySchema(db.dialect));
+  if (!exists && !options.create) throw new NoRegistryError(options.location);
+  const applied = exists ? await db.read(appliedVersions) : /* @__PURE__ */ new Set();
   checkKnown(applied, migrations);
   if (migrations.every((migration) => applied.has(migration.version))) return;
   await db.transaction(() => migrate(migrations, (/* @__PURE__ */ new Date()).toISOString()), { exclusive: true });
@@ -5000,16 +4139,16 @@ var require_postgres_array = __commonJS({
         }
       }
       parse(nested) {
-        var character, parser4, quote;
+        var character, parser, quote;
         this.consumeDimensions();
         while (!this.isEof()) {
           character = this.nextCharacter();
           if (character.value === "{" && !quote) {
             this.dimension++;
             if (this.dimension > 1) {
-              parser4 = new _ArrayParser(this.source.substr(this.position - 1), this.transform);
-              this.entries.push(parser4.parse(true));
-              this.position += parser4.position - 2;
+              parser = new _ArrayParser(this.source.substr(this.position - 1), this.transform);
+              this.entries.push(parser.parse(true));
+              this.position += parser.position - 2;
             }
           } else if (character.value === "}" && !quote) {
             this.dimension--;
@@ -5147,8 +4286,8 @@ var require_mutable = __commonJS({
     module.exports = extend;
     var hasOwnProperty = Object.prototype.hasOwnProperty;
     function extend(target) {
-      for (var i2 = 1; i2 < arguments.length; i2++) {
-        var source = arguments[i2];
+      for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i];
         for (var key in source) {
           if (hasOwnProperty.call(source, key)) {
             target[key] = source[key];
@@ -5261,24 +4400,24 @@ var require_postgres_bytea = __commonJS({
         return bufferFrom(input2.substr(2), "hex");
       }
       var output = "";
-      var i2 = 0;
-      while (i2 < input2.length) {
-        if (input2[i2] !== "\\") {
-          output += input2[i2];
-          ++i2;
+      var i = 0;
+      while (i < input2.length) {
+        if (input2[i] !== "\\") {
+          output += input2[i];
+          ++i;
         } else {
-          if (/[0-7]{3}/.test(input2.substr(i2 + 1, 3))) {
-            output += String.fromCharCode(parseInt(input2.substr(i2 + 1, 3), 8));
-            i2 += 4;
+          if (/[0-7]{3}/.test(input2.substr(i + 1, 3))) {
+            output += String.fromCharCode(parseInt(input2.substr(i + 1, 3), 8));
+            i += 4;
           } else {
             var backslashes = 1;
-            while (i2 + backslashes < input2.length && input2[i2 + backslashes] === "\\") {
+            while (i + backslashes < input2.length && input2[i + backslashes] === "\\") {
               backslashes++;
             }
-            for (var k2 = 0; k2 < Math.floor(backslashes / 2); ++k2) {
+            for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
               output += "\\";
             }
-            i2 += Math.floor(backslashes / 2) * 2;
+            i += Math.floor(backslashes / 2) * 2;
           }
         }
       }
@@ -5326,56 +4465,56 @@ var require_textParsers = __commonJS({
       if (!value) {
         return null;
       }
-      var p2 = arrayParser.create(value, function(entry) {
+      var p = arrayParser.create(value, function(entry) {
         if (entry !== null) {
           entry = parsePoint(entry);
         }
         return entry;
       });
-      return p2.parse();
+      return p.parse();
     };
     var parseFloatArray = function(value) {
       if (!value) {
         return null;
       }
-      var p2 = arrayParser.create(value, function(entry) {
+      var p = arrayParser.create(value, function(entry) {
         if (entry !== null) {
           entry = parseFloat(entry);
         }
         return entry;
       });
-      return p2.parse();
+      return p.parse();
     };
     var parseStringArray = function(value) {
       if (!value) {
         return null;
       }
-      var p2 = arrayParser.create(value);
-      return p2.parse();
+      var p = arrayParser.create(value);
+      return p.parse();
     };
     var parseDateArray = function(value) {
       if (!value) {
         return null;
       }
-      var p2 = arrayParser.create(value, function(entry) {
+      var p = arrayParser.create(value, function(entry) {
         if (entry !== null) {
           entry = parseDate2(entry);
         }
         return entry;
       });
-      return p2.parse();
+      return p.parse();
     };
     var parseIntervalArray = function(value) {
       if (!value) {
         return null;
       }
-      var p2 = arrayParser.create(value, function(entry) {
+      var p = arrayParser.create(value, function(entry) {
         if (entry !== null) {
           entry = parseInterval(entry);
         }
         return entry;
       });
-      return p2.parse();
+      return p.parse();
     };
     var parseByteAArray = function(value) {
       if (!value) {
@@ -5416,20 +4555,20 @@ var require_textParsers = __commonJS({
       var point = "(";
       var radius = "";
       var pointParsed = false;
-      for (var i2 = 2; i2 < value.length - 1; i2++) {
+      for (var i = 2; i < value.length - 1; i++) {
         if (!pointParsed) {
-          point += value[i2];
+          point += value[i];
         }
-        if (value[i2] === ")") {
+        if (value[i] === ")") {
           pointParsed = true;
           continue;
         } else if (!pointParsed) {
           continue;
         }
-        if (value[i2] === ",") {
+        if (value[i] === ",") {
           continue;
         }
-        radius += value[i2];
+        radius += value[i];
       }
       var result2 = parsePoint(point);
       result2.radius = parseFloat(radius);
@@ -5503,23 +4642,23 @@ var require_pg_int8 = __commonJS({
       }
       var result2 = "";
       var carry;
-      var t2;
+      var t;
       var digits;
       var pad;
       var l;
-      var i2;
+      var i;
       {
         carry = high % BASE;
         high = high / BASE >>> 0;
-        t2 = 4294967296 * carry + low;
-        low = t2 / BASE >>> 0;
-        digits = "" + (t2 - BASE * low);
+        t = 4294967296 * carry + low;
+        low = t / BASE >>> 0;
+        digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
           return sign + digits + result2;
         }
         pad = "";
         l = 6 - digits.length;
-        for (i2 = 0; i2 < l; i2++) {
+        for (i = 0; i < l; i++) {
           pad += "0";
         }
         result2 = pad + digits + result2;
@@ -5527,15 +4666,15 @@ var require_pg_int8 = __commonJS({
       {
         carry = high % BASE;
         high = high / BASE >>> 0;
-        t2 = 4294967296 * carry + low;
-        low = t2 / BASE >>> 0;
-        digits = "" + (t2 - BASE * low);
+        t = 4294967296 * carry + low;
+        low = t / BASE >>> 0;
+        digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
           return sign + digits + result2;
         }
         pad = "";
         l = 6 - digits.length;
-        for (i2 = 0; i2 < l; i2++) {
+        for (i = 0; i < l; i++) {
           pad += "0";
         }
         result2 = pad + digits + result2;
@@ -5543,23 +4682,23 @@ var require_pg_int8 = __commonJS({
       {
         carry = high % BASE;
         high = high / BASE >>> 0;
-        t2 = 4294967296 * carry + low;
-        low = t2 / BASE >>> 0;
-        digits = "" + (t2 - BASE * low);
+        t = 4294967296 * carry + low;
+        low = t / BASE >>> 0;
+        digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
           return sign + digits + result2;
         }
         pad = "";
         l = 6 - digits.length;
-        for (i2 = 0; i2 < l; i2++) {
+        for (i = 0; i < l; i++) {
           pad += "0";
         }
         result2 = pad + digits + result2;
       }
       {
         carry = high % BASE;
-        t2 = 4294967296 * carry + low;
-        digits = "" + t2 % BASE;
+        t = 4294967296 * carry + low;
+        digits = "" + t % BASE;
         return sign + digits + result2;
       }
     }
@@ -5598,8 +4737,8 @@ var require_binaryParsers = __commonJS({
         result2 = callback(0, inv(data[offsetBytes]) & mask, firstBits);
       }
       var bytes = bits + offset >> 3;
-      for (var i2 = offsetBytes + 1; i2 < bytes; i2++) {
-        result2 = callback(result2, inv(data[i2]), 8);
+      for (var i = offsetBytes + 1; i < bytes; i++) {
+        result2 = callback(result2, inv(data[i]), 8);
       }
       var lastBits = (bits + offset) % 8;
       if (lastBits > 0) {
@@ -5619,9 +4758,9 @@ var require_binaryParsers = __commonJS({
         if (lastValue === 0) {
           lastValue = 1;
         }
-        for (var i2 = 1; i2 <= bits; i2++) {
+        for (var i = 1; i <= bits; i++) {
           precisionBitsCounter /= 2;
-          if ((newValue & 1 << bits - i2) > 0) {
+          if ((newValue & 1 << bits - i) > 0) {
             lastValue += precisionBitsCounter;
           }
         }
@@ -5663,8 +4802,8 @@ var require_binaryParsers = __commonJS({
       var result2 = 0;
       var digits = [];
       var ndigits = parseBits(value, 16);
-      for (var i2 = 0; i2 < ndigits; i2++) {
-        result2 += parseBits(value, 16, 64 + 16 * i2) * weight;
+      for (var i = 0; i < ndigits; i++) {
+        result2 += parseBits(value, 16, 64 + 16 * i) * weight;
         weight /= 1e4;
       }
       var scale = Math.pow(10, parseBits(value, 16, 48));
@@ -5695,8 +4834,8 @@ var require_binaryParsers = __commonJS({
       var elementType = parseBits(value, 32, 64);
       var offset = 96;
       var dims = [];
-      for (var i2 = 0; i2 < dim; i2++) {
-        dims[i2] = parseBits(value, 32, offset);
+      for (var i = 0; i < dim; i++) {
+        dims[i] = parseBits(value, 32, offset);
         offset += 32;
         offset += 32;
       }
@@ -5720,16 +4859,16 @@ var require_binaryParsers = __commonJS({
       };
       var parse2 = function(dimension, elementType2) {
         var array = [];
-        var i3;
+        var i2;
         if (dimension.length > 1) {
           var count = dimension.shift();
-          for (i3 = 0; i3 < count; i3++) {
-            array[i3] = parse2(dimension, elementType2);
+          for (i2 = 0; i2 < count; i2++) {
+            array[i2] = parse2(dimension, elementType2);
           }
           dimension.unshift(count);
         } else {
-          for (i3 = 0; i3 < dimension[0]; i3++) {
-            array[i3] = parseElement(elementType2);
+          for (i2 = 0; i2 < dimension[0]; i2++) {
+            array[i2] = parseElement(elementType2);
           }
         }
         return array;
@@ -5964,11 +5103,11 @@ var require_utils = __commonJS({
     }
     function arrayString(val) {
       let result2 = "{";
-      for (let i2 = 0; i2 < val.length; i2++) {
-        if (i2 > 0) {
+      for (let i = 0; i < val.length; i++) {
+        if (i > 0) {
           result2 += ",";
         }
-        let item = val[i2];
+        let item = val[i];
         if (item == null) {
           result2 += "NULL";
         } else if (Array.isArray(item)) {
@@ -6081,15 +5220,15 @@ var require_utils = __commonJS({
       if (typeof str !== "string") {
         return "''";
       }
-      for (let i2 = 0; i2 < str.length; i2++) {
-        const c3 = str[i2];
-        if (c3 === "'") {
-          escaped += c3 + c3;
-        } else if (c3 === "\\") {
-          escaped += c3 + c3;
+      for (let i = 0; i < str.length; i++) {
+        const c = str[i];
+        if (c === "'") {
+          escaped += c + c;
+        } else if (c === "\\") {
+          escaped += c + c;
           hasBackslash = true;
         } else {
-          escaped += c3;
+          escaped += c;
         }
       }
       escaped += "'";
@@ -6134,7 +5273,7 @@ var require_utils2 = __commonJS({
       } catch (e) {
         const data = typeof string === "string" ? textEncoder.encode(string) : string;
         const hash = await subtleCrypto.digest("MD5", data);
-        return Array.from(new Uint8Array(hash)).map((b2) => b2.toString(16).padStart(2, "0")).join("");
+        return Array.from(new Uint8Array(hash)).map((b) => b.toString(16).padStart(2, "0")).join("");
       }
     }
     async function postgresMd5PasswordHash(user, password, salt) {
@@ -6172,7 +5311,7 @@ var require_cert_signatures = __commonJS({
       const lengthBytes = length & 127;
       if (lengthBytes > 4) throw x509Error("bad length", data);
       length = 0;
-      for (let i2 = 0; i2 < lengthBytes; i2++) {
+      for (let i = 0; i < lengthBytes; i++) {
         length = length << 8 | data[index++];
       }
       return { length, index };
@@ -6371,7 +5510,7 @@ var require_sasl = __commonJS({
       if (typeof text !== "string") {
         throw new TypeError("SASL: text must be a string");
       }
-      return text.split("").map((_2, i2) => text.charCodeAt(i2)).every((c3) => c3 >= 33 && c3 <= 43 || c3 >= 45 && c3 <= 126);
+      return text.split("").map((_, i) => text.charCodeAt(i)).every((c) => c >= 33 && c <= 43 || c >= 45 && c <= 126);
     }
     function isBase64(text) {
       return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text);
@@ -6434,20 +5573,20 @@ var require_sasl = __commonJS({
         serverSignature
       };
     }
-    function xorBuffers(a, b2) {
+    function xorBuffers(a, b) {
       if (!Buffer.isBuffer(a)) {
         throw new TypeError("first argument must be a Buffer");
       }
-      if (!Buffer.isBuffer(b2)) {
+      if (!Buffer.isBuffer(b)) {
         throw new TypeError("second argument must be a Buffer");
       }
-      if (a.length !== b2.length) {
+      if (a.length !== b.length) {
         throw new Error("Buffer lengths must match");
       }
       if (a.length === 0) {
         throw new Error("Buffers cannot be empty");
       }
-      return Buffer.from(a.map((_2, i2) => a[i2] ^ b2[i2]));
+      return Buffer.from(a.map((_, i) => a[i] ^ b[i]));
     }
     module.exports = {
       startSession,
@@ -6623,23 +5762,23 @@ var require_pg_connection_string = __commonJS({
       return config;
     }
     function toConnectionOptions(sslConfig) {
-      const connectionOptions = Object.entries(sslConfig).reduce((c3, [key, value]) => {
+      const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
         if (value !== void 0 && value !== null) {
-          c3[key] = value;
+          c[key] = value;
         }
-        return c3;
+        return c;
       }, /* @__PURE__ */ Object.create(null));
       return connectionOptions;
     }
     function toClientConfig(config) {
-      const poolConfig = Object.entries(config).reduce((c3, [key, value]) => {
+      const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
         if (key === "ssl") {
           const sslConfig = value;
           if (typeof sslConfig === "boolean") {
-            c3[key] = sslConfig;
+            c[key] = sslConfig;
           }
           if (typeof sslConfig === "object") {
-            c3[key] = toConnectionOptions(sslConfig);
+            c[key] = toConnectionOptions(sslConfig);
           }
         } else if (value !== void 0 && value !== null) {
           if (key === "port") {
@@ -6648,13 +5787,13 @@ var require_pg_connection_string = __commonJS({
               if (isNaN(v)) {
                 throw new Error(`Invalid ${key}: ${value}`);
               }
-              c3[key] = v;
+              c[key] = v;
             }
           } else {
-            c3[key] = value;
+            c[key] = value;
           }
         }
-        return c3;
+        return c;
       }, /* @__PURE__ */ Object.create(null));
       return poolConfig;
     }
@@ -6874,24 +6013,24 @@ var require_result = __commonJS({
       }
       _parseRowAsArray(rowData) {
         const row2 = new Array(rowData.length);
-        for (let i2 = 0, len = rowData.length; i2 < len; i2++) {
-          const rawValue = rowData[i2];
+        for (let i = 0, len = rowData.length; i < len; i++) {
+          const rawValue = rowData[i];
           if (rawValue !== null) {
-            row2[i2] = this._parsers[i2](rawValue);
+            row2[i] = this._parsers[i](rawValue);
           } else {
-            row2[i2] = null;
+            row2[i] = null;
           }
         }
         return row2;
       }
       parseRow(rowData) {
         const row2 = { ...this._prebuiltEmptyResultObject };
-        for (let i2 = 0, len = rowData.length; i2 < len; i2++) {
-          const rawValue = rowData[i2];
-          const field = this.fields[i2].name;
+        for (let i = 0, len = rowData.length; i < len; i++) {
+          const rawValue = rowData[i];
+          const field = this.fields[i].name;
           if (rawValue !== null) {
-            const v = this.fields[i2].format === "binary" ? Buffer.from(rawValue) : rawValue;
-            row2[field] = this._parsers[i2](v);
+            const v = this.fields[i].format === "binary" ? Buffer.from(rawValue) : rawValue;
+            row2[field] = this._parsers[i](v);
           } else {
             row2[field] = null;
           }
@@ -6907,13 +6046,13 @@ var require_result = __commonJS({
           this._parsers = new Array(fieldDescriptions.length);
         }
         const row2 = /* @__PURE__ */ Object.create(null);
-        for (let i2 = 0; i2 < fieldDescriptions.length; i2++) {
-          const desc = fieldDescriptions[i2];
+        for (let i = 0; i < fieldDescriptions.length; i++) {
+          const desc = fieldDescriptions[i];
           row2[desc.name] = null;
           if (this._types) {
-            this._parsers[i2] = this._types.getTypeParser(desc.dataTypeID, desc.format || "text");
+            this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || "text");
           } else {
-            this._parsers[i2] = types3.getTypeParser(desc.dataTypeID, desc.format || "text");
+            this._parsers[i] = types3.getTypeParser(desc.dataTypeID, desc.format || "text");
           }
         }
         this._prebuiltEmptyResultObject = { ...row2 };
@@ -6927,10 +6066,10 @@ var require_result = __commonJS({
 var require_query = __commonJS({
   "node_modules/pg/lib/query.js"(exports, module) {
     "use strict";
-    var { EventEmitter: EventEmitter2 } = __require("events");
+    var { EventEmitter } = __require("events");
     var Result2 = require_result();
     var utils = require_utils();
-    var Query3 = class extends EventEmitter2 {
+    var Query2 = class extends EventEmitter {
       constructor(config, values, callback) {
         super();
         config = utils.normalizeQueryConfig(config, values, callback);
@@ -7121,7 +6260,7 @@ var require_query = __commonJS({
       handleCopyData(msg, connection) {
       }
     };
-    module.exports = Query3;
+    module.exports = Query2;
   }
 });
 
@@ -7463,8 +6602,8 @@ var require_serializer = __commonJS({
       const types3 = query2.types || emptyArray;
       const len = types3.length;
       const buffer = writer.addCString(name).addCString(query2.text).addInt16(len);
-      for (let i2 = 0; i2 < len; i2++) {
-        buffer.addInt32(types3[i2]);
+      for (let i = 0; i < len; i++) {
+        buffer.addInt32(types3[i]);
       }
       return writer.flush(
         80
@@ -7473,8 +6612,8 @@ var require_serializer = __commonJS({
     };
     var writeValues = function(values, valueMapper, formatsOffset) {
       const len = values.length;
-      for (let i2 = 0; i2 < len; i2++) {
-        const mappedVal = valueMapper ? valueMapper(values[i2], i2) : values[i2];
+      for (let i = 0; i < len; i++) {
+        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
         let formatByte = 0;
         if (mappedVal == null) {
           writer.addInt32(-1);
@@ -7850,8 +6989,8 @@ var require_parser = __commonJS({
       const isBinary = reader.byte() !== 0;
       const columnCount = reader.int16();
       const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
-      for (let i2 = 0; i2 < columnCount; i2++) {
-        message.columnTypes[i2] = reader.int16();
+      for (let i = 0; i < columnCount; i++) {
+        message.columnTypes[i] = reader.int16();
       }
       return message;
     };
@@ -7864,8 +7003,8 @@ var require_parser = __commonJS({
     var parseRowDescriptionMessage = (reader) => {
       const fieldCount = reader.int16();
       const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
-      for (let i2 = 0; i2 < fieldCount; i2++) {
-        message.fields[i2] = parseField(reader);
+      for (let i = 0; i < fieldCount; i++) {
+        message.fields[i] = parseField(reader);
       }
       return message;
     };
@@ -7882,17 +7021,17 @@ var require_parser = __commonJS({
     var parseParameterDescriptionMessage = (reader) => {
       const parameterCount = reader.int16();
       const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
-      for (let i2 = 0; i2 < parameterCount; i2++) {
-        message.dataTypeIDs[i2] = reader.uint32();
+      for (let i = 0; i < parameterCount; i++) {
+        message.dataTypeIDs[i] = reader.uint32();
       }
       return message;
     };
     var parseDataRowMessage = (reader) => {
       const fieldCount = reader.int16();
       const fields = new Array(fieldCount);
-      for (let i2 = 0; i2 < fieldCount; i2++) {
+      for (let i = 0; i < fieldCount; i++) {
         const len = reader.int32();
-        fields[i2] = len === -1 ? null : reader.string(len);
+        fields[i] = len === -1 ? null : reader.string(len);
       }
       return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
     };
@@ -7984,7 +7123,7 @@ var require_parser = __commonJS({
 });
 
 // node_modules/pg-protocol/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/pg-protocol/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8000,8 +7139,8 @@ var require_dist3 = __commonJS({
     } });
     var parser_1 = require_parser();
     function parse2(stream, callback) {
-      const parser4 = new parser_1.Parser();
-      stream.on("data", (buffer) => parser4.parse(buffer, callback));
+      const parser = new parser_1.Parser();
+      stream.on("data", (buffer) => parser.parse(buffer, callback));
       return new Promise((resolve) => stream.on("end", () => resolve()));
     }
   }
@@ -8086,14 +7225,14 @@ var require_stream = __commonJS({
 var require_connection = __commonJS({
   "node_modules/pg/lib/connection.js"(exports, module) {
     "use strict";
-    var EventEmitter2 = __require("events").EventEmitter;
-    var { parse: parse2, serialize: serialize2 } = require_dist3();
+    var EventEmitter = __require("events").EventEmitter;
+    var { parse: parse2, serialize: serialize2 } = require_dist();
     var stream = require_stream();
     var { getStream } = stream;
     var flushBuffer = serialize2.flush();
     var syncBuffer = serialize2.sync();
     var endBuffer = serialize2.end();
-    var Connection2 = class extends EventEmitter2 {
+    var Connection2 = class extends EventEmitter {
       constructor(config) {
         super();
         config = config || {};
@@ -8305,9 +7444,9 @@ var require_split2 = __commonJS({
         list = this[kLast].split(this.matcher);
       }
       this[kLast] = list.pop();
-      for (let i2 = 0; i2 < list.length; i2++) {
+      for (let i = 0; i < list.length; i++) {
         try {
-          push(this, this.mapper(list[i2]));
+          push(this, this.mapper(list[i]));
         } catch (error) {
           return cb(error);
         }
@@ -8499,17 +7638,17 @@ var require_helper = __commonJS({
         }
         obj[fieldNames[idx]] = field;
       };
-      for (var i2 = 0; i2 < line.length - 1; i2 += 1) {
-        curChar = line.charAt(i2 + 1);
-        prevChar = line.charAt(i2);
+      for (var i = 0; i < line.length - 1; i += 1) {
+        curChar = line.charAt(i + 1);
+        prevChar = line.charAt(i);
         isLastField = fieldIdx == nrOfFields - 1;
         if (isLastField) {
           addToObj(fieldIdx, startIdx);
           break;
         }
-        if (i2 >= 0 && curChar == ":" && prevChar !== "\\") {
-          addToObj(fieldIdx, startIdx, i2 + 1);
-          startIdx = i2 + 2;
+        if (i >= 0 && curChar == ":" && prevChar !== "\\") {
+          addToObj(fieldIdx, startIdx, i + 1);
+          startIdx = i + 2;
           fieldIdx += 1;
         }
       }
@@ -8519,28 +7658,28 @@ var require_helper = __commonJS({
     var isValidEntry = module.exports.isValidEntry = function(entry) {
       var rules = {
         // host
-        0: function(x2) {
-          return x2.length > 0;
+        0: function(x) {
+          return x.length > 0;
         },
         // port
-        1: function(x2) {
-          if (x2 === "*") {
+        1: function(x) {
+          if (x === "*") {
             return true;
           }
-          x2 = Number(x2);
-          return isFinite(x2) && x2 > 0 && x2 < 9007199254740992 && Math.floor(x2) === x2;
+          x = Number(x);
+          return isFinite(x) && x > 0 && x < 9007199254740992 && Math.floor(x) === x;
         },
         // database
-        2: function(x2) {
-          return x2.length > 0;
+        2: function(x) {
+          return x.length > 0;
         },
         // username
-        3: function(x2) {
-          return x2.length > 0;
+        3: function(x) {
+          return x.length > 0;
         },
         // password
-        4: function(x2) {
-          return x2.length > 0;
+        4: function(x) {
+          return x.length > 0;
         }
       };
       for (var idx = 0; idx < fieldNames.length; idx += 1) {
@@ -8580,13 +7719,13 @@ var require_lib = __commonJS({
 // node_modules/pg/lib/client.js
 var require_client = __commonJS({
   "node_modules/pg/lib/client.js"(exports, module) {
-    var EventEmitter2 = __require("events").EventEmitter;
+    var EventEmitter = __require("events").EventEmitter;
     var utils = require_utils();
     var nodeUtils = __require("util");
     var sasl = require_sasl();
     var TypeOverrides2 = require_type_overrides();
     var ConnectionParameters = require_connection_parameters();
-    var Query3 = require_query();
+    var Query2 = require_query();
     var defaults3 = require_defaults();
     var Connection2 = require_connection();
     var crypto = require_utils2();
@@ -8625,7 +7764,7 @@ var require_client = __commonJS({
       }
       return defaultValue;
     }
-    var Client2 = class extends EventEmitter2 {
+    var Client2 = class extends EventEmitter {
       constructor(config) {
         super();
         this.connectionParameters = new ConnectionParameters(config);
@@ -8640,12 +7779,12 @@ var require_client = __commonJS({
           value: this.connectionParameters.password
         });
         this.replication = this.connectionParameters.replication;
-        const c3 = config || {};
-        if (c3.Promise) {
+        const c = config || {};
+        if (c.Promise) {
           byoPromiseDeprecationNotice();
         }
-        this._Promise = c3.Promise || global.Promise;
-        this._types = new TypeOverrides2(c3.types);
+        this._Promise = c.Promise || global.Promise;
+        this._types = new TypeOverrides2(c.types);
         this._ending = false;
         this._ended = false;
         this._connecting = false;
@@ -8654,20 +7793,20 @@ var require_client = __commonJS({
         this._queryable = true;
         this._activeQuery = null;
         this._txStatus = null;
-        this.enableChannelBinding = Boolean(c3.enableChannelBinding);
-        this.scramMaxIterations = coerceNumberOrDefault(c3.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS);
-        this.connection = c3.connection || new Connection2({
-          stream: c3.stream,
+        this.enableChannelBinding = Boolean(c.enableChannelBinding);
+        this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS);
+        this.connection = c.connection || new Connection2({
+          stream: c.stream,
           ssl: this.connectionParameters.ssl,
           sslNegotiation: this.connectionParameters.sslnegotiation,
-          keepAlive: c3.keepAlive || false,
-          keepAliveInitialDelayMillis: c3.keepAliveInitialDelayMillis || 0,
+          keepAlive: c.keepAlive || false,
+          keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
           encoding: this.connectionParameters.client_encoding || "utf8"
         });
         this._queryQueue = [];
         this._sentQueryQueue = [];
-        this.pipeline = Boolean(c3.pipeline);
-        this.binary = c3.binary || defaults3.binary;
+        this.pipeline = Boolean(c.pipeline);
+        this.binary = c.binary || defaults3.binary;
         this.processID = null;
         this.secretKey = null;
         this.ssl = this.connectionParameters.ssl || false;
@@ -8677,7 +7816,7 @@ var require_client = __commonJS({
             enumerable: false
           });
         }
-        this._connectionTimeoutMillis = c3.connectionTimeoutMillis || 0;
+        this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0;
       }
       get activeQuery() {
         activeQueryDeprecationNotice();
@@ -9156,7 +8295,7 @@ var require_client = __commonJS({
             }
           }
         } else {
-          query = new Query3(config, values, callback);
+          query = new Query2(config, values, callback);
           if (!query.callback) {
             result2 = new this._Promise((resolve, reject) => {
               query.callback = (err, res) => err ? reject(err) : resolve(res);
@@ -9201,7 +8340,7 @@ var require_client = __commonJS({
           query._result._types = this._types;
         }
         if (this.pipeline) {
-          const portalQuery = typeof config.submit === "function" && !(query instanceof Query3) ? "Custom query classes such as pg-cursor and pg-query-stream are" : query.rows ? "The `rows` option is" : null;
+          const portalQuery = typeof config.submit === "function" && !(query instanceof Query2) ? "Custom query classes such as pg-cursor and pg-query-stream are" : query.rows ? "The `rows` option is" : null;
           if (portalQuery) {
             process.nextTick(() => {
               query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection);
@@ -9269,7 +8408,7 @@ var require_client = __commonJS({
         return this._queryQueue;
       }
     };
-    Client2.Query = Query3;
+    Client2.Query = Query2;
     module.exports = Client2;
   }
 });
@@ -9278,12 +8417,12 @@ var require_client = __commonJS({
 var require_pg_pool = __commonJS({
   "node_modules/pg-pool/index.js"(exports, module) {
     "use strict";
-    var EventEmitter2 = __require("events").EventEmitter;
-    var NOOP2 = function() {
+    var EventEmitter = __require("events").EventEmitter;
+    var NOOP = function() {
     };
     var removeWhere = (list, predicate) => {
-      const i2 = list.findIndex(predicate);
-      return i2 === -1 ? void 0 : list.splice(i2, 1)[0];
+      const i = list.findIndex(predicate);
+      return i === -1 ? void 0 : list.splice(i, 1)[0];
     };
     var IdleItem = class {
       constructor(client, idleListener, timeoutId) {
@@ -9329,7 +8468,7 @@ var require_pg_pool = __commonJS({
         pool.emit("error", err, client);
       };
     }
-    var Pool2 = class extends EventEmitter2 {
+    var Pool2 = class extends EventEmitter {
       constructor(options, Client2) {
         super();
         this.options = Object.assign({}, options);
@@ -9424,7 +8563,7 @@ var require_pg_pool = __commonJS({
         if (removed !== void 0) {
           clearTimeout(removed.timeoutId);
         }
-        this._clients = this._clients.filter((c3) => c3 !== client);
+        this._clients = this._clients.filter((c) => c !== client);
         const context = this;
         client.end(() => {
           context.emit("remove", client);
@@ -9454,7 +8593,7 @@ var require_pg_pool = __commonJS({
           };
           const pendingItem = new PendingItem(queueCallback);
           const tid = setTimeout(() => {
-            removeWhere(this._pendingQueue, (i2) => i2.callback === queueCallback);
+            removeWhere(this._pendingQueue, (i) => i.callback === queueCallback);
             pendingItem.timedOut = true;
             response.callback(new Error("timeout exceeded when trying to connect"));
           }, this.options.connectionTimeoutMillis);
@@ -9495,13 +8634,13 @@ var require_pg_pool = __commonJS({
           client.on("error", idleListener);
           if (err) {
             this.log("client failed to connect", err);
-            this._clients = this._clients.filter((c3) => c3 !== client);
+            this._clients = this._clients.filter((c) => c !== client);
             if (timeoutHit) {
               err = new Error("Connection terminated due to connection timeout", { cause: err });
             }
             this._pulseQueue();
             if (!pendingItem.timedOut) {
-              pendingItem.callback(err, void 0, NOOP2);
+              pendingItem.callback(err, void 0, NOOP);
             }
           } else {
             this.log("new client connected");
@@ -9511,11 +8650,11 @@ var require_pg_pool = __commonJS({
                   this._afterConnect(client, pendingItem, idleListener);
                 },
                 (hookErr) => {
-                  this._clients = this._clients.filter((c3) => c3 !== client);
+                  this._clients = this._clients.filter((c) => c !== client);
                   client.end(() => {
                     this._pulseQueue();
                     if (!pendingItem.timedOut) {
-                      pendingItem.callback(hookErr, void 0, NOOP2);
+                      pendingItem.callback(hookErr, void 0, NOOP);
                     }
                   });
                 }
@@ -9559,7 +8698,7 @@ var require_pg_pool = __commonJS({
             this.options.verify(client, (err) => {
               if (err) {
                 client.release(err);
-                return pendingItem.callback(err, void 0, NOOP2);
+                return pendingItem.callback(err, void 0, NOOP);
               }
               pendingItem.callback(void 0, client, client.release);
             });
@@ -9640,7 +8779,7 @@ var require_pg_pool = __commonJS({
             return cb(err);
           }
           let clientReleased = false;
-          const onError2 = (err2) => {
+          const onError = (err2) => {
             if (clientReleased) {
               return;
             }
@@ -9648,12 +8787,12 @@ var require_pg_pool = __commonJS({
             client.release(err2);
             cb(err2);
           };
-          client.once("error", onError2);
+          client.once("error", onError);
           this.log("dispatching query");
           try {
             client.query(text, values, (err2, res) => {
               this.log("query dispatched");
-              client.removeListener("error", onError2);
+              client.removeListener("error", onError);
               if (clientReleased) {
                 return;
               }
@@ -9704,11 +8843,11 @@ var require_pg_pool = __commonJS({
 var require_query2 = __commonJS({
   "node_modules/pg/lib/native/query.js"(exports, module) {
     "use strict";
-    var EventEmitter2 = __require("events").EventEmitter;
+    var EventEmitter = __require("events").EventEmitter;
     var util = __require("util");
     var utils = require_utils();
     var NativeQuery = module.exports = function(config, values, callback) {
-      EventEmitter2.call(this);
+      EventEmitter.call(this);
       config = utils.normalizeQueryConfig(config, values, callback);
       this.text = config.text;
       this.values = config.values;
@@ -9725,7 +8864,7 @@ var require_query2 = __commonJS({
         }.bind(this)
       );
     };
-    util.inherits(NativeQuery, EventEmitter2);
+    util.inherits(NativeQuery, EventEmitter);
     var errorFieldMap = {
       sqlState: "code",
       statementPosition: "position",
@@ -9788,9 +8927,9 @@ var require_query2 = __commonJS({
         }
         if (self._emitRowEvents) {
           if (results.length > 1) {
-            rows.forEach((rowOfRows, i2) => {
+            rows.forEach((rowOfRows, i) => {
               rowOfRows.forEach((row2) => {
-                self.emit("row", row2, results[i2]);
+                self.emit("row", row2, results[i]);
               });
             });
           } else {
@@ -9854,7 +8993,7 @@ var require_client2 = __commonJS({
       throw e;
     }
     var TypeOverrides2 = require_type_overrides();
-    var EventEmitter2 = __require("events").EventEmitter;
+    var EventEmitter = __require("events").EventEmitter;
     var util = __require("util");
     var ConnectionParameters = require_connection_parameters();
     var NativeQuery = require_query2();
@@ -9864,7 +9003,7 @@ var require_client2 = __commonJS({
       "Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead."
     );
     var Client2 = module.exports = function(config) {
-      EventEmitter2.call(this);
+      EventEmitter.call(this);
       config = config || {};
       this._Promise = config.Promise || global.Promise;
       this._types = new TypeOverrides2(config.types);
@@ -9893,7 +9032,7 @@ var require_client2 = __commonJS({
       this.namedQueries = {};
     };
     Client2.Query = NativeQuery;
-    util.inherits(Client2, EventEmitter2);
+    util.inherits(Client2, EventEmitter);
     Client2.prototype._errorAllQueries = function(err) {
       const enqueueError = (query) => {
         process.nextTick(() => {
@@ -10121,34 +9260,34 @@ var require_client2 = __commonJS({
         if (err) {
           self._connected = false;
           self._queryable = false;
-          for (let i2 = 0; i2 < nativeQueries.length; i2++) {
-            const q2 = nativeQueries[i2];
-            q2.native = self.native;
-            q2.handleError(err);
+          for (let i = 0; i < nativeQueries.length; i++) {
+            const q = nativeQueries[i];
+            q.native = self.native;
+            q.handleError(err);
           }
           self._errorAllQueries(err);
           self.emit("error", err);
           self.emit("end");
           return;
         }
-        for (let i2 = 0; i2 < nativeQueries.length; i2++) {
-          const q2 = nativeQueries[i2];
-          const r2 = results[i2];
-          q2.native = self.native;
-          if (r2.err) {
-            q2.handleError(r2.err);
+        for (let i = 0; i < nativeQueries.length; i++) {
+          const q = nativeQueries[i];
+          const r = results[i];
+          q.native = self.native;
+          if (r.err) {
+            q.handleError(r.err);
           } else {
-            if (q2.name) {
-              self.namedQueries[q2.name] = q2.text;
+            if (q.name) {
+              self.namedQueries[q.name] = q.text;
             }
-            q2.state = "end";
-            q2.emit("end", r2.result);
-            if (q2.callback) {
-              q2.callback(null, r2.result);
+            q.state = "end";
+            q.emit("end", r.result);
+            if (q.callback) {
+              q.callback(null, r.result);
             }
           }
           setImmediate(function() {
-            q2.emit("_done");
+            q.emit("_done");
           });
         }
         self._pulsePipelinedQueryQueue();
@@ -10200,7 +9339,7 @@ var require_lib2 = __commonJS({
     var utils = require_utils();
     var Pool2 = require_pg_pool();
     var TypeOverrides2 = require_type_overrides();
-    var { DatabaseError: DatabaseError2 } = require_dist3();
+    var { DatabaseError: DatabaseError2 } = require_dist();
     var { escapeIdentifier: escapeIdentifier2, escapeLiteral: escapeLiteral2 } = require_utils();
     var poolFactory = (Client3) => {
       return class BoundPool extends Pool2 {
@@ -10256,7 +9395,7 @@ var require_lib2 = __commonJS({
 });
 
 // node_modules/pg/esm/index.mjs
-var import_lib, Client, Pool, Connection, types2, Query2, DatabaseError, escapeIdentifier, escapeLiteral, Result, TypeOverrides, defaults2, esm_default;
+var import_lib, Client, Pool, Connection, types2, Query, DatabaseError, escapeIdentifier, escapeLiteral, Result, TypeOverrides, defaults2, esm_default;
 var init_esm = __esm({
   "node_modules/pg/esm/index.mjs"() {
     import_lib = __toESM(require_lib2(), 1);
@@ -10264,7 +9403,7 @@ var init_esm = __esm({
     Pool = import_lib.default.Pool;
     Connection = import_lib.default.Connection;
     types2 = import_lib.default.types;
-    Query2 = import_lib.default.Query;
+    Query = import_lib.default.Query;
     DatabaseError = import_lib.default.DatabaseError;
     escapeIdentifier = import_lib.default.escapeIdentifier;
     escapeLiteral = import_lib.default.escapeLiteral;
@@ -10716,11 +9855,11 @@ var init_postgres = __esm({
             return client.query(command.sql);
           case "insert": {
             const types3 = await this.#typesOf(client, command.table);
-            const casts = command.columns.map((column, i2) => `$${i2 + 1}::${types3.get(column)}[]`);
+            const casts = command.columns.map((column, i) => `$${i + 1}::${types3.get(column)}[]`);
             const sql = `INSERT INTO ${command.table} (${command.columns.join(", ")}) SELECT * FROM unnest(${casts.join(", ")})`;
             for (let start = 0; start < command.rows.length; start += INSERT_CHUNK) {
               const rows = command.rows.slice(start, start + INSERT_CHUNK);
-              await client.query(sql, command.columns.map((_2, column) => rows.map((row2) => row2[column])));
+              await client.query(sql, command.columns.map((_, column) => rows.map((row2) => row2[column])));
             }
             return void 0;
           }
@@ -10959,7 +10098,7 @@ function placeholders(count) {
 }
 function chunks(items, size = IN_CHUNK) {
   const out = [];
-  for (let i2 = 0; i2 < items.length; i2 += size) out.push(items.slice(i2, i2 + size));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 function* keyById(id) {
@@ -11022,7 +10161,7 @@ function* insertKeys(keys, audit, at) {
     registered.add(key.hash);
     fresh.push(key);
   }
-  if (fresh.length > 1) fresh.sort((a, b2) => a.hash < b2.hash ? -1 : a.hash > b2.hash ? 1 : 0);
+  if (fresh.length > 1) fresh.sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0);
   for (const chunk of chunks(fresh)) {
     const [taken] = yield* select(`SELECT id FROM keys WHERE id IN (${placeholders(chunk.length)})`, chunk.map((key) => key.id));
     if (taken) throw new RegistryError(`key id ${taken.id} is already registered with another hash: give the key another id`);
@@ -11143,8 +10282,8 @@ var init_replacement_scripts = __esm({
 // src/registry/hash-index.ts
 function hexWord(hex2, w) {
   let value = 0;
-  for (let i2 = w * 8; i2 < w * 8 + 8; i2++) {
-    const code2 = hex2.charCodeAt(i2);
+  for (let i = w * 8; i < w * 8 + 8; i++) {
+    const code2 = hex2.charCodeAt(i);
     const digit = code2 < 128 ? HEX2[code2] : -1;
     if (digit < 0) return -1;
     value = value * 16 + digit;
@@ -11163,9 +10302,9 @@ var init_hash_index = __esm({
     WORDS2 = 8;
     HEX2 = (() => {
       const values = new Int8Array(128).fill(-1);
-      for (let i2 = 0; i2 < 16; i2++) {
-        values["0123456789abcdef".charCodeAt(i2)] = i2;
-        values["0123456789ABCDEF".charCodeAt(i2)] = i2;
+      for (let i = 0; i < 16; i++) {
+        values["0123456789abcdef".charCodeAt(i)] = i;
+        values["0123456789ABCDEF".charCodeAt(i)] = i;
       }
       return values;
     })();
@@ -11192,7 +10331,7 @@ var init_hash_index = __esm({
       add(digest) {
         if (digest.length !== WORDS2 * 4) throw new Error(`a SHA-256 digest has 32 bytes, not ${digest.length}`);
         const words = this.#scratch;
-        for (let w = 0, i2 = 0; w < WORDS2; w++, i2 += 4) words[w] = (digest[i2] << 24 | digest[i2 + 1] << 16 | digest[i2 + 2] << 8 | digest[i2 + 3]) >>> 0;
+        for (let w = 0, i = 0; w < WORDS2; w++, i += 4) words[w] = (digest[i] << 24 | digest[i + 1] << 16 | digest[i + 2] << 8 | digest[i + 3]) >>> 0;
         if (this.#holds(words)) return;
         if ((this.#count + 1) * WORDS2 > this.#words.length) {
           const grown2 = new Uint32Array(this.#words.length * 2);
@@ -11217,13 +10356,13 @@ var init_hash_index = __esm({
       /** Whether the hex SHA-256 (either case) is registered. */
       has(hexHash) {
         if (hexHash.length !== WORDS2 * 8) return false;
-        const first2 = hexWord(hexHash, 0);
-        if (first2 < 0) return false;
-        for (let slot = first2 & this.#mask; ; slot = slot + 1 & this.#mask) {
+        const first = hexWord(hexHash, 0);
+        if (first < 0) return false;
+        for (let slot = first & this.#mask; ; slot = slot + 1 & this.#mask) {
           const entry = this.#slots[slot];
           if (entry === 0) return false;
           const at = (entry - 1) * WORDS2;
-          if (this.#words[at] === first2 && this.#sameRest(hexHash, at)) return true;
+          if (this.#words[at] === first && this.#sameRest(hexHash, at)) return true;
         }
       }
       #sameRest(hex2, at) {
@@ -11975,34 +11114,34 @@ init_errors();
 import { createHash } from "node:crypto";
 
 // node_modules/balanced-match/dist/esm/index.js
-var range = (a, b2, str) => {
+var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result2;
   let ai = str.indexOf(a);
-  let bi = str.indexOf(b2, ai + 1);
-  let i2 = ai;
+  let bi = str.indexOf(b, ai + 1);
+  let i = ai;
   if (ai >= 0 && bi > 0) {
-    if (a === b2) {
+    if (a === b) {
       return [ai, bi];
     }
     begs = [];
     left = str.length;
-    while (i2 >= 0 && !result2) {
-      if (i2 === ai) {
-        begs.push(i2);
-        ai = str.indexOf(a, i2 + 1);
+    while (i >= 0 && !result2) {
+      if (i === ai) {
+        begs.push(i);
+        ai = str.indexOf(a, i + 1);
       } else if (begs.length === 1) {
-        const r2 = begs.pop();
-        if (r2 !== void 0)
-          result2 = [r2, bi];
+        const r = begs.pop();
+        if (r !== void 0)
+          result2 = [r, bi];
       } else {
         beg = begs.pop();
         if (beg !== void 0 && beg < left) {
           left = beg;
           right = bi;
         }
-        bi = str.indexOf(b2, i2 + 1);
+        bi = str.indexOf(b, i + 1);
       }
-      i2 = ai < bi && ai >= 0 ? ai : bi;
+      i = ai < bi && ai >= 0 ? ai : bi;
     }
     if (begs.length && right !== void 0) {
       result2 = [left, right];
@@ -12043,47 +11182,47 @@ function unescapeBraces(str) {
   return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
 function pushAll(target, items) {
-  for (let i2 = 0; i2 < items.length; i2++) {
-    target.push(items[i2]);
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
   }
 }
 function balancedWithBudget(str, masked, budget) {
   if (budget.remaining < 0) {
     return void 0;
   }
-  const r2 = range("{", "}", masked);
-  const unmatched = r2 !== void 0 && masked.indexOf("{") < r2[0];
-  budget.remaining -= r2 && !unmatched ? r2[1] + 1 : str.length;
-  if (!r2 || budget.remaining < 0) {
+  const r = range("{", "}", masked);
+  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+  if (!r || budget.remaining < 0) {
     return void 0;
   }
   return {
-    end: r2[1],
-    pre: str.slice(0, r2[0]),
-    body: str.slice(r2[0] + 1, r2[1]),
-    post: str.slice(r2[1] + 1),
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
     unmatched
   };
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
   const open = [];
-  for (let i2 = 0; i2 < masked.length; i2++) {
-    const c3 = masked.charCodeAt(i2);
-    if (c3 === 123) {
-      open.push(i2);
-    } else if (c3 === 125 && open.length) {
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 123) {
+      open.push(i);
+    } else if (c === 125 && open.length) {
       open.pop();
     }
   }
   let out = "";
-  let last2 = 0;
-  for (let i2 = 0; i2 < open.length; i2++) {
-    const at = open[i2];
-    out += masked.slice(last2, at) + "\0";
-    last2 = at + 1;
+  let last = 0;
+  for (let i = 0; i < open.length; i++) {
+    const at = open[i];
+    out += masked.slice(last, at) + "\0";
+    last = at + 1;
   }
-  return out + masked.slice(last2);
+  return out + masked.slice(last);
 }
 function commaSetFollows(str, budget) {
   budget.remaining -= str.length;
@@ -12091,13 +11230,13 @@ function commaSetFollows(str, budget) {
     return false;
   }
   let close = false;
-  for (let i2 = str.length - 1; i2 >= 0; i2--) {
-    const c3 = str.charCodeAt(i2);
-    if (c3 === 125) {
+  for (let i = str.length - 1; i >= 0; i--) {
+    const c = str.charCodeAt(i);
+    if (c === 125) {
       close = true;
-    } else if (c3 === 10 || c3 === 13 || c3 === 8232 || c3 === 8233) {
+    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
       close = false;
-    } else if (c3 === 44 && close && str.charCodeAt(i2 + 1) !== 44) {
+    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
       return true;
     }
   }
@@ -12118,15 +11257,15 @@ function parseCommaParts(str, budget) {
       return parts2;
     }
     const { pre, body, post } = m;
-    const p2 = pre.split(",");
-    p2[0] = carry + p2[0];
-    p2[p2.length - 1] += "{" + body + "}";
+    const p = pre.split(",");
+    p[0] = carry + p[0];
+    p[p.length - 1] += "{" + body + "}";
     if (!post.length) {
-      pushAll(parts2, p2);
+      pushAll(parts2, p);
       return parts2;
     }
-    carry = p2.pop();
-    pushAll(parts2, p2);
+    carry = p.pop();
+    pushAll(parts2, p);
     str = post;
   }
 }
@@ -12153,11 +11292,11 @@ function embrace(str) {
 function isPadded(el) {
   return /^-?0\d/.test(el);
 }
-function lte(i2, y2) {
-  return i2 <= y2;
+function lte(i, y) {
+  return i <= y;
 }
-function gte(i2, y2) {
-  return i2 >= y2;
+function gte(i, y) {
+  return i >= y;
 }
 function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
   const out = [];
@@ -12186,16 +11325,16 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
 }
 function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
   const n = body.split(/\.\./);
-  const N2 = [];
+  const N = [];
   if (n[0] === void 0 || n[1] === void 0) {
-    return N2;
+    return N;
   }
-  const x2 = numeric(n[0]);
-  const y2 = numeric(n[1]);
+  const x = numeric(n[0]);
+  const y = numeric(n[1]);
   const width = Math.max(n[0].length, n[1].length);
   let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
   let test = lte;
-  const reverse = y2 < x2;
+  const reverse = y < x;
   if (reverse) {
     incr *= -1;
     test = gte;
@@ -12203,37 +11342,37 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
   const pad = n.some(isPadded);
   const cost = pad ? width : 1;
   let length = 0;
-  for (let i2 = x2; test(i2, y2) && N2.length < max; i2 += incr) {
+  for (let i = x; test(i, y) && N.length < max; i += incr) {
     budget.remaining -= cost;
     if (budget.remaining < 0) {
       return void 0;
     }
-    let c3;
+    let c;
     if (isAlphaSequence) {
-      c3 = String.fromCharCode(i2);
-      if (c3 === "\\") {
-        c3 = "";
+      c = String.fromCharCode(i);
+      if (c === "\\") {
+        c = "";
       }
     } else {
-      c3 = String(i2);
+      c = String(i);
       if (pad) {
-        const need = width - c3.length;
+        const need = width - c.length;
         if (need > 0) {
-          const z2 = new Array(need + 1).join("0");
-          if (i2 < 0) {
-            c3 = "-" + z2 + c3.slice(1);
+          const z = new Array(need + 1).join("0");
+          if (i < 0) {
+            c = "-" + z + c.slice(1);
           } else {
-            c3 = z2 + c3;
+            c = z + c;
           }
         }
       }
     }
-    if (length + c3.length > maxLength)
+    if (length + c.length > maxLength)
       break;
-    N2.push(c3);
-    length += c3.length;
+    N.push(c);
+    length += c.length;
   }
-  return N2;
+  return N;
 }
 function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
@@ -12319,13 +11458,13 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       }
       values = [];
       let valuesLength = 0;
-      outer: for (let j2 = 0; j2 < n.length; j2++) {
-        const expanded = expand_(n[j2], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+      outer: for (let j = 0; j < n.length; j++) {
+        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
           return literal();
         }
-        for (let k2 = 0; k2 < expanded.length; k2++) {
-          const v = expanded[k2];
+        for (let k = 0; k < expanded.length; k++) {
+          const v = expanded[k];
           if (dropsEmpties && !v)
             continue;
           if (values.length >= max || valuesLength + v.length > maxLength) {
@@ -12387,39 +11526,39 @@ var parseClass = (glob, position) => {
   }
   const ranges = [];
   const negs = [];
-  let i2 = pos + 1;
+  let i = pos + 1;
   let sawStart = false;
   let uflag = false;
   let escaping = false;
   let negate = false;
   let endPos = pos;
   let rangeStart = "";
-  WHILE: while (i2 < glob.length) {
-    const c3 = glob.charAt(i2);
-    if ((c3 === "!" || c3 === "^") && i2 === pos + 1) {
+  WHILE: while (i < glob.length) {
+    const c = glob.charAt(i);
+    if ((c === "!" || c === "^") && i === pos + 1) {
       negate = true;
-      i2++;
+      i++;
       continue;
     }
-    if (c3 === "]" && sawStart && !escaping) {
-      endPos = i2 + 1;
+    if (c === "]" && sawStart && !escaping) {
+      endPos = i + 1;
       break;
     }
     sawStart = true;
-    if (c3 === "\\") {
+    if (c === "\\") {
       if (!escaping) {
         escaping = true;
-        i2++;
+        i++;
         continue;
       }
     }
-    if (c3 === "[" && !escaping) {
+    if (c === "[" && !escaping) {
       for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-        if (glob.startsWith(cls, i2)) {
+        if (glob.startsWith(cls, i)) {
           if (rangeStart) {
             return ["$.", false, glob.length - pos, true];
           }
-          i2 += cls.length;
+          i += cls.length;
           if (neg)
             negs.push(unip);
           else
@@ -12431,37 +11570,37 @@ var parseClass = (glob, position) => {
     }
     escaping = false;
     if (rangeStart) {
-      if (c3 > rangeStart) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c3));
-      } else if (c3 === rangeStart) {
-        ranges.push(braceEscape(c3));
+      if (c > rangeStart) {
+        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
+      } else if (c === rangeStart) {
+        ranges.push(braceEscape(c));
       }
       rangeStart = "";
-      i2++;
+      i++;
       continue;
     }
-    if (glob.startsWith("-]", i2 + 1)) {
-      ranges.push(braceEscape(c3 + "-"));
-      i2 += 2;
+    if (glob.startsWith("-]", i + 1)) {
+      ranges.push(braceEscape(c + "-"));
+      i += 2;
       continue;
     }
-    if (glob.startsWith("-", i2 + 1)) {
-      rangeStart = c3;
-      i2 += 2;
+    if (glob.startsWith("-", i + 1)) {
+      rangeStart = c;
+      i += 2;
       continue;
     }
-    ranges.push(braceEscape(c3));
-    i2++;
+    ranges.push(braceEscape(c));
+    i++;
   }
-  if (endPos < i2) {
+  if (endPos < i) {
     return ["", false, 0, false];
   }
   if (!ranges.length && !negs.length) {
     return ["$.", false, glob.length - pos, true];
   }
   if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
-    const r2 = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-    return [regexpEscape(r2), false, endPos - pos, false];
+    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+    return [regexpEscape(r), false, endPos - pos, false];
   }
   const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
   const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
@@ -12480,8 +11619,8 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
 // node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-var isExtglobType = (c3) => types.has(c3);
-var isExtglobAST = (c3) => isExtglobType(c3.type);
+var isExtglobType = (c) => types.has(c);
+var isExtglobAST = (c) => isExtglobType(c.type);
 var adoptionMap = /* @__PURE__ */ new Map([
   ["!", ["@"]],
   ["?", ["?", "@"]],
@@ -12584,17 +11723,17 @@ var AST = class {
   get hasMagic() {
     if (this.#hasMagic !== void 0)
       return this.#hasMagic;
-    for (const p2 of this.#parts) {
-      if (typeof p2 === "string")
+    for (const p of this.#parts) {
+      if (typeof p === "string")
         continue;
-      if (p2.type || p2.hasMagic)
+      if (p.type || p.hasMagic)
         return this.#hasMagic = true;
     }
     return this.#hasMagic;
   }
   // reconstructs the pattern
   toString() {
-    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p2) => String(p2)).join("") : this.#toString = this.type + "(" + this.#parts.map((p2) => String(p2)).join("|") + ")";
+    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
   }
   #fillNegs() {
     if (this !== this.#root)
@@ -12607,35 +11746,35 @@ var AST = class {
     while (n = this.#negs.pop()) {
       if (n.type !== "!")
         continue;
-      let p2 = n;
-      let pp = p2.#parent;
+      let p = n;
+      let pp = p.#parent;
       while (pp) {
-        for (let i2 = p2.#parentIndex + 1; !pp.type && i2 < pp.#parts.length; i2++) {
+        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
           for (const part of n.#parts) {
             if (typeof part === "string") {
               throw new Error("string part in extglob AST??");
             }
-            part.copyIn(pp.#parts[i2]);
+            part.copyIn(pp.#parts[i]);
           }
         }
-        p2 = pp;
-        pp = p2.#parent;
+        p = pp;
+        pp = p.#parent;
       }
     }
     return this;
   }
   push(...parts2) {
-    for (const p2 of parts2) {
-      if (p2 === "")
+    for (const p of parts2) {
+      if (p === "")
         continue;
-      if (typeof p2 !== "string" && !(p2 instanceof _a && p2.#parent === this)) {
-        throw new Error("invalid part: " + p2);
+      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
+        throw new Error("invalid part: " + p);
       }
-      this.#parts.push(p2);
+      this.#parts.push(p);
     }
   }
   toJSON() {
-    const ret = this.type === null ? this.#parts.slice().map((p2) => typeof p2 === "string" ? p2 : p2.toJSON()) : [this.type, ...this.#parts.map((p2) => p2.toJSON())];
+    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
     if (this.isStart() && !this.type)
       ret.unshift([]);
     if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
@@ -12650,9 +11789,9 @@ var AST = class {
       return false;
     if (this.#parentIndex === 0)
       return true;
-    const p2 = this.#parent;
-    for (let i2 = 0; i2 < this.#parentIndex; i2++) {
-      const pp = p2.#parts[i2];
+    const p = this.#parent;
+    for (let i = 0; i < this.#parentIndex; i++) {
+      const pp = p.#parts[i];
       if (!(pp instanceof _a && pp.type === "!")) {
         return false;
       }
@@ -12678,11 +11817,11 @@ var AST = class {
       this.push(part.clone(this));
   }
   clone(parent) {
-    const c3 = new _a(this.type, parent);
-    for (const p2 of this.#parts) {
-      c3.copyIn(p2);
+    const c = new _a(this.type, parent);
+    for (const p of this.#parts) {
+      c.copyIn(p);
     }
-    return c3;
+    return c;
   }
   static #parseAST(str, ast, pos, opt, extDepth) {
     const maxDepth = opt.maxExtglobRecursion ?? 2;
@@ -12691,107 +11830,107 @@ var AST = class {
     let braceStart = -1;
     let braceNeg = false;
     if (ast.type === null) {
-      let i3 = pos;
+      let i2 = pos;
       let acc2 = "";
-      while (i3 < str.length) {
-        const c3 = str.charAt(i3++);
-        if (escaping || c3 === "\\") {
+      while (i2 < str.length) {
+        const c = str.charAt(i2++);
+        if (escaping || c === "\\") {
           escaping = !escaping;
-          acc2 += c3;
+          acc2 += c;
           continue;
         }
         if (inBrace) {
-          if (i3 === braceStart + 1) {
-            if (c3 === "^" || c3 === "!") {
+          if (i2 === braceStart + 1) {
+            if (c === "^" || c === "!") {
               braceNeg = true;
             }
-          } else if (c3 === "]" && !(i3 === braceStart + 2 && braceNeg)) {
+          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
             inBrace = false;
           }
-          acc2 += c3;
+          acc2 += c;
           continue;
-        } else if (c3 === "[") {
+        } else if (c === "[") {
           inBrace = true;
-          braceStart = i3;
+          braceStart = i2;
           braceNeg = false;
-          acc2 += c3;
+          acc2 += c;
           continue;
         }
-        const doRecurse = !opt.noext && isExtglobType(c3) && str.charAt(i3) === "(" && extDepth <= maxDepth;
+        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
         if (doRecurse) {
           ast.push(acc2);
           acc2 = "";
-          const ext2 = new _a(c3, ast);
-          i3 = _a.#parseAST(str, ext2, i3, opt, extDepth + 1);
+          const ext2 = new _a(c, ast);
+          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
           ast.push(ext2);
           continue;
         }
-        acc2 += c3;
+        acc2 += c;
       }
       ast.push(acc2);
-      return i3;
+      return i2;
     }
-    let i2 = pos + 1;
+    let i = pos + 1;
     let part = new _a(null, ast);
     const parts2 = [];
     let acc = "";
-    while (i2 < str.length) {
-      const c3 = str.charAt(i2++);
-      if (escaping || c3 === "\\") {
+    while (i < str.length) {
+      const c = str.charAt(i++);
+      if (escaping || c === "\\") {
         escaping = !escaping;
-        acc += c3;
+        acc += c;
         continue;
       }
       if (inBrace) {
-        if (i2 === braceStart + 1) {
-          if (c3 === "^" || c3 === "!") {
+        if (i === braceStart + 1) {
+          if (c === "^" || c === "!") {
             braceNeg = true;
           }
-        } else if (c3 === "]" && !(i2 === braceStart + 2 && braceNeg)) {
+        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
           inBrace = false;
         }
-        acc += c3;
+        acc += c;
         continue;
-      } else if (c3 === "[") {
+      } else if (c === "[") {
         inBrace = true;
-        braceStart = i2;
+        braceStart = i;
         braceNeg = false;
-        acc += c3;
+        acc += c;
         continue;
       }
-      const doRecurse = !opt.noext && isExtglobType(c3) && str.charAt(i2) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
-      (extDepth <= maxDepth || ast && ast.#canAdoptType(c3));
+      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
       if (doRecurse) {
-        const depthAdd = ast && ast.#canAdoptType(c3) ? 0 : 1;
+        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
         part.push(acc);
         acc = "";
-        const ext2 = new _a(c3, part);
+        const ext2 = new _a(c, part);
         part.push(ext2);
-        i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + depthAdd);
+        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
         continue;
       }
-      if (c3 === "|") {
+      if (c === "|") {
         part.push(acc);
         acc = "";
         parts2.push(part);
         part = new _a(null, ast);
         continue;
       }
-      if (c3 === ")") {
+      if (c === ")") {
         if (acc === "" && ast.#parts.length === 0) {
           ast.#emptyExt = true;
         }
         part.push(acc);
         acc = "";
         ast.push(...parts2, part);
-        return i2;
+        return i;
       }
-      acc += c3;
+      acc += c;
     }
     ast.type = null;
     ast.#hasMagic = void 0;
     ast.#parts = [str.substring(pos - 1)];
-    return i2;
+    return i;
   }
   #canAdoptWithSpace(child) {
     return this.#canAdopt(child, adoptionWithSpaceMap);
@@ -12806,8 +11945,8 @@ var AST = class {
     }
     return this.#canAdoptType(gc.type, map);
   }
-  #canAdoptType(c3, map = adoptionAnyMap) {
-    return !!map.get(this.type)?.includes(c3);
+  #canAdoptType(c, map = adoptionAnyMap) {
+    return !!map.get(this.type)?.includes(c);
   }
   #adoptWithSpace(child, index) {
     const gc = child.#parts[0];
@@ -12819,15 +11958,15 @@ var AST = class {
   #adopt(child, index) {
     const gc = child.#parts[0];
     this.#parts.splice(index, 1, ...gc.#parts);
-    for (const p2 of gc.#parts) {
-      if (typeof p2 === "object")
-        p2.#parent = this;
+    for (const p of gc.#parts) {
+      if (typeof p === "object")
+        p.#parent = this;
     }
     this.#toString = void 0;
   }
-  #canUsurpType(c3) {
+  #canUsurpType(c) {
     const m = usurpMap.get(this.type);
-    return !!m?.has(c3);
+    return !!m?.has(c);
   }
   #canUsurp(child) {
     if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
@@ -12846,9 +11985,9 @@ var AST = class {
     if (!nt)
       return false;
     this.#parts = gc.#parts;
-    for (const p2 of this.#parts) {
-      if (typeof p2 === "object") {
-        p2.#parent = this;
+    for (const p of this.#parts) {
+      if (typeof p === "object") {
+        p.#parent = this;
       }
     }
     this.type = nt;
@@ -12957,8 +12096,8 @@ var AST = class {
     }
     if (!isExtglobAST(this)) {
       const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
-      const src = this.#parts.map((p2) => {
-        const [re, _2, hasMagic, uflag] = typeof p2 === "string" ? _a.#parseGlob(p2, this.#hasMagic, noEmpty) : p2.toRegExpSource(allowDot);
+      const src = this.#parts.map((p) => {
+        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
         this.#hasMagic = this.#hasMagic || hasMagic;
         this.#uflag = this.#uflag || uflag;
         return re;
@@ -13029,9 +12168,9 @@ var AST = class {
   }
   #flatten() {
     if (!isExtglobAST(this)) {
-      for (const p2 of this.#parts) {
-        if (typeof p2 === "object") {
-          p2.#flatten();
+      for (const p of this.#parts) {
+        if (typeof p === "object") {
+          p.#flatten();
         }
       }
     } else {
@@ -13039,19 +12178,19 @@ var AST = class {
       let done = false;
       do {
         done = true;
-        for (let i2 = 0; i2 < this.#parts.length; i2++) {
-          const c3 = this.#parts[i2];
-          if (typeof c3 === "object") {
-            c3.#flatten();
-            if (this.#canAdopt(c3)) {
+        for (let i = 0; i < this.#parts.length; i++) {
+          const c = this.#parts[i];
+          if (typeof c === "object") {
+            c.#flatten();
+            if (this.#canAdopt(c)) {
               done = false;
-              this.#adopt(c3, i2);
-            } else if (this.#canAdoptWithSpace(c3)) {
+              this.#adopt(c, i);
+            } else if (this.#canAdoptWithSpace(c)) {
               done = false;
-              this.#adoptWithSpace(c3, i2);
-            } else if (this.#canUsurp(c3)) {
+              this.#adoptWithSpace(c, i);
+            } else if (this.#canUsurp(c)) {
               done = false;
-              this.#usurp(c3);
+              this.#usurp(c);
             }
           }
         }
@@ -13060,28 +12199,28 @@ var AST = class {
     this.#toString = void 0;
   }
   #partsToRegExp(dot) {
-    return this.#parts.map((p2) => {
-      if (typeof p2 === "string") {
+    return this.#parts.map((p) => {
+      if (typeof p === "string") {
         throw new Error("string type in extglob ast??");
       }
-      const [re, _2, _hasMagic, uflag] = p2.toRegExpSource(dot);
+      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
       this.#uflag = this.#uflag || uflag;
       return re;
-    }).filter((p2) => !(this.isStart() && this.isEnd()) || !!p2).join("|");
+    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
   }
   static #parseGlob(glob, hasMagic, noEmpty = false) {
     let escaping = false;
     let re = "";
     let uflag = false;
     let inStar = false;
-    for (let i2 = 0; i2 < glob.length; i2++) {
-      const c3 = glob.charAt(i2);
+    for (let i = 0; i < glob.length; i++) {
+      const c = glob.charAt(i);
       if (escaping) {
         escaping = false;
-        re += (reSpecials.has(c3) ? "\\" : "") + c3;
+        re += (reSpecials.has(c) ? "\\" : "") + c;
         continue;
       }
-      if (c3 === "*") {
+      if (c === "*") {
         if (inStar)
           continue;
         inStar = true;
@@ -13091,30 +12230,30 @@ var AST = class {
       } else {
         inStar = false;
       }
-      if (c3 === "\\") {
-        if (i2 === glob.length - 1) {
+      if (c === "\\") {
+        if (i === glob.length - 1) {
           re += "\\\\";
         } else {
           escaping = true;
         }
         continue;
       }
-      if (c3 === "[") {
-        const [src, needUflag, consumed, magic] = parseClass(glob, i2);
+      if (c === "[") {
+        const [src, needUflag, consumed, magic] = parseClass(glob, i);
         if (consumed) {
           re += src;
           uflag = uflag || needUflag;
-          i2 += consumed - 1;
+          i += consumed - 1;
           hasMagic = hasMagic || magic;
           continue;
         }
       }
-      if (c3 === "?") {
+      if (c === "?") {
         re += qmark;
         hasMagic = true;
         continue;
       }
-      re += regExpEscape(c3);
+      re += regExpEscape(c);
     }
     return [re, unescape(glob), !!hasMagic, uflag];
   }
@@ -13130,12 +12269,12 @@ var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) =
 };
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch = (p2, pattern, options = {}) => {
+var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
     return false;
   }
-  return new Minimatch(pattern, options).match(p2);
+  return new Minimatch(pattern, options).match(p);
 };
 var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
 var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
@@ -13200,15 +12339,15 @@ var qmark2 = "[^/]";
 var star2 = qmark2 + "*?";
 var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
 var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern, options = {}) => (p2) => minimatch(p2, pattern, options);
+var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
 minimatch.filter = filter;
-var ext = (a, b2 = {}) => Object.assign({}, a, b2);
+var ext = (a, b = {}) => Object.assign({}, a, b);
 var defaults = (def) => {
   if (!def || typeof def !== "object" || !Object.keys(def).length) {
     return minimatch;
   }
   const orig = minimatch;
-  const m = (p2, pattern, options = {}) => orig(p2, pattern, ext(def, options));
+  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
   return Object.assign(m, {
     Minimatch: class Minimatch extends orig.Minimatch {
       constructor(pattern, options = {}) {
@@ -13319,7 +12458,7 @@ var Minimatch = class {
     }
     return false;
   }
-  debug(..._2) {
+  debug(..._) {
   }
   make() {
     const pattern = this.pattern;
@@ -13341,7 +12480,7 @@ var Minimatch = class {
     const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
     this.globParts = this.preprocess(rawGlobParts);
     this.debug(this.pattern, this.globParts);
-    let set = this.globParts.map((s, _2, __) => {
+    let set = this.globParts.map((s, _, __) => {
       if (this.isWindows && this.windowsNoMagicRoot) {
         const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
         const isDrive = /^[a-z]:/i.test(s[0]);
@@ -13359,10 +12498,10 @@ var Minimatch = class {
     this.debug(this.pattern, set);
     this.set = set.filter((s) => s.indexOf(false) === -1);
     if (this.isWindows) {
-      for (let i2 = 0; i2 < this.set.length; i2++) {
-        const p2 = this.set[i2];
-        if (p2[0] === "" && p2[1] === "" && this.globParts[i2][2] === "?" && typeof p2[3] === "string" && /^[a-z]:$/i.test(p2[3])) {
-          p2[2] = "?";
+      for (let i = 0; i < this.set.length; i++) {
+        const p = this.set[i];
+        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
+          p[2] = "?";
         }
       }
     }
@@ -13376,9 +12515,9 @@ var Minimatch = class {
   preprocess(globParts) {
     if (this.options.noglobstar) {
       for (const partset of globParts) {
-        for (let j2 = 0; j2 < partset.length; j2++) {
-          if (partset[j2] === "**") {
-            partset[j2] = "*";
+        for (let j = 0; j < partset.length; j++) {
+          if (partset[j] === "**") {
+            partset[j] = "*";
           }
         }
       }
@@ -13399,12 +12538,12 @@ var Minimatch = class {
     return globParts.map((parts2) => {
       let gs = -1;
       while (-1 !== (gs = parts2.indexOf("**", gs + 1))) {
-        let i2 = gs;
-        while (parts2[i2 + 1] === "**") {
-          i2++;
+        let i = gs;
+        while (parts2[i + 1] === "**") {
+          i++;
         }
-        if (i2 !== gs) {
-          parts2.splice(gs, i2 - gs);
+        if (i !== gs) {
+          parts2.splice(gs, i - gs);
         }
       }
       return parts2;
@@ -13438,14 +12577,14 @@ var Minimatch = class {
     do {
       didSomething = false;
       if (!this.preserveMultipleSlashes) {
-        for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-          const p2 = parts2[i2];
-          if (i2 === 1 && p2 === "" && parts2[0] === "")
+        for (let i = 1; i < parts2.length - 1; i++) {
+          const p = parts2[i];
+          if (i === 1 && p === "" && parts2[0] === "")
             continue;
-          if (p2 === "." || p2 === "") {
+          if (p === "." || p === "") {
             didSomething = true;
-            parts2.splice(i2, 1);
-            i2--;
+            parts2.splice(i, 1);
+            i--;
           }
         }
         if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
@@ -13455,8 +12594,8 @@ var Minimatch = class {
       }
       let dd = 0;
       while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
-        const p2 = parts2[dd - 1];
-        if (p2 && p2 !== "." && p2 !== ".." && p2 !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p2))) {
+        const p = parts2[dd - 1];
+        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
           didSomething = true;
           parts2.splice(dd - 1, 2);
           dd -= 2;
@@ -13498,11 +12637,11 @@ var Minimatch = class {
             parts2.splice(gs + 1, gss - gs);
           }
           let next = parts2[gs + 1];
-          const p2 = parts2[gs + 2];
-          const p22 = parts2[gs + 3];
+          const p = parts2[gs + 2];
+          const p2 = parts2[gs + 3];
           if (next !== "..")
             continue;
-          if (!p2 || p2 === "." || p2 === ".." || !p22 || p22 === "." || p22 === "..") {
+          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
             continue;
           }
           didSomething = true;
@@ -13513,14 +12652,14 @@ var Minimatch = class {
           gs--;
         }
         if (!this.preserveMultipleSlashes) {
-          for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-            const p2 = parts2[i2];
-            if (i2 === 1 && p2 === "" && parts2[0] === "")
+          for (let i = 1; i < parts2.length - 1; i++) {
+            const p = parts2[i];
+            if (i === 1 && p === "" && parts2[0] === "")
               continue;
-            if (p2 === "." || p2 === "") {
+            if (p === "." || p === "") {
               didSomething = true;
-              parts2.splice(i2, 1);
-              i2--;
+              parts2.splice(i, 1);
+              i--;
             }
           }
           if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
@@ -13530,8 +12669,8 @@ var Minimatch = class {
         }
         let dd = 0;
         while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
-          const p2 = parts2[dd - 1];
-          if (p2 && p2 !== "." && p2 !== ".." && p2 !== "**") {
+          const p = parts2[dd - 1];
+          if (p && p !== "." && p !== ".." && p !== "**") {
             didSomething = true;
             const needDot = dd === 1 && parts2[dd + 1] === "**";
             const splin = needDot ? ["."] : [];
@@ -13553,53 +12692,53 @@ var Minimatch = class {
   // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
   // ^-- not valid because ** doens't follow symlinks
   secondPhasePreProcess(globParts) {
-    for (let i2 = 0; i2 < globParts.length - 1; i2++) {
-      for (let j2 = i2 + 1; j2 < globParts.length; j2++) {
-        const matched = this.partsMatch(globParts[i2], globParts[j2], !this.preserveMultipleSlashes);
+    for (let i = 0; i < globParts.length - 1; i++) {
+      for (let j = i + 1; j < globParts.length; j++) {
+        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
         if (matched) {
-          globParts[i2] = [];
-          globParts[j2] = matched;
+          globParts[i] = [];
+          globParts[j] = matched;
           break;
         }
       }
     }
     return globParts.filter((gs) => gs.length);
   }
-  partsMatch(a, b2, emptyGSMatch = false) {
+  partsMatch(a, b, emptyGSMatch = false) {
     let ai = 0;
     let bi = 0;
     let result2 = [];
     let which = "";
-    while (ai < a.length && bi < b2.length) {
-      if (a[ai] === b2[bi]) {
-        result2.push(which === "b" ? b2[bi] : a[ai]);
+    while (ai < a.length && bi < b.length) {
+      if (a[ai] === b[bi]) {
+        result2.push(which === "b" ? b[bi] : a[ai]);
         ai++;
         bi++;
-      } else if (emptyGSMatch && a[ai] === "**" && b2[bi] === a[ai + 1]) {
+      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
         result2.push(a[ai]);
         ai++;
-      } else if (emptyGSMatch && b2[bi] === "**" && a[ai] === b2[bi + 1]) {
-        result2.push(b2[bi]);
+      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
+        result2.push(b[bi]);
         bi++;
-      } else if (a[ai] === "*" && b2[bi] && (this.options.dot || !b2[bi].startsWith(".")) && b2[bi] !== "**") {
+      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
         if (which === "b")
           return false;
         which = "a";
         result2.push(a[ai]);
         ai++;
         bi++;
-      } else if (b2[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
+      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
         if (which === "a")
           return false;
         which = "b";
-        result2.push(b2[bi]);
+        result2.push(b[bi]);
         ai++;
         bi++;
       } else {
         return false;
       }
     }
-    return a.length === b2.length && result2;
+    return a.length === b.length && result2;
   }
   parseNegate() {
     if (this.nonegate)
@@ -13607,7 +12746,7 @@ var Minimatch = class {
     const pattern = this.pattern;
     let negate = false;
     let negateOffset = 0;
-    for (let i2 = 0; i2 < pattern.length && pattern.charAt(i2) === "!"; i2++) {
+    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
       negate = !negate;
       negateOffset++;
     }
@@ -13691,8 +12830,8 @@ var Minimatch = class {
     }
     if (!body.length) {
       let sawSome = !!fileTailMatch;
-      for (let i3 = fileIndex; i3 < file.length - fileTailMatch; i3++) {
-        const f = String(file[i3]);
+      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
+        const f = String(file[i2]);
         sawSome = true;
         if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
           return false;
@@ -13704,20 +12843,20 @@ var Minimatch = class {
     let currentBody = bodySegments[0];
     let nonGsParts = 0;
     const nonGsPartsSums = [0];
-    for (const b2 of body) {
-      if (b2 === GLOBSTAR) {
+    for (const b of body) {
+      if (b === GLOBSTAR) {
         nonGsPartsSums.push(nonGsParts);
         currentBody = [[], 0];
         bodySegments.push(currentBody);
       } else {
-        currentBody[0].push(b2);
+        currentBody[0].push(b);
         nonGsParts++;
       }
     }
-    let i2 = bodySegments.length - 1;
+    let i = bodySegments.length - 1;
     const fileLength = file.length - fileTailMatch;
-    for (const b2 of bodySegments) {
-      b2[1] = fileLength - (nonGsPartsSums[i2--] + b2[0].length);
+    for (const b of bodySegments) {
+      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
     }
     return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
   }
@@ -13726,9 +12865,9 @@ var Minimatch = class {
   #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
     const bs = bodySegments[bodyIndex];
     if (!bs) {
-      for (let i2 = fileIndex; i2 < file.length; i2++) {
+      for (let i = fileIndex; i < file.length; i++) {
         sawTail = true;
-        const f = file[i2];
+        const f = file[i];
         if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
           return false;
         }
@@ -13759,19 +12898,19 @@ var Minimatch = class {
     let fl;
     for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
       this.debug("matchOne loop");
-      let p2 = pattern[pi];
+      let p = pattern[pi];
       let f = file[fi];
-      this.debug(pattern, p2, f);
-      if (p2 === false || p2 === GLOBSTAR) {
+      this.debug(pattern, p, f);
+      if (p === false || p === GLOBSTAR) {
         return false;
       }
       let hit;
-      if (typeof p2 === "string") {
-        hit = f === p2;
-        this.debug("string match", p2, f, hit);
+      if (typeof p === "string") {
+        hit = f === p;
+        this.debug("string match", p, f, hit);
       } else {
-        hit = p2.test(f);
-        this.debug("pattern match", p2, f, hit);
+        hit = p.test(f);
+        this.debug("pattern match", p, f, hit);
       }
       if (!hit)
         return false;
@@ -13827,37 +12966,37 @@ var Minimatch = class {
     const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
     const flags = new Set(options.nocase ? ["i"] : []);
     let re = set.map((pattern) => {
-      const pp = pattern.map((p2) => {
-        if (p2 instanceof RegExp) {
-          for (const f of p2.flags.split(""))
+      const pp = pattern.map((p) => {
+        if (p instanceof RegExp) {
+          for (const f of p.flags.split(""))
             flags.add(f);
         }
-        return typeof p2 === "string" ? regExpEscape2(p2) : p2 === GLOBSTAR ? GLOBSTAR : p2._src;
+        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
       });
-      pp.forEach((p2, i2) => {
-        const next = pp[i2 + 1];
-        const prev = pp[i2 - 1];
-        if (p2 !== GLOBSTAR || prev === GLOBSTAR) {
+      pp.forEach((p, i) => {
+        const next = pp[i + 1];
+        const prev = pp[i - 1];
+        if (p !== GLOBSTAR || prev === GLOBSTAR) {
           return;
         }
         if (prev === void 0) {
           if (next !== void 0 && next !== GLOBSTAR) {
-            pp[i2 + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
+            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
           } else {
-            pp[i2] = twoStar;
+            pp[i] = twoStar;
           }
         } else if (next === void 0) {
-          pp[i2 - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
         } else if (next !== GLOBSTAR) {
-          pp[i2 - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
-          pp[i2 + 1] = GLOBSTAR;
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
+          pp[i + 1] = GLOBSTAR;
         }
       });
-      const filtered = pp.filter((p2) => p2 !== GLOBSTAR);
+      const filtered = pp.filter((p) => p !== GLOBSTAR);
       if (this.partial && filtered.length >= 1) {
         const prefixes = [];
-        for (let i2 = 1; i2 <= filtered.length; i2++) {
-          prefixes.push(filtered.slice(0, i2).join("/"));
+        for (let i = 1; i <= filtered.length; i++) {
+          prefixes.push(filtered.slice(0, i).join("/"));
         }
         return "(?:" + prefixes.join("|") + ")";
       }
@@ -13877,13 +13016,13 @@ var Minimatch = class {
     }
     return this.regexp;
   }
-  slashSplit(p2) {
+  slashSplit(p) {
     if (this.preserveMultipleSlashes) {
-      return p2.split("/");
-    } else if (this.isWindows && /^\/\/[^/]+/.test(p2)) {
-      return ["", ...p2.split(/\/+/)];
+      return p.split("/");
+    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+      return ["", ...p.split(/\/+/)];
     } else {
-      return p2.split(/\/+/);
+      return p.split(/\/+/);
     }
   }
   match(f, partial = this.partial) {
@@ -13907,8 +13046,8 @@ var Minimatch = class {
     this.debug(this.pattern, "set", set);
     let filename = ff[ff.length - 1];
     if (!filename) {
-      for (let i2 = ff.length - 2; !filename && i2 >= 0; i2--) {
-        filename = ff[i2];
+      for (let i = ff.length - 2; !filename && i >= 0; i--) {
+        filename = ff[i];
       }
     }
     for (const pattern of set) {
@@ -14197,14 +13336,14 @@ var counts = new Uint32Array(65536);
 function shannonEntropy(text) {
   const length = text.length;
   if (length === 0) return 0;
-  for (let i2 = 0; i2 < length; i2++) counts[text.charCodeAt(i2)]++;
+  for (let i = 0; i < length; i++) counts[text.charCodeAt(i)]++;
   let entropy = 0;
-  for (let i2 = 0; i2 < length; i2++) {
-    const code2 = text.charCodeAt(i2);
+  for (let i = 0; i < length; i++) {
+    const code2 = text.charCodeAt(i);
     const count = counts[code2];
     if (count === 0) continue;
-    const p2 = count / length;
-    entropy -= p2 * Math.log2(p2);
+    const p = count / length;
+    entropy -= p * Math.log2(p);
     counts[code2] = 0;
   }
   return entropy;
@@ -14493,9 +13632,9 @@ var Parser = class {
   }
 };
 function readsOneBreakAtMost(items, behind) {
-  return items.every((item, i2) => {
+  return items.every((item, i) => {
     if (!item.breaks) return true;
-    if (i2 !== items.length - 1 || item.quantified) return false;
+    if (i !== items.length - 1 || item.quantified) return false;
     if (!item.alternatives) return true;
     return item.alternatives.every((inner) => readsOneBreakAtMost(behind ? [...inner].reverse() : inner, behind));
   });
@@ -14508,18 +13647,18 @@ function sumOfCounts(items) {
 }
 function lineReach(regex) {
   if (regex.flags.includes("v")) return void 0;
-  let parser4;
+  let parser;
   let consumed;
   try {
-    parser4 = new Parser(regex.source, regex.flags.includes("s"));
-    consumed = Math.max(...parser4.parse().map(sumOfCounts));
+    parser = new Parser(regex.source, regex.flags.includes("s"));
+    consumed = Math.max(...parser.parse().map(sumOfCounts));
   } catch (error) {
     if (error instanceof NotLocal) return void 0;
     throw error;
   }
-  if (consumed === 0 && parser4.aroundLocal) return { forward: 0, backward: 0 };
-  const forward = (consumed + parser4.ahead) * (parser4.backReference ? 2 : 1);
-  return forward <= MAX_REACH && parser4.behind <= MAX_REACH ? { forward, backward: parser4.behind } : void 0;
+  if (consumed === 0 && parser.aroundLocal) return { forward: 0, backward: 0 };
+  const forward = (consumed + parser.ahead) * (parser.backReference ? 2 : 1);
+  return forward <= MAX_REACH && parser.behind <= MAX_REACH ? { forward, backward: parser.behind } : void 0;
 }
 function isLocalReach(reach) {
   return reach.forward === 0 && reach.backward === 0;
@@ -14570,7 +13709,7 @@ function secretOf(rule, found) {
   if (group === 0) return { secret: found[0], group: 0 };
   const value = typeof group === "string" ? found.groups?.[group] : found[group];
   if (value) return { secret: value, group };
-  for (let i2 = 1; i2 < found.length; i2++) if (found[i2]) return { secret: found[i2], group: i2 };
+  for (let i = 1; i < found.length; i++) if (found[i]) return { secret: found[i], group: i };
   return { secret: found[0], group: 0 };
 }
 function secretStart(rule, found, secret, group) {
@@ -14602,18 +13741,18 @@ function findingsAfter(earlier, changed) {
 function carryAnchored(rule, text, starts, earlier, dirty, changed, visit, take) {
   const { start, end } = dirty;
   const old = earlier.matches;
-  let k2 = 0;
-  for (; k2 < old.length && old[k2].matchStart < start; k2++) take(old[k2]);
+  let k = 0;
+  for (; k < old.length && old[k].matchStart < start; k++) take(old[k]);
   let inStep = -1;
-  forEachAnchoredMatch(rule, text, starts.slice(countBelow(starts, start)), visit, k2 > 0 ? old[k2 - 1].matchEnd : 0, (at, next) => {
+  forEachAnchoredMatch(rule, text, starts.slice(countBelow(starts, start)), visit, k > 0 ? old[k - 1].matchEnd : 0, (at, next) => {
     if (at < end || at < next) return false;
     const earlierAt = at + changed.shift;
-    while (k2 < old.length && old[k2].matchStart < earlierAt) k2++;
-    if (k2 > 0 && old[k2 - 1].matchEnd > earlierAt) return false;
-    inStep = k2;
+    while (k < old.length && old[k].matchStart < earlierAt) k++;
+    if (k > 0 && old[k - 1].matchEnd > earlierAt) return false;
+    inStep = k;
     return true;
   });
-  if (inStep >= 0) for (let j2 = inStep; j2 < old.length; j2++) take(shifted(old[j2], changed.shift));
+  if (inStep >= 0) for (let j = inStep; j < old.length; j++) take(shifted(old[j], changed.shift));
 }
 function dirtyRegions(text, changed) {
   const regions = /* @__PURE__ */ new Map();
@@ -14660,7 +13799,7 @@ function selectRules(engine, prefiltered, length) {
       indexes.push(index);
     }
   }
-  indexes.sort((a, b2) => a - b2);
+  indexes.sort((a, b) => a - b);
   const { regions } = prefiltered;
   const rules = [];
   for (const index of indexes) {
@@ -14704,12 +13843,12 @@ function anchorStarts(engine, index, prefiltered, length) {
   if (count * ANCHOR_SPACING > length) return void 0;
   return lists.length === 1 ? lists[0] : lists.reduce(mergeAscending);
 }
-function mergeAscending(a, b2) {
+function mergeAscending(a, b) {
   const merged = [];
-  let i2 = 0;
-  let j2 = 0;
-  while (i2 < a.length || j2 < b2.length) {
-    const next = j2 >= b2.length || i2 < a.length && a[i2] <= b2[j2] ? a[i2++] : b2[j2++];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
     if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
   }
   return merged;
@@ -14786,11 +13925,11 @@ var SpanIndex = class {
   #starts;
   #furthestEnds;
   constructor(spans) {
-    const sorted2 = [...spans].sort((a, b2) => a.start - b2.start);
-    this.#starts = sorted2.map((span) => span.start);
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    this.#starts = sorted.map((span) => span.start);
     this.#furthestEnds = [];
     let furthest = -1;
-    for (const span of sorted2) this.#furthestEnds.push(furthest = Math.max(furthest, span.end));
+    for (const span of sorted) this.#furthestEnds.push(furthest = Math.max(furthest, span.end));
   }
   overlaps(start, end) {
     const before = countBelow(this.#starts, end);
@@ -14823,9 +13962,9 @@ function withoutSuperseded(candidates, shadows, engine, drops) {
     const { ruleIndex, start, secret } = candidates[at];
     drops?.push({ ruleIndex, offset: start, reason, secret });
   };
-  for (let first2 = 0, next = 0; first2 < candidates.length; first2 = next) {
+  for (let first = 0, next = 0; first < candidates.length; first = next) {
     const samePlace = [];
-    for (next = first2; next < candidates.length && candidates[next].start === candidates[first2].start; next++) {
+    for (next = first; next < candidates.length && candidates[next].start === candidates[first].start; next++) {
       const candidate = candidates[next];
       const rule = ruleOf(candidate);
       if (rule.bypass || rule.paths) continue;
@@ -14835,14 +13974,14 @@ function withoutSuperseded(candidates, shadows, engine, drops) {
     }
     if (samePlace.length > 1) keepOnePerPlace(candidates, samePlace, engine, drop);
   }
-  return candidates.filter((_2, at) => dropped[at] === 0);
+  return candidates.filter((_, at) => dropped[at] === 0);
 }
 function keepOnePerPlace(candidates, starting, engine, drop) {
   const place = (at) => candidates[at];
-  starting.sort((a, b2) => place(a).end - place(b2).end || (place(a).secret < place(b2).secret ? -1 : place(a).secret > place(b2).secret ? 1 : 0));
+  starting.sort((a, b) => place(a).end - place(b).end || (place(a).secret < place(b).secret ? -1 : place(a).secret > place(b).secret ? 1 : 0));
   let best = starting[0];
-  for (let i2 = 1; i2 < starting.length; i2++) {
-    const at = starting[i2];
+  for (let i = 1; i < starting.length; i++) {
+    const at = starting[i];
     if (place(at).end !== place(best).end || place(at).secret !== place(best).secret) {
       best = at;
     } else if (better(place(at), place(best), engine)) {
@@ -14977,18 +14116,18 @@ function directPlaces(candidates) {
     if (starts) starts.push(start);
     else places.set(key, [start]);
   }
-  for (const starts of places.values()) starts.sort((a, b2) => a - b2);
+  for (const starts of places.values()) starts.sort((a, b) => a - b);
   return places;
 }
 function foundDirectly(direct, decoded, segment) {
   const starts = direct.get(`${decoded.ruleIndex}:${decoded.secret}`);
   if (!starts) return false;
-  const first2 = starts[countBelow(starts, segment.start)];
-  return first2 !== void 0 && first2 + decoded.secret.length <= segment.end;
+  const first = starts[countBelow(starts, segment.start)];
+  return first !== void 0 && first + decoded.secret.length <= segment.end;
 }
 function sortAndDedupe(candidates) {
-  candidates.sort((a, b2) => a.start - b2.start || a.ruleIndex - b2.ruleIndex || a.end - b2.end);
-  const samePlace = (a, b2) => a.start === b2.start && a.ruleIndex === b2.ruleIndex && a.end === b2.end;
+  candidates.sort((a, b) => a.start - b.start || a.ruleIndex - b.ruleIndex || a.end - b.end);
+  const samePlace = (a, b) => a.start === b.start && a.ruleIndex === b.ruleIndex && a.end === b.end;
   const unique = [];
   let secrets;
   for (const candidate of candidates) {
@@ -15321,4982 +14460,27 @@ function displayPath(raw) {
 }
 
 // src/sources/history/select-revs.ts
+init_errors();
+import { spawnSync as spawnSync2 } from "node:child_process";
 import fs9 from "node:fs";
 import path7 from "node:path";
-
-// node_modules/simple-git/dist/esm/index.js
-var import_file_exists = __toESM(require_dist(), 1);
-
-// node_modules/@simple-git/args-pathspec/dist/index.mjs
-var t = /* @__PURE__ */ new WeakMap();
-function c(...n) {
-  const e = new String(n);
-  return t.set(e, n), e;
-}
-function r(n) {
-  return n instanceof String && t.has(n);
-}
-function o(n) {
-  return t.get(n) ?? [];
-}
-
-// node_modules/simple-git/dist/esm/index.js
-var import_debug = __toESM(require_src(), 1);
-import { spawn } from "child_process";
-var import_promise_deferred = __toESM(require_dist2(), 1);
-import { normalize } from "node:path";
-
-// node_modules/@simple-git/argv-parser/dist/index.mjs
-function* U(e, t2) {
-  const n = t2 === "global";
-  for (const o2 of e)
-    o2.isGlobal === n && (yield o2);
-}
-var k = /* @__PURE__ */ new Set([
-  "--add",
-  "--edit",
-  "--remove-section",
-  "--rename-section",
-  "--replace-all",
-  "--unset",
-  "--unset-all",
-  "-e"
-]);
-var S = /* @__PURE__ */ new Set([
-  "--get",
-  "--get-all",
-  "--get-color",
-  "--get-colorbool",
-  "--get-regexp",
-  "--get-urlmatch",
-  "--list",
-  "-l"
-]);
-var P = /* @__PURE__ */ new Set([
-  "edit",
-  "remove-section",
-  "rename-section",
-  "set",
-  "unset"
-]);
-var E = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
-function F(e, t2) {
-  for (const { name: o2 } of U(e, "task")) {
-    if (k.has(o2))
-      return p(true, t2);
-    if (S.has(o2))
-      return p(false, t2);
-  }
-  const n = t2.at(0)?.toLowerCase();
-  return n === void 0 ? null : P.has(n) ? p(true, t2.slice(1)) : E.has(n) ? p(false, t2.slice(1)) : t2.length === 1 ? p(false, t2) : p(true, t2);
-}
-function p(e = false, t2 = []) {
-  const n = t2.at(0)?.toLowerCase();
-  return n === void 0 ? null : {
-    isWrite: e,
-    isRead: !e,
-    key: n,
-    value: t2.at(1)
-  };
-}
-function A(e, t2) {
-  return t2.isWrite && t2.value !== void 0 ? { key: t2.key, value: t2.value, scope: e } : { key: t2.key, scope: e };
-}
-function M(e) {
-  const t2 = e?.indexOf("=") || -1;
-  return !e || t2 < 0 ? null : {
-    key: e.slice(0, t2).trim().toLowerCase(),
-    value: e.slice(t2 + 1)
-  };
-}
-function N(e) {
-  for (const { name: t2 } of U(e, "task"))
-    switch (t2) {
-      case "--global":
-        return "global";
-      case "--system":
-        return "system";
-      case "--worktree":
-        return "worktree";
-      case "--local":
-        return "local";
-      case "--file":
-      case "-f":
-        return "file";
-    }
-  return "local";
-}
-function G({ name: e }) {
-  if (e === "-c" || e === "--config")
-    return "inline";
-  if (e === "--config-env")
-    return "env";
-}
-function* O(e) {
-  for (const t2 of e) {
-    const n = G(t2), o2 = n && M(t2.value);
-    o2 && (yield {
-      ...o2,
-      scope: n
-    });
-  }
-}
-function L(e, t2, n) {
-  const o2 = {
-    read: [],
-    write: [...O(t2)]
-  };
-  return e === "config" && $(
-    o2,
-    N(t2),
-    F(t2, n)
-  ), o2;
-}
-function $(e, t2, n) {
-  if (n === null)
-    return;
-  const o2 = A(t2, n);
-  n.isWrite ? e.write.push(o2) : e.read.push(o2);
-}
-var x = {
-  short: /* @__PURE__ */ new Map([
-    ["c", true]
-    //  -c <k=v>    set config key for this invocation
-  ])
-};
-var D = {
-  short: new Map([
-    ["C", true],
-    //  -C <path>   change working directory
-    ["P", false],
-    // -P          no pager (alias for --no-pager)
-    ["h", false],
-    // -h          help
-    ["p", false],
-    // -p          paginate
-    ["v", false],
-    // -v          version
-    ...x.short.entries()
-  ]),
-  long: /* @__PURE__ */ new Set([
-    "attr-source",
-    "config-env",
-    "exec-path",
-    "git-dir",
-    "list-cmds",
-    "namespace",
-    "super-prefix",
-    "work-tree"
-  ])
-};
-var R = {
-  clone: {
-    short: /* @__PURE__ */ new Map([
-      ["b", true],
-      // -b <branch>
-      ["j", true],
-      // -j <n>          parallel jobs
-      ["l", false],
-      // -l local
-      ["n", false],
-      // -n no-checkout
-      ["o", true],
-      // -o <name>       remote name
-      ["q", false],
-      // -q quiet
-      ["s", false],
-      // -s shared
-      ["u", true]
-      // -u <upload-pack>
-    ]),
-    long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
-  },
-  commit: {
-    short: /* @__PURE__ */ new Map([
-      ["C", true],
-      // -C <commit>  reuse message
-      ["F", true],
-      // -F <file>    read message from file
-      ["c", true],
-      // -c <commit>  reedit message
-      ["m", true],
-      // -m <msg>
-      ["t", true]
-      // -t <template>
-    ]),
-    long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
-  },
-  config: {
-    short: /* @__PURE__ */ new Map([
-      ["e", false],
-      // -e  open editor
-      ["f", true],
-      //  -f <file>
-      ["l", false]
-      // -l  list
-    ]),
-    long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
-  },
-  fetch: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["upload-pack"])
-  },
-  init: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["template"])
-  },
-  pull: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["upload-pack"])
-  },
-  push: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
-  }
-};
-var T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
-function I(e) {
-  const t2 = R[e ?? ""] ?? T;
-  return {
-    short: new Map([...x.short.entries(), ...t2.short.entries()]),
-    long: t2.long
-  };
-}
-function b(e, t2 = D) {
-  if (e.startsWith("--")) {
-    const n = e.indexOf("=");
-    if (n > 2)
-      return [{ name: e.slice(0, n), value: e.slice(n + 1), needsNext: false }];
-    const o2 = e.slice(2);
-    return [{ name: e, needsNext: t2.long.has(o2) }];
-  }
-  if (e.length === 2) {
-    const n = e.charAt(1), o2 = t2.short.get(n);
-    return [{ name: e, needsNext: o2 === true }];
-  }
-  return W(e, t2.short);
-}
-function W(e, t2) {
-  const n = e.slice(1).split(""), o2 = [];
-  for (let s = 0; s < n.length; s++) {
-    const r2 = n[s], l = t2.get(r2);
-    if (l === void 0)
-      return [{ name: e, needsNext: false }];
-    if (l) {
-      const a = n.slice(s + 1).join("");
-      if (a && ![...a].every((w) => t2.has(w)))
-        return o2.push({ name: `-${r2}`, value: a, needsNext: false }), o2;
-    }
-    o2.push({ name: `-${r2}`, needsNext: l });
-  }
-  return o2;
-}
-function j(e, t2 = []) {
-  let n = 0;
-  for (; n < e.length; ) {
-    const o2 = String(e[n]);
-    if (!o2.startsWith("-") || o2.length < 2) break;
-    const s = b(o2);
-    let r2 = n + 1;
-    for (const l of s) {
-      const a = {
-        name: l.name,
-        value: l.value,
-        absorbedNext: false,
-        isGlobal: true
-      };
-      l.needsNext && a.value === void 0 && r2 < e.length && (a.value = String(e[r2]), a.absorbedNext = true, r2++), t2.push(a);
-    }
-    n = r2;
-  }
-  return { flags: t2, taskIndex: n };
-}
-function B(e, t2, n = []) {
-  const o2 = I(t2), s = [], r2 = [];
-  let l = 0;
-  for (; l < e.length; ) {
-    const a = e[l];
-    if (r(a)) {
-      r2.push(...o(a)), l++;
-      continue;
-    }
-    const f = String(a);
-    if (f === "--") {
-      for (let g = l + 1; g < e.length; g++) {
-        const u = e[g];
-        r(u) ? r2.push(...o(u)) : r2.push(String(u));
-      }
-      break;
-    }
-    if (!f.startsWith("-") || f.length < 2) {
-      s.push(f), l++;
-      continue;
-    }
-    const w = b(f, o2);
-    let d = l + 1;
-    for (const g of w) {
-      const u = {
-        name: g.name,
-        value: g.value,
-        absorbedNext: false,
-        isGlobal: false
-      };
-      g.needsNext && u.value === void 0 && d < e.length && !r(e[d]) && (u.value = String(e[d]), u.absorbedNext = true, d++), n.push(u);
-    }
-    l = d;
-  }
-  return { flags: n, positionals: s, pathspecs: r2 };
-}
-function* V({
-  write: e
-}) {
-  for (const t2 of e)
-    for (const n of q) {
-      const o2 = n(t2.key);
-      o2 && (yield o2);
-    }
-}
-function c2(e, t2, n = String(e)) {
-  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
-  return function(r2) {
-    if (o2.test(r2))
-      return {
-        category: t2,
-        message: `Configuring ${n} is not permitted without enabling ${t2}`
-      };
-  };
-}
-function i(e, t2) {
-  const n = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
-  return c2(n, t2, e);
-}
-var q = [
-  c2("alias", "allowUnsafeAlias"),
-  c2("core.askPass", "allowUnsafeAskPass"),
-  c2("core.editor", "allowUnsafeEditor"),
-  c2("core.fsmonitor", "allowUnsafeFsMonitor"),
-  c2("core.gitProxy", "allowUnsafeGitProxy"),
-  c2("core.hooksPath", "allowUnsafeHooksPath"),
-  c2("core.pager", "allowUnsafePager"),
-  c2("core.sshCommand", "allowUnsafeSshCommand"),
-  i("credential.helper", "allowUnsafeCredentialHelper"),
-  i("diff.command", "allowUnsafeDiffExternal"),
-  c2("diff.external", "allowUnsafeDiffExternal"),
-  i("diff.textconv", "allowUnsafeDiffTextConv"),
-  i("filter.clean", "allowUnsafeFilter"),
-  i("filter.smudge", "allowUnsafeFilter"),
-  i("gpg.program", "allowUnsafeGpgProgram"),
-  c2("init.templateDir", "allowUnsafeTemplateDir"),
-  i("merge.driver", "allowUnsafeMergeDriver"),
-  i("mergetool.path", "allowUnsafeMergeDriver"),
-  i("mergetool.cmd", "allowUnsafeMergeDriver"),
-  i("protocol.allow", "allowUnsafeProtocolOverride"),
-  i("remote.receivepack", "allowUnsafePack"),
-  i("remote.uploadpack", "allowUnsafePack"),
-  c2("sequence.editor", "allowUnsafeEditor")
-];
-function* K(e, t2) {
-  for (const n of t2)
-    for (const o2 of H) {
-      const s = o2(e, n.name);
-      s && (yield s);
-    }
-}
-function h(e, t2, n, o2 = String(t2)) {
-  const s = typeof t2 == "string" ? new RegExp(`\\s*${t2.toLowerCase()}`) : t2, r2 = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${n}`;
-  return function(a, f) {
-    if ((!e || a === e) && s.test(f))
-      return {
-        category: n,
-        message: r2
-      };
-  };
-}
-var H = [
-  h(
-    null,
-    /--(upload|receive)-pack/,
-    "allowUnsafePack",
-    "--upload-pack or --receive-pack"
-  ),
-  h("clone", /^-\w*u/, "allowUnsafePack"),
-  h("clone", "--u", "allowUnsafePack"),
-  h("push", "--exec", "allowUnsafePack"),
-  h(null, "--template", "allowUnsafeTemplateDir")
-];
-function C(e, t2, n) {
-  return [...K(e, t2), ...V(n)];
-}
-function Y(...e) {
-  const { flags: t2, taskIndex: n } = j(e), o2 = n < e.length ? String(e[n]).toLowerCase() : null, s = o2 !== null ? e.slice(n + 1) : [], { positionals: r2, pathspecs: l } = B(s, o2, t2), a = L(o2, t2, r2);
-  return {
-    task: o2,
-    flags: t2.map(J),
-    paths: l,
-    config: a,
-    vulnerabilities: z(C(o2, t2, a))
-  };
-}
-function z(e) {
-  return Object.defineProperty(e, "vulnerabilities", {
-    value: e
-  });
-}
-function J({ value: e, name: t2 }) {
-  return e !== void 0 ? { name: t2, value: e } : { name: t2 };
-}
-var y = {
-  editor: "allowUnsafeEditor",
-  git_askpass: "allowUnsafeAskPass",
-  git_config_global: "allowUnsafeConfigPaths",
-  git_config_system: "allowUnsafeConfigPaths",
-  git_config_count: "allowUnsafeConfigEnvCount",
-  git_config: "allowUnsafeConfigPaths",
-  git_editor: "allowUnsafeEditor",
-  git_exec_path: "allowUnsafeConfigPaths",
-  git_external_diff: "allowUnsafeDiffExternal",
-  git_pager: "allowUnsafePager",
-  git_proxy_command: "allowUnsafeGitProxy",
-  git_template_dir: "allowUnsafeTemplateDir",
-  git_sequence_editor: "allowUnsafeEditor",
-  git_ssh: "allowUnsafeSshCommand",
-  git_ssh_command: "allowUnsafeSshCommand",
-  pager: "allowUnsafePager",
-  prefix: "allowUnsafeConfigPaths",
-  ssh_askpass: "allowUnsafeAskPass"
-};
-function* Q(e) {
-  const t2 = parseInt(e.git_config_count ?? "0", 10);
-  for (let n = 0; n < t2; n++) {
-    const o2 = e[`git_config_key_${n}`], s = e[`git_config_value_${n}`];
-    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: s, scope: "env" });
-  }
-}
-function* X(e) {
-  for (const t2 of Object.keys(e))
-    if (_(t2)) {
-      const n = y[t2];
-      yield {
-        category: n,
-        message: `Use of "${t2.toUpperCase()}" is not permitted without enabling ${n}`
-      };
-    }
-}
-function _(e) {
-  return Object.hasOwn(y, e);
-}
-function Z(e) {
-  const t2 = {};
-  for (const [n, o2] of Object.entries(e)) {
-    const s = n.toLowerCase().trim();
-    (_(s) || s.startsWith("git")) && (t2[s] = String(o2));
-  }
-  return t2;
-}
-function ee(e) {
-  const t2 = Z(e), n = {
-    read: [],
-    write: [...Q(t2)]
-  }, o2 = [
-    ...X(t2),
-    ...C(null, [], n)
-  ];
-  return {
-    config: n,
-    vulnerabilities: o2
-  };
-}
-function ne(e, t2) {
-  return [...Y(...e).vulnerabilities, ...ee(t2).vulnerabilities];
-}
-
-// node_modules/simple-git/dist/esm/index.js
-var import_promise_deferred2 = __toESM(require_dist2(), 1);
-import { EventEmitter } from "node:events";
-var __defProp2 = Object.defineProperty;
-var __getOwnPropDesc2 = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames2 = Object.getOwnPropertyNames;
-var __hasOwnProp2 = Object.prototype.hasOwnProperty;
-var __esm2 = (fn, res) => function __init() {
-  return fn && (res = (0, fn[__getOwnPropNames2(fn)[0]])(fn = 0)), res;
-};
-var __commonJS2 = (cb, mod) => function __require2() {
-  return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-};
-var __export2 = (target, all) => {
-  for (var name in all)
-    __defProp2(target, name, { get: all[name], enumerable: true });
-};
-var __copyProps2 = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames2(from))
-      if (!__hasOwnProp2.call(to, key) && key !== except)
-        __defProp2(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc2(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toCommonJS = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
-var GitError;
-var init_git_error = __esm2({
-  "src/lib/errors/git-error.ts"() {
-    "use strict";
-    GitError = class extends Error {
-      constructor(task, message) {
-        super(message);
-        this.task = task;
-        Object.setPrototypeOf(this, new.target.prototype);
-      }
-    };
-  }
-});
-var GitResponseError;
-var init_git_response_error = __esm2({
-  "src/lib/errors/git-response-error.ts"() {
-    "use strict";
-    init_git_error();
-    GitResponseError = class extends GitError {
-      constructor(git, message) {
-        super(void 0, message || String(git));
-        this.git = git;
-      }
-    };
-  }
-});
-var TaskConfigurationError;
-var init_task_configuration_error = __esm2({
-  "src/lib/errors/task-configuration-error.ts"() {
-    "use strict";
-    init_git_error();
-    TaskConfigurationError = class extends GitError {
-      constructor(message) {
-        super(void 0, message);
-      }
-    };
-  }
-});
-function asFunction(source) {
-  if (typeof source !== "function") {
-    return NOOP;
-  }
-  return source;
-}
-function isUserFunction(source) {
-  return typeof source === "function" && source !== NOOP;
-}
-function splitOn(input2, char) {
-  const index = input2.indexOf(char);
-  if (index <= 0) {
-    return [input2, ""];
-  }
-  return [input2.substr(0, index), input2.substr(index + 1)];
-}
-function first(input2, offset = 0) {
-  return isArrayLike(input2) && input2.length > offset ? input2[offset] : void 0;
-}
-function last(input2, offset = 0) {
-  if (isArrayLike(input2) && input2.length > offset) {
-    return input2[input2.length - 1 - offset];
-  }
-}
-function isArrayLike(input2) {
-  return filterHasLength(input2);
-}
-function toLinesWithContent(input2 = "", trimmed2 = true, separator = "\n") {
-  return input2.split(separator).reduce((output, line) => {
-    const lineContent = trimmed2 ? line.trim() : line;
-    if (lineContent) {
-      output.push(lineContent);
-    }
-    return output;
-  }, []);
-}
-function forEachLineWithContent(input2, callback) {
-  return toLinesWithContent(input2, true).map((line) => callback(line));
-}
-function folderExists(path13) {
-  return (0, import_file_exists.exists)(path13, import_file_exists.FOLDER);
-}
-function append(target, item) {
-  if (Array.isArray(target)) {
-    if (!target.includes(item)) {
-      target.push(item);
-    }
-  } else {
-    target.add(item);
-  }
-  return item;
-}
-function including(target, item) {
-  if (Array.isArray(target) && !target.includes(item)) {
-    target.push(item);
-  }
-  return target;
-}
-function remove(target, item) {
-  if (Array.isArray(target)) {
-    const index = target.indexOf(item);
-    if (index >= 0) {
-      target.splice(index, 1);
-    }
-  } else {
-    target.delete(item);
-  }
-  return item;
-}
-function asArray(source) {
-  return Array.isArray(source) ? source : [source];
-}
-function asCamelCase(str) {
-  return str.replace(/[\s-]+(.)/g, (_all, chr) => {
-    return chr.toUpperCase();
-  });
-}
-function asStringArray(source) {
-  return asArray(source).map((item) => {
-    return item instanceof String ? item : String(item);
-  });
-}
-function asNumber(source, onNaN = 0) {
-  if (source == null) {
-    return onNaN;
-  }
-  const num = parseInt(source, 10);
-  return Number.isNaN(num) ? onNaN : num;
-}
-function prefixedArray(input2, prefix) {
-  const output = [];
-  for (let i2 = 0, max = input2.length; i2 < max; i2++) {
-    output.push(prefix, input2[i2]);
-  }
-  return output;
-}
-function bufferToString(input2) {
-  return (Array.isArray(input2) ? Buffer.concat(input2) : input2).toString("utf-8");
-}
-function pick(source, properties) {
-  const out = {};
-  properties.forEach((key) => {
-    if (source[key] !== void 0) {
-      out[key] = source[key];
-    }
-  });
-  return out;
-}
-function delay(duration = 0) {
-  return new Promise((done) => setTimeout(done, duration));
-}
-function orVoid(input2) {
-  if (input2 === false) {
-    return void 0;
-  }
-  return input2;
-}
-var NULL;
-var NOOP;
-var objectToString;
-var init_util2 = __esm2({
-  "src/lib/utils/util.ts"() {
-    "use strict";
-    init_argument_filters();
-    NULL = "\0";
-    NOOP = () => {
-    };
-    objectToString = Object.prototype.toString.call.bind(Object.prototype.toString);
-  }
-});
-function filterType(input2, filter2, def) {
-  if (filter2(input2)) {
-    return input2;
-  }
-  return arguments.length > 2 ? def : void 0;
-}
-function filterPrimitives(input2, omit) {
-  const type = r(input2) ? "string" : typeof input2;
-  return /number|string|boolean/.test(type) && (!omit || !omit.includes(type));
-}
-function filterPlainObject(input2) {
-  return !!input2 && objectToString(input2) === "[object Object]";
-}
-function filterFunction(input2) {
-  return typeof input2 === "function";
-}
-var filterArray;
-var filterNumber;
-var filterString;
-var filterStringOrStringArray;
-var filterHasLength;
-var init_argument_filters = __esm2({
-  "src/lib/utils/argument-filters.ts"() {
-    "use strict";
-    init_util2();
-    filterArray = (input2) => {
-      return Array.isArray(input2);
-    };
-    filterNumber = (input2) => {
-      return typeof input2 === "number";
-    };
-    filterString = (input2) => {
-      return typeof input2 === "string" || r(input2);
-    };
-    filterStringOrStringArray = (input2) => {
-      return filterString(input2) || Array.isArray(input2) && input2.every(filterString);
-    };
-    filterHasLength = (input2) => {
-      if (input2 == null || "number|boolean|function".includes(typeof input2)) {
-        return false;
-      }
-      return typeof input2.length === "number";
-    };
-  }
-});
-var ExitCodes;
-var init_exit_codes = __esm2({
-  "src/lib/utils/exit-codes.ts"() {
-    "use strict";
-    ExitCodes = /* @__PURE__ */ ((ExitCodes2) => {
-      ExitCodes2[ExitCodes2["SUCCESS"] = 0] = "SUCCESS";
-      ExitCodes2[ExitCodes2["ERROR"] = 1] = "ERROR";
-      ExitCodes2[ExitCodes2["NOT_FOUND"] = -2] = "NOT_FOUND";
-      ExitCodes2[ExitCodes2["UNCLEAN"] = 128] = "UNCLEAN";
-      return ExitCodes2;
-    })(ExitCodes || {});
-  }
-});
-var GitOutputStreams;
-var init_git_output_streams = __esm2({
-  "src/lib/utils/git-output-streams.ts"() {
-    "use strict";
-    GitOutputStreams = class _GitOutputStreams {
-      constructor(stdOut, stdErr) {
-        this.stdOut = stdOut;
-        this.stdErr = stdErr;
-      }
-      asStrings() {
-        return new _GitOutputStreams(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
-      }
-    };
-  }
-});
-function useMatchesDefault() {
-  throw new Error(`LineParser:useMatches not implemented`);
-}
-var LineParser;
-var RemoteLineParser;
-var init_line_parser = __esm2({
-  "src/lib/utils/line-parser.ts"() {
-    "use strict";
-    LineParser = class {
-      constructor(regExp, useMatches) {
-        this.matches = [];
-        this.useMatches = useMatchesDefault;
-        this.parse = (line, target) => {
-          this.resetMatches();
-          if (!this._regExp.every((reg, index) => this.addMatch(reg, index, line(index)))) {
-            return false;
-          }
-          return this.useMatches(target, this.prepareMatches()) !== false;
-        };
-        this._regExp = Array.isArray(regExp) ? regExp : [regExp];
-        if (useMatches) {
-          this.useMatches = useMatches;
-        }
-      }
-      resetMatches() {
-        this.matches.length = 0;
-      }
-      prepareMatches() {
-        return this.matches;
-      }
-      addMatch(reg, index, line) {
-        const matched = line && reg.exec(line);
-        if (matched) {
-          this.pushMatch(index, matched);
-        }
-        return !!matched;
-      }
-      pushMatch(_index, matched) {
-        this.matches.push(...matched.slice(1));
-      }
-    };
-    RemoteLineParser = class extends LineParser {
-      addMatch(reg, index, line) {
-        return /^remote:\s/.test(String(line)) && super.addMatch(reg, index, line);
-      }
-      pushMatch(index, matched) {
-        if (index > 0 || matched.length > 1) {
-          super.pushMatch(index, matched);
-        }
-      }
-    };
-  }
-});
-function createInstanceConfig(...options) {
-  const baseDir = process.cwd();
-  const config = Object.assign(
-    { baseDir, ...defaultOptions },
-    ...options.filter((o2) => typeof o2 === "object" && o2)
-  );
-  config.baseDir = config.baseDir || baseDir;
-  config.trimmed = config.trimmed === true;
-  return config;
-}
-var defaultOptions;
-var init_simple_git_options = __esm2({
-  "src/lib/utils/simple-git-options.ts"() {
-    "use strict";
-    defaultOptions = {
-      binary: "git",
-      maxConcurrentProcesses: 5,
-      config: [],
-      trimmed: false
-    };
-  }
-});
-function appendTaskOptions(options, commands = []) {
-  if (!filterPlainObject(options)) {
-    return commands;
-  }
-  return Object.keys(options).reduce((commands2, key) => {
-    const value = options[key];
-    if (r(value)) {
-      commands2.push(value);
-    } else if (filterPrimitives(value, ["boolean"])) {
-      commands2.push(key + "=" + value);
-    } else if (Array.isArray(value)) {
-      for (const v of value) {
-        if (!filterPrimitives(v, ["string", "number"])) {
-          commands2.push(key + "=" + v);
-        }
-      }
-    } else {
-      commands2.push(key);
-    }
-    return commands2;
-  }, commands);
-}
-function getTrailingOptions(args, initialPrimitive = 0, objectOnly = false) {
-  const command = [];
-  for (let i2 = 0, max = initialPrimitive < 0 ? args.length : initialPrimitive; i2 < max; i2++) {
-    if ("string|number".includes(typeof args[i2])) {
-      command.push(String(args[i2]));
-    }
-  }
-  appendTaskOptions(trailingOptionsArgument(args), command);
-  if (!objectOnly) {
-    command.push(...trailingArrayArgument(args));
-  }
-  return command;
-}
-function trailingArrayArgument(args) {
-  const hasTrailingCallback = typeof last(args) === "function";
-  return asStringArray(filterType(last(args, hasTrailingCallback ? 1 : 0), filterArray, []));
-}
-function trailingOptionsArgument(args) {
-  const hasTrailingCallback = filterFunction(last(args));
-  return filterType(last(args, hasTrailingCallback ? 1 : 0), filterPlainObject);
-}
-function trailingFunctionArgument(args, includeNoop = true) {
-  const callback = asFunction(last(args));
-  return includeNoop || isUserFunction(callback) ? callback : void 0;
-}
-var init_task_options = __esm2({
-  "src/lib/utils/task-options.ts"() {
-    "use strict";
-    init_argument_filters();
-    init_util2();
-  }
-});
-function callTaskParser(parser4, streams) {
-  return parser4(streams.stdOut, streams.stdErr);
-}
-function parseStringResponse(result2, parsers12, texts, trim = true) {
-  asArray(texts).forEach((text) => {
-    for (let lines = toLinesWithContent(text, trim), i2 = 0, max = lines.length; i2 < max; i2++) {
-      const line = (offset = 0) => {
-        if (i2 + offset >= max) {
-          return;
-        }
-        return lines[i2 + offset];
-      };
-      parsers12.some(({ parse: parse2 }) => parse2(line, result2));
-    }
-  });
-  return result2;
-}
-var init_task_parser = __esm2({
-  "src/lib/utils/task-parser.ts"() {
-    "use strict";
-    init_util2();
-  }
-});
-var utils_exports = {};
-__export2(utils_exports, {
-  ExitCodes: () => ExitCodes,
-  GitOutputStreams: () => GitOutputStreams,
-  LineParser: () => LineParser,
-  NOOP: () => NOOP,
-  NULL: () => NULL,
-  RemoteLineParser: () => RemoteLineParser,
-  append: () => append,
-  appendTaskOptions: () => appendTaskOptions,
-  asArray: () => asArray,
-  asCamelCase: () => asCamelCase,
-  asFunction: () => asFunction,
-  asNumber: () => asNumber,
-  asStringArray: () => asStringArray,
-  bufferToString: () => bufferToString,
-  callTaskParser: () => callTaskParser,
-  createInstanceConfig: () => createInstanceConfig,
-  delay: () => delay,
-  filterArray: () => filterArray,
-  filterFunction: () => filterFunction,
-  filterHasLength: () => filterHasLength,
-  filterNumber: () => filterNumber,
-  filterPlainObject: () => filterPlainObject,
-  filterPrimitives: () => filterPrimitives,
-  filterString: () => filterString,
-  filterStringOrStringArray: () => filterStringOrStringArray,
-  filterType: () => filterType,
-  first: () => first,
-  folderExists: () => folderExists,
-  forEachLineWithContent: () => forEachLineWithContent,
-  getTrailingOptions: () => getTrailingOptions,
-  including: () => including,
-  isUserFunction: () => isUserFunction,
-  last: () => last,
-  objectToString: () => objectToString,
-  orVoid: () => orVoid,
-  parseStringResponse: () => parseStringResponse,
-  pick: () => pick,
-  prefixedArray: () => prefixedArray,
-  remove: () => remove,
-  splitOn: () => splitOn,
-  toLinesWithContent: () => toLinesWithContent,
-  trailingFunctionArgument: () => trailingFunctionArgument,
-  trailingOptionsArgument: () => trailingOptionsArgument
-});
-var init_utils = __esm2({
-  "src/lib/utils/index.ts"() {
-    "use strict";
-    init_argument_filters();
-    init_exit_codes();
-    init_git_output_streams();
-    init_line_parser();
-    init_simple_git_options();
-    init_task_options();
-    init_task_parser();
-    init_util2();
-  }
-});
-var check_is_repo_exports = {};
-__export2(check_is_repo_exports, {
-  CheckRepoActions: () => CheckRepoActions,
-  checkIsBareRepoTask: () => checkIsBareRepoTask,
-  checkIsRepoRootTask: () => checkIsRepoRootTask,
-  checkIsRepoTask: () => checkIsRepoTask
-});
-function checkIsRepoTask(action) {
-  switch (action) {
-    case "bare":
-      return checkIsBareRepoTask();
-    case "root":
-      return checkIsRepoRootTask();
-  }
-  const commands = ["rev-parse", "--is-inside-work-tree"];
-  return {
-    commands,
-    format: "utf-8",
-    onError,
-    parser
-  };
-}
-function checkIsRepoRootTask() {
-  const commands = ["rev-parse", "--git-dir"];
-  return {
-    commands,
-    format: "utf-8",
-    onError,
-    parser(path13) {
-      return /^\.(git)?$/.test(path13.trim());
-    }
-  };
-}
-function checkIsBareRepoTask() {
-  const commands = ["rev-parse", "--is-bare-repository"];
-  return {
-    commands,
-    format: "utf-8",
-    onError,
-    parser
-  };
-}
-function isNotRepoMessage(error) {
-  return /(Not a git repository|Kein Git-Repository)/i.test(String(error));
-}
-var CheckRepoActions;
-var onError;
-var parser;
-var init_check_is_repo = __esm2({
-  "src/lib/tasks/check-is-repo.ts"() {
-    "use strict";
-    init_utils();
-    CheckRepoActions = /* @__PURE__ */ ((CheckRepoActions2) => {
-      CheckRepoActions2["BARE"] = "bare";
-      CheckRepoActions2["IN_TREE"] = "tree";
-      CheckRepoActions2["IS_REPO_ROOT"] = "root";
-      return CheckRepoActions2;
-    })(CheckRepoActions || {});
-    onError = ({ exitCode }, error, done, fail) => {
-      if (exitCode === 128 && isNotRepoMessage(error)) {
-        return done(Buffer.from("false"));
-      }
-      fail(error);
-    };
-    parser = (text) => {
-      return text.trim() === "true";
-    };
-  }
-});
-function cleanSummaryParser(dryRun, text) {
-  const summary = new CleanResponse(dryRun);
-  const regexp = dryRun ? dryRunRemovalRegexp : removalRegexp;
-  toLinesWithContent(text).forEach((line) => {
-    const removed = line.replace(regexp, "");
-    summary.paths.push(removed);
-    (isFolderRegexp.test(removed) ? summary.folders : summary.files).push(removed);
-  });
-  return summary;
-}
-var CleanResponse;
-var removalRegexp;
-var dryRunRemovalRegexp;
-var isFolderRegexp;
-var init_CleanSummary = __esm2({
-  "src/lib/responses/CleanSummary.ts"() {
-    "use strict";
-    init_utils();
-    CleanResponse = class {
-      constructor(dryRun) {
-        this.dryRun = dryRun;
-        this.paths = [];
-        this.files = [];
-        this.folders = [];
-      }
-    };
-    removalRegexp = /^[a-z]+\s*/i;
-    dryRunRemovalRegexp = /^[a-z]+\s+[a-z]+\s*/i;
-    isFolderRegexp = /\/$/;
-  }
-});
-var task_exports = {};
-__export2(task_exports, {
-  EMPTY_COMMANDS: () => EMPTY_COMMANDS,
-  adhocExecTask: () => adhocExecTask,
-  configurationErrorTask: () => configurationErrorTask,
-  isBufferTask: () => isBufferTask,
-  isEmptyTask: () => isEmptyTask,
-  straightThroughBufferTask: () => straightThroughBufferTask,
-  straightThroughStringTask: () => straightThroughStringTask
-});
-function adhocExecTask(parser4) {
-  return {
-    commands: EMPTY_COMMANDS,
-    format: "empty",
-    parser: parser4
-  };
-}
-function configurationErrorTask(error) {
-  return {
-    commands: EMPTY_COMMANDS,
-    format: "empty",
-    parser() {
-      throw typeof error === "string" ? new TaskConfigurationError(error) : error;
-    }
-  };
-}
-function straightThroughStringTask(commands, trimmed2 = false) {
-  return {
-    commands,
-    format: "utf-8",
-    parser(text) {
-      return trimmed2 ? String(text).trim() : text;
-    }
-  };
-}
-function straightThroughBufferTask(commands) {
-  return {
-    commands,
-    format: "buffer",
-    parser(buffer) {
-      return buffer;
-    }
-  };
-}
-function isBufferTask(task) {
-  return task.format === "buffer";
-}
-function isEmptyTask(task) {
-  return task.format === "empty" || !task.commands.length;
-}
-var EMPTY_COMMANDS;
-var init_task = __esm2({
-  "src/lib/tasks/task.ts"() {
-    "use strict";
-    init_task_configuration_error();
-    EMPTY_COMMANDS = [];
-  }
-});
-var clean_exports = {};
-__export2(clean_exports, {
-  CONFIG_ERROR_INTERACTIVE_MODE: () => CONFIG_ERROR_INTERACTIVE_MODE,
-  CONFIG_ERROR_MODE_REQUIRED: () => CONFIG_ERROR_MODE_REQUIRED,
-  CONFIG_ERROR_UNKNOWN_OPTION: () => CONFIG_ERROR_UNKNOWN_OPTION,
-  CleanOptions: () => CleanOptions,
-  cleanTask: () => cleanTask,
-  cleanWithOptionsTask: () => cleanWithOptionsTask,
-  isCleanOptionsArray: () => isCleanOptionsArray
-});
-function cleanWithOptionsTask(mode, customArgs) {
-  const { cleanMode, options, valid } = getCleanOptions(mode);
-  if (!cleanMode) {
-    return configurationErrorTask(CONFIG_ERROR_MODE_REQUIRED);
-  }
-  if (!valid.options) {
-    return configurationErrorTask(CONFIG_ERROR_UNKNOWN_OPTION + JSON.stringify(mode));
-  }
-  options.push(...customArgs);
-  if (options.some(isInteractiveMode)) {
-    return configurationErrorTask(CONFIG_ERROR_INTERACTIVE_MODE);
-  }
-  return cleanTask(cleanMode, options);
-}
-function cleanTask(mode, customArgs) {
-  const commands = ["clean", `-${mode}`, ...customArgs];
-  return {
-    commands,
-    format: "utf-8",
-    parser(text) {
-      return cleanSummaryParser(mode === "n", text);
-    }
-  };
-}
-function isCleanOptionsArray(input2) {
-  return Array.isArray(input2) && input2.every((test) => CleanOptionValues.has(test));
-}
-function getCleanOptions(input2) {
-  let cleanMode;
-  let options = [];
-  let valid = { cleanMode: false, options: true };
-  input2.replace(/[^a-z]i/g, "").split("").forEach((char) => {
-    if (isCleanMode(char)) {
-      cleanMode = char;
-      valid.cleanMode = true;
-    } else {
-      valid.options = valid.options && isKnownOption(options[options.length] = `-${char}`);
-    }
-  });
-  return {
-    cleanMode,
-    options,
-    valid
-  };
-}
-function isCleanMode(cleanMode) {
-  return cleanMode === "f" || cleanMode === "n";
-}
-function isKnownOption(option) {
-  return /^-[a-z]$/i.test(option) && CleanOptionValues.has(option.charAt(1));
-}
-function isInteractiveMode(option) {
-  if (/^-[^\-]/.test(option)) {
-    return option.indexOf("i") > 0;
-  }
-  return option === "--interactive";
-}
-var CONFIG_ERROR_INTERACTIVE_MODE;
-var CONFIG_ERROR_MODE_REQUIRED;
-var CONFIG_ERROR_UNKNOWN_OPTION;
-var CleanOptions;
-var CleanOptionValues;
-var init_clean = __esm2({
-  "src/lib/tasks/clean.ts"() {
-    "use strict";
-    init_CleanSummary();
-    init_utils();
-    init_task();
-    CONFIG_ERROR_INTERACTIVE_MODE = "Git clean interactive mode is not supported";
-    CONFIG_ERROR_MODE_REQUIRED = 'Git clean mode parameter ("n" or "f") is required';
-    CONFIG_ERROR_UNKNOWN_OPTION = "Git clean unknown option found in: ";
-    CleanOptions = /* @__PURE__ */ ((CleanOptions2) => {
-      CleanOptions2["DRY_RUN"] = "n";
-      CleanOptions2["FORCE"] = "f";
-      CleanOptions2["IGNORED_INCLUDED"] = "x";
-      CleanOptions2["IGNORED_ONLY"] = "X";
-      CleanOptions2["EXCLUDING"] = "e";
-      CleanOptions2["QUIET"] = "q";
-      CleanOptions2["RECURSIVE"] = "d";
-      return CleanOptions2;
-    })(CleanOptions || {});
-    CleanOptionValues = /* @__PURE__ */ new Set([
-      "i",
-      ...asStringArray(Object.values(CleanOptions))
-    ]);
-  }
-});
-function configListParser(text) {
-  const config = new ConfigList();
-  for (const item of configParser(text)) {
-    config.addValue(item.file, String(item.key), item.value);
-  }
-  return config;
-}
-function configGetParser(text, key) {
-  let value = null;
-  const values = [];
-  const scopes = /* @__PURE__ */ new Map();
-  for (const item of configParser(text, key)) {
-    if (item.key !== key) {
-      continue;
-    }
-    values.push(value = item.value);
-    if (!scopes.has(item.file)) {
-      scopes.set(item.file, []);
-    }
-    scopes.get(item.file).push(value);
-  }
-  return {
-    key,
-    paths: Array.from(scopes.keys()),
-    scopes,
-    value,
-    values
-  };
-}
-function configFilePath(filePath) {
-  return filePath.replace(/^(file):/, "");
-}
-function* configParser(text, requestedKey = null) {
-  const lines = text.split("\0");
-  for (let i2 = 0, max = lines.length - 1; i2 < max; ) {
-    const file = configFilePath(lines[i2++]);
-    let value = lines[i2++];
-    let key = requestedKey;
-    if (value.includes("\n")) {
-      const line = splitOn(value, "\n");
-      key = line[0];
-      value = line[1];
-    }
-    yield { file, key, value };
-  }
-}
-var ConfigList;
-var init_ConfigList = __esm2({
-  "src/lib/responses/ConfigList.ts"() {
-    "use strict";
-    init_utils();
-    ConfigList = class {
-      constructor() {
-        this.files = [];
-        this.values = /* @__PURE__ */ Object.create(null);
-      }
-      get all() {
-        if (!this._all) {
-          this._all = this.files.reduce((all, file) => {
-            return Object.assign(all, this.values[file]);
-          }, {});
-        }
-        return this._all;
-      }
-      addFile(file) {
-        if (!(file in this.values)) {
-          const latest = last(this.files);
-          this.values[file] = latest ? Object.create(this.values[latest]) : {};
-          this.files.push(file);
-        }
-        return this.values[file];
-      }
-      addValue(file, key, value) {
-        const values = this.addFile(file);
-        if (!Object.hasOwn(values, key)) {
-          values[key] = value;
-        } else if (Array.isArray(values[key])) {
-          values[key].push(value);
-        } else {
-          values[key] = [values[key], value];
-        }
-        this._all = void 0;
-      }
-    };
-  }
-});
-function asConfigScope(scope, fallback) {
-  if (typeof scope === "string" && Object.hasOwn(GitConfigScope, scope)) {
-    return scope;
-  }
-  return fallback;
-}
-function addConfigTask(key, value, append2, scope) {
-  const commands = ["config", `--${scope}`];
-  if (append2) {
-    commands.push("--add");
-  }
-  commands.push(key, value);
-  return {
-    commands,
-    format: "utf-8",
-    parser(text) {
-      return text;
-    }
-  };
-}
-function getConfigTask(key, scope) {
-  const commands = ["config", "--null", "--show-origin", "--get-all", key];
-  if (scope) {
-    commands.splice(1, 0, `--${scope}`);
-  }
-  return {
-    commands,
-    format: "utf-8",
-    parser(text) {
-      return configGetParser(text, key);
-    }
-  };
-}
-function listConfigTask(scope) {
-  const commands = ["config", "--list", "--show-origin", "--null"];
-  if (scope) {
-    commands.push(`--${scope}`);
-  }
-  return {
-    commands,
-    format: "utf-8",
-    parser(text) {
-      return configListParser(text);
-    }
-  };
-}
-function config_default() {
-  return {
-    addConfig(key, value, ...rest) {
-      return this._runTask(
-        addConfigTask(
-          key,
-          value,
-          rest[0] === true,
-          asConfigScope(
-            rest[1],
-            "local"
-            /* local */
-          )
-        ),
-        trailingFunctionArgument(arguments)
-      );
-    },
-    getConfig(key, scope) {
-      return this._runTask(
-        getConfigTask(key, asConfigScope(scope, void 0)),
-        trailingFunctionArgument(arguments)
-      );
-    },
-    listConfig(...rest) {
-      return this._runTask(
-        listConfigTask(asConfigScope(rest[0], void 0)),
-        trailingFunctionArgument(arguments)
-      );
-    }
-  };
-}
-var GitConfigScope;
-var init_config = __esm2({
-  "src/lib/tasks/config.ts"() {
-    "use strict";
-    init_ConfigList();
-    init_utils();
-    GitConfigScope = /* @__PURE__ */ ((GitConfigScope2) => {
-      GitConfigScope2["system"] = "system";
-      GitConfigScope2["global"] = "global";
-      GitConfigScope2["local"] = "local";
-      GitConfigScope2["worktree"] = "worktree";
-      return GitConfigScope2;
-    })(GitConfigScope || {});
-  }
-});
-function isDiffNameStatus(input2) {
-  return diffNameStatus.has(input2);
-}
-var DiffNameStatus;
-var diffNameStatus;
-var init_diff_name_status = __esm2({
-  "src/lib/tasks/diff-name-status.ts"() {
-    "use strict";
-    DiffNameStatus = /* @__PURE__ */ ((DiffNameStatus2) => {
-      DiffNameStatus2["ADDED"] = "A";
-      DiffNameStatus2["COPIED"] = "C";
-      DiffNameStatus2["DELETED"] = "D";
-      DiffNameStatus2["MODIFIED"] = "M";
-      DiffNameStatus2["RENAMED"] = "R";
-      DiffNameStatus2["CHANGED"] = "T";
-      DiffNameStatus2["UNMERGED"] = "U";
-      DiffNameStatus2["UNKNOWN"] = "X";
-      DiffNameStatus2["BROKEN"] = "B";
-      return DiffNameStatus2;
-    })(DiffNameStatus || {});
-    diffNameStatus = new Set(Object.values(DiffNameStatus));
-  }
-});
-function grepQueryBuilder(...params) {
-  return new GrepQuery().param(...params);
-}
-function parseGrep(grep) {
-  const paths = /* @__PURE__ */ new Set();
-  const results = {};
-  forEachLineWithContent(grep, (input2) => {
-    const [path13, line, preview] = input2.split(NULL);
-    paths.add(path13);
-    (results[path13] = results[path13] || []).push({
-      line: asNumber(line),
-      path: path13,
-      preview
-    });
-  });
-  return {
-    paths,
-    results
-  };
-}
-function grep_default() {
-  return {
-    grep(searchTerm) {
-      const then = trailingFunctionArgument(arguments);
-      const options = getTrailingOptions(arguments);
-      for (const option of disallowedOptions) {
-        if (options.includes(option)) {
-          return this._runTask(
-            configurationErrorTask(`git.grep: use of "${option}" is not supported.`),
-            then
-          );
-        }
-      }
-      if (typeof searchTerm === "string") {
-        searchTerm = grepQueryBuilder().param(searchTerm);
-      }
-      const commands = ["grep", "--null", "-n", "--full-name", ...options, ...searchTerm];
-      return this._runTask(
-        {
-          commands,
-          format: "utf-8",
-          parser(stdOut) {
-            return parseGrep(stdOut);
-          }
-        },
-        then
-      );
-    }
-  };
-}
-var disallowedOptions;
-var Query;
-var _a2;
-var GrepQuery;
-var init_grep = __esm2({
-  "src/lib/tasks/grep.ts"() {
-    "use strict";
-    init_utils();
-    init_task();
-    disallowedOptions = ["-h"];
-    Query = /* @__PURE__ */ Symbol("grepQuery");
-    GrepQuery = class {
-      constructor() {
-        this[_a2] = [];
-      }
-      *[(_a2 = Query, Symbol.iterator)]() {
-        for (const query of this[Query]) {
-          yield query;
-        }
-      }
-      and(...and) {
-        and.length && this[Query].push("--and", "(", ...prefixedArray(and, "-e"), ")");
-        return this;
-      }
-      param(...param) {
-        this[Query].push(...prefixedArray(param, "-e"));
-        return this;
-      }
-    };
-  }
-});
-var reset_exports = {};
-__export2(reset_exports, {
-  ResetMode: () => ResetMode,
-  getResetMode: () => getResetMode,
-  resetTask: () => resetTask
-});
-function resetTask(mode, customArgs) {
-  const commands = ["reset"];
-  if (isValidResetMode(mode)) {
-    commands.push(`--${mode}`);
-  }
-  commands.push(...customArgs);
-  return straightThroughStringTask(commands);
-}
-function getResetMode(mode) {
-  if (isValidResetMode(mode)) {
-    return mode;
-  }
-  switch (typeof mode) {
-    case "string":
-    case "undefined":
-      return "soft";
-  }
-  return;
-}
-function isValidResetMode(mode) {
-  return typeof mode === "string" && validResetModes.includes(mode);
-}
-var ResetMode;
-var validResetModes;
-var init_reset = __esm2({
-  "src/lib/tasks/reset.ts"() {
-    "use strict";
-    init_utils();
-    init_task();
-    ResetMode = /* @__PURE__ */ ((ResetMode2) => {
-      ResetMode2["MIXED"] = "mixed";
-      ResetMode2["SOFT"] = "soft";
-      ResetMode2["HARD"] = "hard";
-      ResetMode2["MERGE"] = "merge";
-      ResetMode2["KEEP"] = "keep";
-      return ResetMode2;
-    })(ResetMode || {});
-    validResetModes = asStringArray(Object.values(ResetMode));
-  }
-});
-function createLog() {
-  return (0, import_debug.default)("simple-git");
-}
-function prefixedLogger(to, prefix, forward) {
-  if (!prefix || !String(prefix).replace(/\s*/, "")) {
-    return !forward ? to : (message, ...args) => {
-      to(message, ...args);
-      forward(message, ...args);
-    };
-  }
-  return (message, ...args) => {
-    to(`%s ${message}`, prefix, ...args);
-    if (forward) {
-      forward(message, ...args);
-    }
-  };
-}
-function childLoggerName(name, childDebugger, { namespace: parentNamespace }) {
-  if (typeof name === "string") {
-    return name;
-  }
-  const childNamespace = childDebugger && childDebugger.namespace || "";
-  if (childNamespace.startsWith(parentNamespace)) {
-    return childNamespace.substr(parentNamespace.length + 1);
-  }
-  return childNamespace || parentNamespace;
-}
-function createLogger(label, verbose, initialStep, infoDebugger = createLog()) {
-  const labelPrefix = label && `[${label}]` || "";
-  const spawned = [];
-  const debugDebugger = typeof verbose === "string" ? infoDebugger.extend(verbose) : verbose;
-  const key = childLoggerName(filterType(verbose, filterString), debugDebugger, infoDebugger);
-  return step(initialStep);
-  function sibling(name, initial) {
-    return append(
-      spawned,
-      createLogger(label, key.replace(/^[^:]+/, name), initial, infoDebugger)
-    );
-  }
-  function step(phase) {
-    const stepPrefix = phase && `[${phase}]` || "";
-    const debug2 = debugDebugger && prefixedLogger(debugDebugger, stepPrefix) || NOOP;
-    const info = prefixedLogger(infoDebugger, `${labelPrefix} ${stepPrefix}`, debug2);
-    return Object.assign(debugDebugger ? debug2 : info, {
-      label,
-      sibling,
-      info,
-      step
-    });
-  }
-}
-var init_git_logger = __esm2({
-  "src/lib/git-logger.ts"() {
-    "use strict";
-    init_utils();
-    import_debug.default.formatters.L = (value) => String(filterHasLength(value) ? value.length : "-");
-    import_debug.default.formatters.B = (value) => {
-      if (Buffer.isBuffer(value)) {
-        return value.toString("utf8");
-      }
-      return objectToString(value);
-    };
-  }
-});
-var TasksPendingQueue;
-var init_tasks_pending_queue = __esm2({
-  "src/lib/runners/tasks-pending-queue.ts"() {
-    "use strict";
-    init_git_error();
-    init_git_logger();
-    TasksPendingQueue = class _TasksPendingQueue {
-      constructor(logLabel = "GitExecutor") {
-        this.logLabel = logLabel;
-        this._queue = /* @__PURE__ */ new Map();
-      }
-      withProgress(task) {
-        return this._queue.get(task);
-      }
-      createProgress(task) {
-        const name = _TasksPendingQueue.getName(task.commands[0]);
-        const logger = createLogger(this.logLabel, name);
-        return {
-          task,
-          logger,
-          name
-        };
-      }
-      push(task) {
-        const progress = this.createProgress(task);
-        progress.logger("Adding task to the queue, commands = %o", task.commands);
-        this._queue.set(task, progress);
-        return progress;
-      }
-      fatal(err) {
-        for (const [task, { logger }] of Array.from(this._queue.entries())) {
-          if (task === err.task) {
-            logger.info(`Failed %o`, err);
-            logger(
-              `Fatal exception, any as-yet un-started tasks run through this executor will not be attempted`
-            );
-          } else {
-            logger.info(
-              `A fatal exception occurred in a previous task, the queue has been purged: %o`,
-              err.message
-            );
-          }
-          this.complete(task);
-        }
-        if (this._queue.size !== 0) {
-          throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
-        }
-      }
-      complete(task) {
-        const progress = this.withProgress(task);
-        if (progress) {
-          this._queue.delete(task);
-        }
-      }
-      attempt(task) {
-        const progress = this.withProgress(task);
-        if (!progress) {
-          throw new GitError(void 0, "TasksPendingQueue: attempt called for an unknown task");
-        }
-        progress.logger("Starting task");
-        return progress;
-      }
-      static getName(name = "empty") {
-        return `task:${name}:${++_TasksPendingQueue.counter}`;
-      }
-      static {
-        this.counter = 0;
-      }
-    };
-  }
-});
-function pluginContext(task, commands) {
-  return {
-    method: first(task.commands) || "",
-    commands
-  };
-}
-function onErrorReceived(target, logger) {
-  return (err) => {
-    logger(`[ERROR] child process exception %o`, err);
-    target.push(Buffer.from(String(err.stack), "ascii"));
-  };
-}
-function onDataReceived(target, name, logger, output) {
-  return (buffer) => {
-    logger(`%s received %L bytes`, name, buffer);
-    output(`%B`, buffer);
-    target.push(buffer);
-  };
-}
-var GitExecutorChain;
-var init_git_executor_chain = __esm2({
-  "src/lib/runners/git-executor-chain.ts"() {
-    "use strict";
-    init_git_error();
-    init_task();
-    init_utils();
-    init_tasks_pending_queue();
-    GitExecutorChain = class {
-      constructor(_executor, _scheduler, _plugins) {
-        this._executor = _executor;
-        this._scheduler = _scheduler;
-        this._plugins = _plugins;
-        this._chain = Promise.resolve();
-        this._queue = new TasksPendingQueue();
-      }
-      get cwd() {
-        return this._cwd || this._executor.cwd;
-      }
-      set cwd(cwd) {
-        this._cwd = cwd;
-      }
-      get env() {
-        return this._executor.env;
-      }
-      get outputHandler() {
-        return this._executor.outputHandler;
-      }
-      chain() {
-        return this;
-      }
-      push(task) {
-        this._queue.push(task);
-        return this._chain = this._chain.then(() => this.attemptTask(task));
-      }
-      async attemptTask(task) {
-        const onScheduleComplete = await this._scheduler.next();
-        const onQueueComplete = () => this._queue.complete(task);
-        try {
-          const { logger } = this._queue.attempt(task);
-          return await (isEmptyTask(task) ? this.attemptEmptyTask(task, logger) : this.attemptRemoteTask(task, logger));
-        } catch (e) {
-          throw this.onFatalException(task, e);
-        } finally {
-          onQueueComplete();
-          onScheduleComplete();
-        }
-      }
-      onFatalException(task, e) {
-        const gitError = e instanceof GitError ? Object.assign(e, { task }) : new GitError(task, e && String(e));
-        this._chain = Promise.resolve();
-        this._queue.fatal(gitError);
-        return gitError;
-      }
-      async attemptRemoteTask(task, logger) {
-        const binary = this._plugins.exec("spawn.binary", "", pluginContext(task, task.commands));
-        const args = this._plugins.exec("spawn.args", [...task.commands], {
-          ...pluginContext(task, task.commands),
-          env: { ...this.env }
-        });
-        const raw = await this.gitResponse(
-          task,
-          binary,
-          args,
-          this.outputHandler,
-          logger.step("SPAWN")
-        );
-        const outputStreams = await this.handleTaskData(task, args, raw, logger.step("HANDLE"));
-        logger(`passing response to task's parser as a %s`, task.format);
-        if (isBufferTask(task)) {
-          return callTaskParser(task.parser, outputStreams);
-        }
-        return callTaskParser(task.parser, outputStreams.asStrings());
-      }
-      async attemptEmptyTask(task, logger) {
-        logger(`empty task bypassing child process to call to task's parser`);
-        return task.parser(this);
-      }
-      handleTaskData(task, args, result2, logger) {
-        const { exitCode, rejection, stdOut, stdErr } = result2;
-        return new Promise((done, fail) => {
-          logger(`Preparing to handle process response exitCode=%d stdOut=`, exitCode);
-          const { error } = this._plugins.exec(
-            "task.error",
-            { error: rejection },
-            {
-              ...pluginContext(task, args),
-              ...result2
-            }
-          );
-          if (error && task.onError) {
-            logger.info(`exitCode=%s handling with custom error handler`);
-            return task.onError(
-              result2,
-              error,
-              (newStdOut) => {
-                logger.info(`custom error handler treated as success`);
-                logger(`custom error returned a %s`, objectToString(newStdOut));
-                done(
-                  new GitOutputStreams(
-                    Array.isArray(newStdOut) ? Buffer.concat(newStdOut) : newStdOut,
-                    Buffer.concat(stdErr)
-                  )
-                );
-              },
-              fail
-            );
-          }
-          if (error) {
-            logger.info(
-              `handling as error: exitCode=%s stdErr=%s rejection=%o`,
-              exitCode,
-              stdErr.length,
-              rejection
-            );
-            return fail(error);
-          }
-          logger.info(`retrieving task output complete`);
-          done(new GitOutputStreams(Buffer.concat(stdOut), Buffer.concat(stdErr)));
-        });
-      }
-      async gitResponse(task, command, args, outputHandler, logger) {
-        const outputLogger = logger.sibling("output");
-        const spawnOptions = this._plugins.exec(
-          "spawn.options",
-          {
-            cwd: this.cwd,
-            env: this.env,
-            windowsHide: true
-          },
-          pluginContext(task, task.commands)
-        );
-        return new Promise((done) => {
-          const stdOut = [];
-          const stdErr = [];
-          logger.info(`%s %o`, command, args);
-          logger("%O", spawnOptions);
-          let rejection = this._beforeSpawn(task, args);
-          if (rejection) {
-            return done({
-              stdOut,
-              stdErr,
-              exitCode: 9901,
-              rejection
-            });
-          }
-          this._plugins.exec("spawn.before", void 0, {
-            ...pluginContext(task, args),
-            kill(reason) {
-              rejection = reason || rejection;
-            }
-          });
-          const spawned = spawn(command, args, spawnOptions);
-          spawned.stdout.on(
-            "data",
-            onDataReceived(stdOut, "stdOut", logger, outputLogger.step("stdOut"))
-          );
-          spawned.stderr.on(
-            "data",
-            onDataReceived(stdErr, "stdErr", logger, outputLogger.step("stdErr"))
-          );
-          spawned.on("error", onErrorReceived(stdErr, logger));
-          if (outputHandler) {
-            logger(`Passing child process stdOut/stdErr to custom outputHandler`);
-            outputHandler(command, spawned.stdout, spawned.stderr, [...args]);
-          }
-          this._plugins.exec("spawn.after", void 0, {
-            ...pluginContext(task, args),
-            spawned,
-            close(exitCode, reason) {
-              done({
-                stdOut,
-                stdErr,
-                exitCode,
-                rejection: rejection || reason
-              });
-            },
-            kill(reason) {
-              if (spawned.killed) {
-                return;
-              }
-              rejection = reason;
-              spawned.kill("SIGINT");
-            }
-          });
-        });
-      }
-      _beforeSpawn(task, args) {
-        let rejection;
-        this._plugins.exec("spawn.before", void 0, {
-          ...pluginContext(task, args),
-          kill(reason) {
-            rejection = reason || rejection;
-          }
-        });
-        return rejection;
-      }
-    };
-  }
-});
-var git_executor_exports = {};
-__export2(git_executor_exports, {
-  GitExecutor: () => GitExecutor
-});
-var GitExecutor;
-var init_git_executor = __esm2({
-  "src/lib/runners/git-executor.ts"() {
-    "use strict";
-    init_git_executor_chain();
-    GitExecutor = class {
-      constructor(cwd, _scheduler, _plugins) {
-        this.cwd = cwd;
-        this._scheduler = _scheduler;
-        this._plugins = _plugins;
-        this._chain = new GitExecutorChain(this, this._scheduler, this._plugins);
-      }
-      chain() {
-        return new GitExecutorChain(this, this._scheduler, this._plugins);
-      }
-      push(task) {
-        return this._chain.push(task);
-      }
-    };
-  }
-});
-function taskCallback(task, response, callback = NOOP) {
-  const onSuccess = (data) => {
-    callback(null, data);
-  };
-  const onError2 = (err) => {
-    if (err?.task === task) {
-      callback(
-        err instanceof GitResponseError ? addDeprecationNoticeToError(err) : err,
-        void 0
-      );
-    }
-  };
-  response.then(onSuccess, onError2);
-}
-function addDeprecationNoticeToError(err) {
-  let log = (name) => {
-    console.warn(
-      `simple-git deprecation notice: accessing GitResponseError.${name} should be GitResponseError.git.${name}, this will no longer be available in version 3`
-    );
-    log = NOOP;
-  };
-  return Object.create(err, Object.getOwnPropertyNames(err.git).reduce(descriptorReducer, {}));
-  function descriptorReducer(all, name) {
-    if (name in err) {
-      return all;
-    }
-    all[name] = {
-      enumerable: false,
-      configurable: false,
-      get() {
-        log(name);
-        return err.git[name];
-      }
-    };
-    return all;
-  }
-}
-var init_task_callback = __esm2({
-  "src/lib/task-callback.ts"() {
-    "use strict";
-    init_git_response_error();
-    init_utils();
-  }
-});
-function changeWorkingDirectoryTask(directory, root) {
-  return adhocExecTask((instance) => {
-    if (!folderExists(directory)) {
-      throw new Error(`Git.cwd: cannot change to non-directory "${directory}"`);
-    }
-    return (root || instance).cwd = directory;
-  });
-}
-var init_change_working_directory = __esm2({
-  "src/lib/tasks/change-working-directory.ts"() {
-    "use strict";
-    init_utils();
-    init_task();
-  }
-});
-function checkoutTask(args) {
-  const commands = ["checkout", ...args];
-  if (commands[1] === "-b" && commands.includes("-B")) {
-    commands[1] = remove(commands, "-B");
-  }
-  return straightThroughStringTask(commands);
-}
-function checkout_default() {
-  return {
-    checkout() {
-      return this._runTask(
-        checkoutTask(getTrailingOptions(arguments, 1)),
-        trailingFunctionArgument(arguments)
-      );
-    },
-    checkoutBranch(branchName, startPoint) {
-      return this._runTask(
-        checkoutTask(["-b", branchName, startPoint, ...getTrailingOptions(arguments)]),
-        trailingFunctionArgument(arguments)
-      );
-    },
-    checkoutLocalBranch(branchName) {
-      return this._runTask(
-        checkoutTask(["-b", branchName, ...getTrailingOptions(arguments)]),
-        trailingFunctionArgument(arguments)
-      );
-    }
-  };
-}
-var init_checkout = __esm2({
-  "src/lib/tasks/checkout.ts"() {
-    "use strict";
-    init_utils();
-    init_task();
-  }
-});
-function countObjectsResponse() {
-  return {
-    count: 0,
-    garbage: 0,
-    inPack: 0,
-    packs: 0,
-    prunePackable: 0,
-    size: 0,
-    sizeGarbage: 0,
-    sizePack: 0
-  };
-}
-function count_objects_default() {
-  return {
-    countObjects() {
-      return this._runTask({
-        commands: ["count-objects", "--verbose"],
-        format: "utf-8",
-        parser(stdOut) {
-          return parseStringResponse(countObjectsResponse(), [parser2], stdOut);
-        }
-      });
-    }
-  };
-}
-var parser2;
-var init_count_objects = __esm2({
-  "src/lib/tasks/count-objects.ts"() {
-    "use strict";
-    init_utils();
-    parser2 = new LineParser(
-      /([a-z-]+): (\d+)$/,
-      (result2, [key, value]) => {
-        const property = asCamelCase(key);
-        if (Object.hasOwn(result2, property)) {
-          result2[property] = asNumber(value);
-        }
-      }
-    );
-  }
-});
-function parseCommitResult(stdOut) {
-  const result2 = {
-    author: null,
-    branch: "",
-    commit: "",
-    root: false,
-    summary: {
-      changes: 0,
-      insertions: 0,
-      deletions: 0
-    }
-  };
-  return parseStringResponse(result2, parsers, stdOut);
-}
-var parsers;
-var init_parse_commit = __esm2({
-  "src/lib/parsers/parse-commit.ts"() {
-    "use strict";
-    init_utils();
-    parsers = [
-      new LineParser(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (result2, [branch, root, commit]) => {
-        result2.branch = branch;
-        result2.commit = commit;
-        result2.root = !!root;
-      }),
-      new LineParser(/\s*Author:\s(.+)/i, (result2, [author]) => {
-        const parts2 = author.split("<");
-        const email = parts2.pop();
-        if (!email || !email.includes("@")) {
-          return;
-        }
-        result2.author = {
-          email: email.substr(0, email.length - 1),
-          name: parts2.join("<").trim()
-        };
-      }),
-      new LineParser(
-        /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
-        (result2, [changes, insertions, deletions]) => {
-          result2.summary.changes = parseInt(changes, 10) || 0;
-          result2.summary.insertions = parseInt(insertions, 10) || 0;
-          result2.summary.deletions = parseInt(deletions, 10) || 0;
-        }
-      ),
-      new LineParser(
-        /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
-        (result2, [changes, lines, direction]) => {
-          result2.summary.changes = parseInt(changes, 10) || 0;
-          const count = parseInt(lines, 10) || 0;
-          if (direction === "-") {
-            result2.summary.deletions = count;
-          } else if (direction === "+") {
-            result2.summary.insertions = count;
-          }
-        }
-      )
-    ];
-  }
-});
-function commitTask(message, files, customArgs) {
-  const commands = [
-    "-c",
-    "core.abbrev=40",
-    "commit",
-    ...prefixedArray(message, "-m"),
-    ...files,
-    ...customArgs
-  ];
-  return {
-    commands,
-    format: "utf-8",
-    parser: parseCommitResult
-  };
-}
-function commit_default() {
-  return {
-    commit(message, ...rest) {
-      const next = trailingFunctionArgument(arguments);
-      const task = rejectDeprecatedSignatures(message) || commitTask(
-        asArray(message),
-        asArray(filterType(rest[0], filterStringOrStringArray, [])),
-        [
-          ...asStringArray(filterType(rest[1], filterArray, [])),
-          ...getTrailingOptions(arguments, 0, true)
-        ]
-      );
-      return this._runTask(task, next);
-    }
-  };
-  function rejectDeprecatedSignatures(message) {
-    return !filterStringOrStringArray(message) && configurationErrorTask(
-      `git.commit: requires the commit message to be supplied as a string/string[]`
-    );
-  }
-}
-var init_commit = __esm2({
-  "src/lib/tasks/commit.ts"() {
-    "use strict";
-    init_parse_commit();
-    init_utils();
-    init_task();
-  }
-});
-function first_commit_default() {
-  return {
-    firstCommit() {
-      return this._runTask(
-        straightThroughStringTask(["rev-list", "--max-parents=0", "HEAD"], true),
-        trailingFunctionArgument(arguments)
-      );
-    }
-  };
-}
-var init_first_commit = __esm2({
-  "src/lib/tasks/first-commit.ts"() {
-    "use strict";
-    init_utils();
-    init_task();
-  }
-});
-function hashObjectTask(filePath, write) {
-  const commands = ["hash-object", filePath];
-  if (write) {
-    commands.push("-w");
-  }
-  return straightThroughStringTask(commands, true);
-}
-var init_hash_object = __esm2({
-  "src/lib/tasks/hash-object.ts"() {
-    "use strict";
-    init_task();
-  }
-});
-function parseInit(bare, path13, text) {
-  const response = String(text).trim();
-  let result2;
-  if (result2 = initResponseRegex.exec(response)) {
-    return new InitSummary(bare, path13, false, result2[1]);
-  }
-  if (result2 = reInitResponseRegex.exec(response)) {
-    return new InitSummary(bare, path13, true, result2[1]);
-  }
-  let gitDir = "";
-  const tokens = response.split(" ");
-  while (tokens.length) {
-    const token = tokens.shift();
-    if (token === "in") {
-      gitDir = tokens.join(" ");
-      break;
-    }
-  }
-  return new InitSummary(bare, path13, /^re/i.test(response), gitDir);
-}
-var InitSummary;
-var initResponseRegex;
-var reInitResponseRegex;
-var init_InitSummary = __esm2({
-  "src/lib/responses/InitSummary.ts"() {
-    "use strict";
-    InitSummary = class {
-      constructor(bare, path13, existing, gitDir) {
-        this.bare = bare;
-        this.path = path13;
-        this.existing = existing;
-        this.gitDir = gitDir;
-      }
-    };
-    initResponseRegex = /^Init.+ repository in (.+)$/;
-    reInitResponseRegex = /^Rein.+ in (.+)$/;
-  }
-});
-function hasBareCommand(command) {
-  return command.includes(bareCommand);
-}
-function initTask(bare = false, path13, customArgs) {
-  const commands = ["init", ...customArgs];
-  if (bare && !hasBareCommand(commands)) {
-    commands.splice(1, 0, bareCommand);
-  }
-  return {
-    commands,
-    format: "utf-8",
-    parser(text) {
-      return parseInit(commands.includes("--bare"), path13, text);
-    }
-  };
-}
-var bareCommand;
-var init_init = __esm2({
-  "src/lib/tasks/init.ts"() {
-    "use strict";
-    init_InitSummary();
-    bareCommand = "--bare";
-  }
-});
-function logFormatFromCommand(customArgs) {
-  for (let i2 = 0; i2 < customArgs.length; i2++) {
-    const format = logFormatRegex.exec(customArgs[i2]);
-    if (format) {
-      return `--${format[1]}`;
-    }
-  }
-  return "";
-}
-function isLogFormat(customArg) {
-  return logFormatRegex.test(customArg);
-}
-var logFormatRegex;
-var init_log_format = __esm2({
-  "src/lib/args/log-format.ts"() {
-    "use strict";
-    logFormatRegex = /^--(stat|numstat|name-only|name-status)(=|$)/;
-  }
-});
-var DiffSummary;
-var init_DiffSummary = __esm2({
-  "src/lib/responses/DiffSummary.ts"() {
-    "use strict";
-    DiffSummary = class {
-      constructor() {
-        this.changed = 0;
-        this.deletions = 0;
-        this.insertions = 0;
-        this.files = [];
-      }
-    };
-  }
-});
-function getDiffParser(format = "") {
-  const parser4 = diffSummaryParsers[format];
-  return (stdOut) => parseStringResponse(new DiffSummary(), parser4, stdOut, false);
-}
-var statParser;
-var numStatParser;
-var nameOnlyParser;
-var nameStatusParser;
-var diffSummaryParsers;
-var init_parse_diff_summary = __esm2({
-  "src/lib/parsers/parse-diff-summary.ts"() {
-    "use strict";
-    init_log_format();
-    init_DiffSummary();
-    init_diff_name_status();
-    init_utils();
-    statParser = [
-      new LineParser(
-        /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
-        (result2, [file, changes, alterations = ""]) => {
-          result2.files.push({
-            file: file.trim(),
-            changes: asNumber(changes),
-            insertions: alterations.replace(/[^+]/g, "").length,
-            deletions: alterations.replace(/[^-]/g, "").length,
-            binary: false
-          });
-        }
-      ),
-      new LineParser(
-        /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
-        (result2, [file, before, after]) => {
-          result2.files.push({
-            file: file.trim(),
-            before: asNumber(before),
-            after: asNumber(after),
-            binary: true
-          });
-        }
-      ),
-      new LineParser(
-        /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
-        (result2, [changed, summary]) => {
-          const inserted = /(\d+) i/.exec(summary);
-          const deleted = /(\d+) d/.exec(summary);
-          result2.changed = asNumber(changed);
-          result2.insertions = asNumber(inserted?.[1]);
-          result2.deletions = asNumber(deleted?.[1]);
-        }
-      )
-    ];
-    numStatParser = [
-      new LineParser(
-        /(\d+)\t(\d+)\t(.+)$/,
-        (result2, [changesInsert, changesDelete, file]) => {
-          const insertions = asNumber(changesInsert);
-          const deletions = asNumber(changesDelete);
-          result2.changed++;
-          result2.insertions += insertions;
-          result2.deletions += deletions;
-          result2.files.push({
-            file,
-            changes: insertions + deletions,
-            insertions,
-            deletions,
-            binary: false
-          });
-        }
-      ),
-      new LineParser(/-\t-\t(.+)$/, (result2, [file]) => {
-        result2.changed++;
-        result2.files.push({
-          file,
-          after: 0,
-          before: 0,
-          binary: true
-        });
-      })
-    ];
-    nameOnlyParser = [
-      new LineParser(/(.+)$/, (result2, [file]) => {
-        result2.changed++;
-        result2.files.push({
-          file,
-          changes: 0,
-          insertions: 0,
-          deletions: 0,
-          binary: false
-        });
-      })
-    ];
-    nameStatusParser = [
-      new LineParser(
-        /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
-        (result2, [status, similarity, from, _to, to]) => {
-          result2.changed++;
-          result2.files.push({
-            file: to ?? from,
-            changes: 0,
-            insertions: 0,
-            deletions: 0,
-            binary: false,
-            status: orVoid(isDiffNameStatus(status) && status),
-            from: orVoid(!!to && from !== to && from),
-            similarity: asNumber(similarity)
-          });
-        }
-      )
-    ];
-    diffSummaryParsers = {
-      [
-        ""
-        /* NONE */
-      ]: statParser,
-      [
-        "--stat"
-        /* STAT */
-      ]: statParser,
-      [
-        "--numstat"
-        /* NUM_STAT */
-      ]: numStatParser,
-      [
-        "--name-status"
-        /* NAME_STATUS */
-      ]: nameStatusParser,
-      [
-        "--name-only"
-        /* NAME_ONLY */
-      ]: nameOnlyParser
-    };
-  }
-});
-function lineBuilder(tokens, fields) {
-  return fields.reduce(
-    (line, field, index) => {
-      line[field] = tokens[index] || "";
-      return line;
-    },
-    /* @__PURE__ */ Object.create({ diff: null })
-  );
-}
-function createListLogSummaryParser(splitter = SPLITTER, fields = defaultFieldNames, logFormat = "") {
-  const parseDiffResult = getDiffParser(logFormat);
-  return function(stdOut) {
-    const all = toLinesWithContent(
-      stdOut.trim(),
-      false,
-      START_BOUNDARY
-    ).map(function(item) {
-      const lineDetail = item.split(COMMIT_BOUNDARY);
-      const listLogLine = lineBuilder(lineDetail[0].split(splitter), fields);
-      if (lineDetail.length > 1 && !!lineDetail[1].trim()) {
-        listLogLine.diff = parseDiffResult(lineDetail[1]);
-      }
-      return listLogLine;
-    });
-    return {
-      all,
-      latest: all.length && all[0] || null,
-      total: all.length
-    };
-  };
-}
-var START_BOUNDARY;
-var COMMIT_BOUNDARY;
-var SPLITTER;
-var defaultFieldNames;
-var init_parse_list_log_summary = __esm2({
-  "src/lib/parsers/parse-list-log-summary.ts"() {
-    "use strict";
-    init_utils();
-    init_parse_diff_summary();
-    init_log_format();
-    START_BOUNDARY = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
-    COMMIT_BOUNDARY = " \xF2\xF2";
-    SPLITTER = " \xF2 ";
-    defaultFieldNames = ["hash", "date", "message", "refs", "author_name", "author_email"];
-  }
-});
-var diff_exports = {};
-__export2(diff_exports, {
-  diffSummaryTask: () => diffSummaryTask,
-  validateLogFormatConfig: () => validateLogFormatConfig
-});
-function diffSummaryTask(customArgs) {
-  let logFormat = logFormatFromCommand(customArgs);
-  const commands = ["diff"];
-  if (logFormat === "") {
-    logFormat = "--stat";
-    commands.push("--stat=4096");
-  }
-  commands.push(...customArgs);
-  return validateLogFormatConfig(commands) || {
-    commands,
-    format: "utf-8",
-    parser: getDiffParser(logFormat)
-  };
-}
-function validateLogFormatConfig(customArgs) {
-  const flags = customArgs.filter(isLogFormat);
-  if (flags.length > 1) {
-    return configurationErrorTask(
-      `Summary flags are mutually exclusive - pick one of ${flags.join(",")}`
-    );
-  }
-  if (flags.length && customArgs.includes("-z")) {
-    return configurationErrorTask(
-      `Summary flag ${flags} parsing is not compatible with null termination option '-z'`
-    );
-  }
-}
-var init_diff = __esm2({
-  "src/lib/tasks/diff.ts"() {
-    "use strict";
-    init_log_format();
-    init_parse_diff_summary();
-    init_task();
-  }
-});
-function prettyFormat(format, splitter) {
-  const fields = [];
-  const formatStr = [];
-  Object.keys(format).forEach((field) => {
-    fields.push(field);
-    formatStr.push(String(format[field]));
-  });
-  return [fields, formatStr.join(splitter)];
-}
-function userOptions(input2) {
-  return Object.keys(input2).reduce((out, key) => {
-    if (!(key in excludeOptions)) {
-      out[key] = input2[key];
-    }
-    return out;
-  }, {});
-}
-function parseLogOptions(opt = {}, customArgs = []) {
-  const splitter = filterType(opt.splitter, filterString, SPLITTER);
-  const format = filterPlainObject(opt.format) ? opt.format : {
-    hash: "%H",
-    date: opt.strictDate === false ? "%ai" : "%aI",
-    message: "%s",
-    refs: "%D",
-    body: opt.multiLine ? "%B" : "%b",
-    author_name: opt.mailMap !== false ? "%aN" : "%an",
-    author_email: opt.mailMap !== false ? "%aE" : "%ae"
-  };
-  const [fields, formatStr] = prettyFormat(format, splitter);
-  const suffix = [];
-  const command = [
-    `--pretty=format:${START_BOUNDARY}${formatStr}${COMMIT_BOUNDARY}`,
-    ...customArgs
-  ];
-  const maxCount = opt.n || opt["max-count"] || opt.maxCount;
-  if (maxCount) {
-    command.push(`--max-count=${maxCount}`);
-  }
-  if (opt.from || opt.to) {
-    const rangeOperator = opt.symmetric !== false ? "..." : "..";
-    suffix.push(`${opt.from || ""}${rangeOperator}${opt.to || ""}`);
-  }
-  if (filterString(opt.file)) {
-    command.push("--follow", c(opt.file));
-  }
-  appendTaskOptions(userOptions(opt), command);
-  return {
-    fields,
-    splitter,
-    commands: [...command, ...suffix]
-  };
-}
-function logTask(splitter, fields, customArgs) {
-  const parser4 = createListLogSummaryParser(splitter, fields, logFormatFromCommand(customArgs));
-  return {
-    commands: ["log", ...customArgs],
-    format: "utf-8",
-    parser: parser4
-  };
-}
-function log_default() {
-  return {
-    log(...rest) {
-      const next = trailingFunctionArgument(arguments);
-      const options = parseLogOptions(
-        trailingOptionsArgument(arguments),
-        asStringArray(filterType(arguments[0], filterArray, []))
-      );
-      const task = rejectDeprecatedSignatures(...rest) || validateLogFormatConfig(options.commands) || createLogTask(options);
-      return this._runTask(task, next);
-    }
-  };
-  function createLogTask(options) {
-    return logTask(options.splitter, options.fields, options.commands);
-  }
-  function rejectDeprecatedSignatures(from, to) {
-    return filterString(from) && filterString(to) && configurationErrorTask(
-      `git.log(string, string) should be replaced with git.log({ from: string, to: string })`
-    );
-  }
-}
-var excludeOptions;
-var init_log = __esm2({
-  "src/lib/tasks/log.ts"() {
-    "use strict";
-    init_log_format();
-    init_parse_list_log_summary();
-    init_utils();
-    init_task();
-    init_diff();
-    excludeOptions = /* @__PURE__ */ ((excludeOptions2) => {
-      excludeOptions2[excludeOptions2["--pretty"] = 0] = "--pretty";
-      excludeOptions2[excludeOptions2["max-count"] = 1] = "max-count";
-      excludeOptions2[excludeOptions2["maxCount"] = 2] = "maxCount";
-      excludeOptions2[excludeOptions2["n"] = 3] = "n";
-      excludeOptions2[excludeOptions2["file"] = 4] = "file";
-      excludeOptions2[excludeOptions2["format"] = 5] = "format";
-      excludeOptions2[excludeOptions2["from"] = 6] = "from";
-      excludeOptions2[excludeOptions2["to"] = 7] = "to";
-      excludeOptions2[excludeOptions2["splitter"] = 8] = "splitter";
-      excludeOptions2[excludeOptions2["symmetric"] = 9] = "symmetric";
-      excludeOptions2[excludeOptions2["mailMap"] = 10] = "mailMap";
-      excludeOptions2[excludeOptions2["multiLine"] = 11] = "multiLine";
-      excludeOptions2[excludeOptions2["strictDate"] = 12] = "strictDate";
-      return excludeOptions2;
-    })(excludeOptions || {});
-  }
-});
-var MergeSummaryConflict;
-var MergeSummaryDetail;
-var init_MergeSummary = __esm2({
-  "src/lib/responses/MergeSummary.ts"() {
-    "use strict";
-    MergeSummaryConflict = class {
-      constructor(reason, file = null, meta) {
-        this.reason = reason;
-        this.file = file;
-        this.meta = meta;
-      }
-      toString() {
-        return `${this.file}:${this.reason}`;
-      }
-    };
-    MergeSummaryDetail = class {
-      constructor() {
-        this.conflicts = [];
-        this.merges = [];
-        this.result = "success";
-      }
-      get failed() {
-        return this.conflicts.length > 0;
-      }
-      get reason() {
-        return this.result;
-      }
-      toString() {
-        if (this.conflicts.length) {
-          return `CONFLICTS: ${this.conflicts.join(", ")}`;
-        }
-        return "OK";
-      }
-    };
-  }
-});
-var PullSummary;
-var PullFailedSummary;
-var init_PullSummary = __esm2({
-  "src/lib/responses/PullSummary.ts"() {
-    "use strict";
-    PullSummary = class {
-      constructor() {
-        this.remoteMessages = {
-          all: []
-        };
-        this.created = [];
-        this.deleted = [];
-        this.files = [];
-        this.deletions = {};
-        this.insertions = {};
-        this.summary = {
-          changes: 0,
-          deletions: 0,
-          insertions: 0
-        };
-      }
-    };
-    PullFailedSummary = class {
-      constructor() {
-        this.remote = "";
-        this.hash = {
-          local: "",
-          remote: ""
-        };
-        this.branch = {
-          local: "",
-          remote: ""
-        };
-        this.message = "";
-      }
-      toString() {
-        return this.message;
-      }
-    };
-  }
-});
-function objectEnumerationResult(remoteMessages) {
-  return remoteMessages.objects = remoteMessages.objects || {
-    compressing: 0,
-    counting: 0,
-    enumerating: 0,
-    packReused: 0,
-    reused: { count: 0, delta: 0 },
-    total: { count: 0, delta: 0 }
-  };
-}
-function asObjectCount(source) {
-  const count = /^\s*(\d+)/.exec(source);
-  const delta = /delta (\d+)/i.exec(source);
-  return {
-    count: asNumber(count && count[1] || "0"),
-    delta: asNumber(delta && delta[1] || "0")
-  };
-}
-var remoteMessagesObjectParsers;
-var init_parse_remote_objects = __esm2({
-  "src/lib/parsers/parse-remote-objects.ts"() {
-    "use strict";
-    init_utils();
-    remoteMessagesObjectParsers = [
-      new RemoteLineParser(
-        /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
-        (result2, [action, count]) => {
-          const key = action.toLowerCase();
-          const enumeration = objectEnumerationResult(result2.remoteMessages);
-          Object.assign(enumeration, { [key]: asNumber(count) });
-        }
-      ),
-      new RemoteLineParser(
-        /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
-        (result2, [action, count]) => {
-          const key = action.toLowerCase();
-          const enumeration = objectEnumerationResult(result2.remoteMessages);
-          Object.assign(enumeration, { [key]: asNumber(count) });
-        }
-      ),
-      new RemoteLineParser(
-        /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
-        (result2, [total, reused, packReused]) => {
-          const objects = objectEnumerationResult(result2.remoteMessages);
-          objects.total = asObjectCount(total);
-          objects.reused = asObjectCount(reused);
-          objects.packReused = asNumber(packReused);
-        }
-      )
-    ];
-  }
-});
-function parseRemoteMessages(_stdOut, stdErr) {
-  return parseStringResponse({ remoteMessages: new RemoteMessageSummary() }, parsers2, stdErr);
-}
-var parsers2;
-var RemoteMessageSummary;
-var init_parse_remote_messages = __esm2({
-  "src/lib/parsers/parse-remote-messages.ts"() {
-    "use strict";
-    init_utils();
-    init_parse_remote_objects();
-    parsers2 = [
-      new RemoteLineParser(/^remote:\s*(.+)$/, (result2, [text]) => {
-        result2.remoteMessages.all.push(text.trim());
-        return false;
-      }),
-      ...remoteMessagesObjectParsers,
-      new RemoteLineParser(
-        [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
-        (result2, [pullRequestUrl]) => {
-          result2.remoteMessages.pullRequestUrl = pullRequestUrl;
-        }
-      ),
-      new RemoteLineParser(
-        [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
-        (result2, [count, summary, url]) => {
-          result2.remoteMessages.vulnerabilities = {
-            count: asNumber(count),
-            summary,
-            url
-          };
-        }
-      )
-    ];
-    RemoteMessageSummary = class {
-      constructor() {
-        this.all = [];
-      }
-    };
-  }
-});
-function parsePullErrorResult(stdOut, stdErr) {
-  const pullError = parseStringResponse(new PullFailedSummary(), errorParsers, [stdOut, stdErr]);
-  return pullError.message && pullError;
-}
-var FILE_UPDATE_REGEX;
-var SUMMARY_REGEX;
-var ACTION_REGEX;
-var parsers3;
-var errorParsers;
-var parsePullDetail;
-var parsePullResult;
-var init_parse_pull = __esm2({
-  "src/lib/parsers/parse-pull.ts"() {
-    "use strict";
-    init_PullSummary();
-    init_utils();
-    init_parse_remote_messages();
-    FILE_UPDATE_REGEX = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
-    SUMMARY_REGEX = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
-    ACTION_REGEX = /^(create|delete) mode \d+ (.+)/;
-    parsers3 = [
-      new LineParser(FILE_UPDATE_REGEX, (result2, [file, insertions, deletions]) => {
-        result2.files.push(file);
-        if (insertions) {
-          result2.insertions[file] = insertions.length;
-        }
-        if (deletions) {
-          result2.deletions[file] = deletions.length;
-        }
-      }),
-      new LineParser(SUMMARY_REGEX, (result2, [changes, , insertions, , deletions]) => {
-        if (insertions !== void 0 || deletions !== void 0) {
-          result2.summary.changes = +changes || 0;
-          result2.summary.insertions = +insertions || 0;
-          result2.summary.deletions = +deletions || 0;
-          return true;
-        }
-        return false;
-      }),
-      new LineParser(ACTION_REGEX, (result2, [action, file]) => {
-        append(result2.files, file);
-        append(action === "create" ? result2.created : result2.deleted, file);
-      })
-    ];
-    errorParsers = [
-      new LineParser(/^from\s(.+)$/i, (result2, [remote]) => void (result2.remote = remote)),
-      new LineParser(/^fatal:\s(.+)$/, (result2, [message]) => void (result2.message = message)),
-      new LineParser(
-        /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
-        (result2, [hashLocal, hashRemote, branchLocal, branchRemote]) => {
-          result2.branch.local = branchLocal;
-          result2.hash.local = hashLocal;
-          result2.branch.remote = branchRemote;
-          result2.hash.remote = hashRemote;
-        }
-      )
-    ];
-    parsePullDetail = (stdOut, stdErr) => {
-      return parseStringResponse(new PullSummary(), parsers3, [stdOut, stdErr]);
-    };
-    parsePullResult = (stdOut, stdErr) => {
-      return Object.assign(
-        new PullSummary(),
-        parsePullDetail(stdOut, stdErr),
-        parseRemoteMessages(stdOut, stdErr)
-      );
-    };
-  }
-});
-var parsers4;
-var parseMergeResult;
-var parseMergeDetail;
-var init_parse_merge = __esm2({
-  "src/lib/parsers/parse-merge.ts"() {
-    "use strict";
-    init_MergeSummary();
-    init_utils();
-    init_parse_pull();
-    parsers4 = [
-      new LineParser(/^Auto-merging\s+(.+)$/, (summary, [autoMerge]) => {
-        summary.merges.push(autoMerge);
-      }),
-      new LineParser(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (summary, [reason, file]) => {
-        summary.conflicts.push(new MergeSummaryConflict(reason, file));
-      }),
-      new LineParser(
-        /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
-        (summary, [reason, file, deleteRef]) => {
-          summary.conflicts.push(new MergeSummaryConflict(reason, file, { deleteRef }));
-        }
-      ),
-      new LineParser(/^CONFLICT\s+\((.+)\):/, (summary, [reason]) => {
-        summary.conflicts.push(new MergeSummaryConflict(reason, null));
-      }),
-      new LineParser(/^Automatic merge failed;\s+(.+)$/, (summary, [result2]) => {
-        summary.result = result2;
-      })
-    ];
-    parseMergeResult = (stdOut, stdErr) => {
-      return Object.assign(parseMergeDetail(stdOut, stdErr), parsePullResult(stdOut, stdErr));
-    };
-    parseMergeDetail = (stdOut) => {
-      return parseStringResponse(new MergeSummaryDetail(), parsers4, stdOut);
-    };
-  }
-});
-function mergeTask(customArgs) {
-  if (!customArgs.length) {
-    return configurationErrorTask("Git.merge requires at least one option");
-  }
-  return {
-    commands: ["merge", ...customArgs],
-    format: "utf-8",
-    parser(stdOut, stdErr) {
-      const merge = parseMergeResult(stdOut, stdErr);
-      if (merge.failed) {
-        throw new GitResponseError(merge);
-      }
-      return merge;
-    }
-  };
-}
-var init_merge = __esm2({
-  "src/lib/tasks/merge.ts"() {
-    "use strict";
-    init_git_response_error();
-    init_parse_merge();
-    init_task();
-  }
-});
-function pushResultPushedItem(local, remote, status) {
-  const deleted = status.includes("deleted");
-  const tag = status.includes("tag") || /^refs\/tags/.test(local);
-  const alreadyUpdated = !status.includes("new");
-  return {
-    deleted,
-    tag,
-    branch: !tag,
-    new: !alreadyUpdated,
-    alreadyUpdated,
-    local,
-    remote
-  };
-}
-var parsers5;
-var parsePushResult;
-var parsePushDetail;
-var init_parse_push = __esm2({
-  "src/lib/parsers/parse-push.ts"() {
-    "use strict";
-    init_utils();
-    init_parse_remote_messages();
-    parsers5 = [
-      new LineParser(/^Pushing to (.+)$/, (result2, [repo]) => {
-        result2.repo = repo;
-      }),
-      new LineParser(/^updating local tracking ref '(.+)'/, (result2, [local]) => {
-        result2.ref = {
-          ...result2.ref || {},
-          local
-        };
-      }),
-      new LineParser(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (result2, [local, remote, type]) => {
-        result2.pushed.push(pushResultPushedItem(local, remote, type));
-      }),
-      new LineParser(
-        /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
-        (result2, [local, remote, remoteName]) => {
-          result2.branch = {
-            ...result2.branch || {},
-            local,
-            remote,
-            remoteName
-          };
-        }
-      ),
-      new LineParser(
-        /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
-        (result2, [local, remote, from, to]) => {
-          result2.update = {
-            head: {
-              local,
-              remote
-            },
-            hash: {
-              from,
-              to
-            }
-          };
-        }
-      )
-    ];
-    parsePushResult = (stdOut, stdErr) => {
-      const pushDetail = parsePushDetail(stdOut, stdErr);
-      const responseDetail = parseRemoteMessages(stdOut, stdErr);
-      return {
-        ...pushDetail,
-        ...responseDetail
-      };
-    };
-    parsePushDetail = (stdOut, stdErr) => {
-      return parseStringResponse({ pushed: [] }, parsers5, [stdOut, stdErr]);
-    };
-  }
-});
-var push_exports = {};
-__export2(push_exports, {
-  pushTagsTask: () => pushTagsTask,
-  pushTask: () => pushTask
-});
-function pushTagsTask(ref = {}, customArgs) {
-  append(customArgs, "--tags");
-  return pushTask(ref, customArgs);
-}
-function pushTask(ref = {}, customArgs) {
-  const commands = ["push", ...customArgs];
-  if (ref.branch) {
-    commands.splice(1, 0, ref.branch);
-  }
-  if (ref.remote) {
-    commands.splice(1, 0, ref.remote);
-  }
-  remove(commands, "-v");
-  append(commands, "--verbose");
-  append(commands, "--porcelain");
-  return {
-    commands,
-    format: "utf-8",
-    parser: parsePushResult
-  };
-}
-var init_push = __esm2({
-  "src/lib/tasks/push.ts"() {
-    "use strict";
-    init_parse_push();
-    init_utils();
-  }
-});
-function show_default() {
-  return {
-    showBuffer() {
-      const commands = ["show", ...getTrailingOptions(arguments, 1)];
-      if (!commands.includes("--binary")) {
-        commands.splice(1, 0, "--binary");
-      }
-      return this._runTask(
-        straightThroughBufferTask(commands),
-        trailingFunctionArgument(arguments)
-      );
-    },
-    show() {
-      const commands = ["show", ...getTrailingOptions(arguments, 1)];
-      return this._runTask(
-        straightThroughStringTask(commands),
-        trailingFunctionArgument(arguments)
-      );
-    }
-  };
-}
-var init_show = __esm2({
-  "src/lib/tasks/show.ts"() {
-    "use strict";
-    init_utils();
-    init_task();
-  }
-});
-var fromPathRegex;
-var FileStatusSummary;
-var init_FileStatusSummary = __esm2({
-  "src/lib/responses/FileStatusSummary.ts"() {
-    "use strict";
-    fromPathRegex = /^(.+)\0(.+)$/;
-    FileStatusSummary = class {
-      constructor(path13, index, working_dir) {
-        this.path = path13;
-        this.index = index;
-        this.working_dir = working_dir;
-        if (index === "R" || working_dir === "R") {
-          const detail = fromPathRegex.exec(path13) || [null, path13, path13];
-          this.from = detail[2] || "";
-          this.path = detail[1] || "";
-        }
-      }
-    };
-  }
-});
-function renamedFile(line) {
-  const [to, from] = line.split(NULL);
-  return {
-    from: from || to,
-    to
-  };
-}
-function parser3(indexX, indexY, handler) {
-  return [`${indexX}${indexY}`, handler];
-}
-function conflicts(indexX, ...indexY) {
-  return indexY.map((y2) => parser3(indexX, y2, (result2, file) => result2.conflicted.push(file)));
-}
-function splitLine(result2, lineStr) {
-  const trimmed2 = lineStr.trim();
-  switch (" ") {
-    case trimmed2.charAt(2):
-      return data(trimmed2.charAt(0), trimmed2.charAt(1), trimmed2.slice(3));
-    case trimmed2.charAt(1):
-      return data(" ", trimmed2.charAt(0), trimmed2.slice(2));
-    default:
-      return;
-  }
-  function data(index, workingDir, path13) {
-    const raw = `${index}${workingDir}`;
-    const handler = parsers6.get(raw);
-    if (handler) {
-      handler(result2, path13);
-    }
-    if (raw !== "##" && raw !== "!!") {
-      result2.files.push(new FileStatusSummary(path13, index, workingDir));
-    }
-  }
-}
-var StatusSummary;
-var parsers6;
-var parseStatusSummary;
-var init_StatusSummary = __esm2({
-  "src/lib/responses/StatusSummary.ts"() {
-    "use strict";
-    init_utils();
-    init_FileStatusSummary();
-    StatusSummary = class {
-      constructor() {
-        this.not_added = [];
-        this.conflicted = [];
-        this.created = [];
-        this.deleted = [];
-        this.ignored = void 0;
-        this.modified = [];
-        this.renamed = [];
-        this.files = [];
-        this.staged = [];
-        this.ahead = 0;
-        this.behind = 0;
-        this.current = null;
-        this.tracking = null;
-        this.detached = false;
-        this.isClean = () => {
-          return !this.files.length;
-        };
-      }
-    };
-    parsers6 = new Map([
-      parser3(
-        " ",
-        "A",
-        (result2, file) => result2.created.push(file)
-      ),
-      parser3(
-        " ",
-        "D",
-        (result2, file) => result2.deleted.push(file)
-      ),
-      parser3(
-        " ",
-        "M",
-        (result2, file) => result2.modified.push(file)
-      ),
-      parser3("A", " ", (result2, file) => {
-        result2.created.push(file);
-        result2.staged.push(file);
-      }),
-      parser3("A", "M", (result2, file) => {
-        result2.created.push(file);
-        result2.staged.push(file);
-        result2.modified.push(file);
-      }),
-      parser3("D", " ", (result2, file) => {
-        result2.deleted.push(file);
-        result2.staged.push(file);
-      }),
-      parser3("M", " ", (result2, file) => {
-        result2.modified.push(file);
-        result2.staged.push(file);
-      }),
-      parser3("M", "M", (result2, file) => {
-        result2.modified.push(file);
-        result2.staged.push(file);
-      }),
-      parser3("R", " ", (result2, file) => {
-        result2.renamed.push(renamedFile(file));
-      }),
-      parser3("R", "M", (result2, file) => {
-        const renamed = renamedFile(file);
-        result2.renamed.push(renamed);
-        result2.modified.push(renamed.to);
-      }),
-      parser3("!", "!", (_result, _file) => {
-        (_result.ignored = _result.ignored || []).push(_file);
-      }),
-      parser3(
-        "?",
-        "?",
-        (result2, file) => result2.not_added.push(file)
-      ),
-      ...conflicts(
-        "A",
-        "A",
-        "U"
-        /* UNMERGED */
-      ),
-      ...conflicts(
-        "D",
-        "D",
-        "U"
-        /* UNMERGED */
-      ),
-      ...conflicts(
-        "U",
-        "A",
-        "D",
-        "U"
-        /* UNMERGED */
-      ),
-      [
-        "##",
-        (result2, line) => {
-          const aheadReg = /ahead (\d+)/;
-          const behindReg = /behind (\d+)/;
-          const currentReg = /^(.+?(?=(?:\.{3}|\s|$)))/;
-          const trackingReg = /\.{3}(\S*)/;
-          const onEmptyBranchReg = /\son\s(\S+?)(?=\.{3}|$)/;
-          let regexResult = aheadReg.exec(line);
-          result2.ahead = regexResult && +regexResult[1] || 0;
-          regexResult = behindReg.exec(line);
-          result2.behind = regexResult && +regexResult[1] || 0;
-          regexResult = currentReg.exec(line);
-          result2.current = filterType(regexResult?.[1], filterString, null);
-          regexResult = trackingReg.exec(line);
-          result2.tracking = filterType(regexResult?.[1], filterString, null);
-          regexResult = onEmptyBranchReg.exec(line);
-          if (regexResult) {
-            result2.current = filterType(regexResult?.[1], filterString, result2.current);
-          }
-          result2.detached = /\(no branch\)/.test(line);
-        }
-      ]
-    ]);
-    parseStatusSummary = function(text) {
-      const lines = text.split(NULL);
-      const status = new StatusSummary();
-      for (let i2 = 0, l = lines.length; i2 < l; ) {
-        let line = lines[i2++].trim();
-        if (!line) {
-          continue;
-        }
-        if (line.charAt(0) === "R") {
-          line += NULL + (lines[i2++] || "");
-        }
-        splitLine(status, line);
-      }
-      return status;
-    };
-  }
-});
-function statusTask(customArgs) {
-  const commands = [
-    "status",
-    "--porcelain",
-    "-b",
-    "-u",
-    "--null",
-    ...customArgs.filter((arg) => !ignoredOptions.includes(arg))
-  ];
-  return {
-    format: "utf-8",
-    commands,
-    parser(text) {
-      return parseStatusSummary(text);
-    }
-  };
-}
-var ignoredOptions;
-var init_status = __esm2({
-  "src/lib/tasks/status.ts"() {
-    "use strict";
-    init_StatusSummary();
-    ignoredOptions = ["--null", "-z"];
-  }
-});
-function versionResponse(major = 0, minor = 0, patch = 0, agent = "", installed = true) {
-  return Object.defineProperty(
-    {
-      major,
-      minor,
-      patch,
-      agent,
-      installed
-    },
-    "toString",
-    {
-      value() {
-        return `${this.major}.${this.minor}.${this.patch}`;
-      },
-      configurable: false,
-      enumerable: false
-    }
-  );
-}
-function notInstalledResponse() {
-  return versionResponse(0, 0, 0, "", false);
-}
-function version_default() {
-  return {
-    version() {
-      return this._runTask({
-        commands: ["--version"],
-        format: "utf-8",
-        parser: versionParser,
-        onError(result2, error, done, fail) {
-          if (result2.exitCode === -2) {
-            return done(Buffer.from(NOT_INSTALLED));
-          }
-          fail(error);
-        }
-      });
-    }
-  };
-}
-function versionParser(stdOut) {
-  if (stdOut === NOT_INSTALLED) {
-    return notInstalledResponse();
-  }
-  return parseStringResponse(versionResponse(0, 0, 0, stdOut), parsers7, stdOut);
-}
-var NOT_INSTALLED;
-var parsers7;
-var init_version = __esm2({
-  "src/lib/tasks/version.ts"() {
-    "use strict";
-    init_utils();
-    NOT_INSTALLED = "installed=false";
-    parsers7 = [
-      new LineParser(
-        /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
-        (result2, [major, minor, patch, agent = ""]) => {
-          Object.assign(
-            result2,
-            versionResponse(asNumber(major), asNumber(minor), asNumber(patch), agent)
-          );
-        }
-      ),
-      new LineParser(
-        /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
-        (result2, [major, minor, patch, agent = ""]) => {
-          Object.assign(result2, versionResponse(asNumber(major), asNumber(minor), patch, agent));
-        }
-      )
-    ];
-  }
-});
-function createCloneTask(api, task, repoPath, ...args) {
-  if (!filterString(repoPath)) {
-    return configurationErrorTask(`git.${api}() requires a string 'repoPath'`);
-  }
-  return task(repoPath, filterType(args[0], filterString), getTrailingOptions(arguments));
-}
-function clone_default() {
-  return {
-    clone(repo, ...rest) {
-      return this._runTask(
-        createCloneTask("clone", cloneTask, filterType(repo, filterString), ...rest),
-        trailingFunctionArgument(arguments)
-      );
-    },
-    mirror(repo, ...rest) {
-      return this._runTask(
-        createCloneTask("mirror", cloneMirrorTask, filterType(repo, filterString), ...rest),
-        trailingFunctionArgument(arguments)
-      );
-    }
-  };
-}
-var cloneTask;
-var cloneMirrorTask;
-var init_clone = __esm2({
-  "src/lib/tasks/clone.ts"() {
-    "use strict";
-    init_task();
-    init_utils();
-    cloneTask = (repo, directory, customArgs) => {
-      const commands = ["clone", ...customArgs];
-      filterString(repo) && commands.push(c(repo));
-      filterString(directory) && commands.push(c(directory));
-      return straightThroughStringTask(commands);
-    };
-    cloneMirrorTask = (repo, directory, customArgs) => {
-      append(customArgs, "--mirror");
-      return cloneTask(repo, directory, customArgs);
-    };
-  }
-});
-var simple_git_api_exports = {};
-__export2(simple_git_api_exports, {
-  SimpleGitApi: () => SimpleGitApi
-});
-var SimpleGitApi;
-var init_simple_git_api = __esm2({
-  "src/lib/simple-git-api.ts"() {
-    "use strict";
-    init_task_callback();
-    init_change_working_directory();
-    init_checkout();
-    init_count_objects();
-    init_commit();
-    init_config();
-    init_first_commit();
-    init_grep();
-    init_hash_object();
-    init_init();
-    init_log();
-    init_merge();
-    init_push();
-    init_show();
-    init_status();
-    init_task();
-    init_version();
-    init_utils();
-    init_clone();
-    SimpleGitApi = class {
-      constructor(_executor) {
-        this._executor = _executor;
-      }
-      _runTask(task, then) {
-        const chain = this._executor.chain();
-        const promise = chain.push(task);
-        if (then) {
-          taskCallback(task, promise, then);
-        }
-        return Object.create(this, {
-          then: { value: promise.then.bind(promise) },
-          catch: { value: promise.catch.bind(promise) },
-          _executor: { value: chain }
-        });
-      }
-      add(files) {
-        return this._runTask(
-          straightThroughStringTask(["add", ...asArray(files)]),
-          trailingFunctionArgument(arguments)
-        );
-      }
-      cwd(directory) {
-        const next = trailingFunctionArgument(arguments);
-        if (typeof directory === "string") {
-          return this._runTask(changeWorkingDirectoryTask(directory, this._executor), next);
-        }
-        if (typeof directory?.path === "string") {
-          return this._runTask(
-            changeWorkingDirectoryTask(
-              directory.path,
-              directory.root && this._executor || void 0
-            ),
-            next
-          );
-        }
-        return this._runTask(
-          configurationErrorTask("Git.cwd: workingDirectory must be supplied as a string"),
-          next
-        );
-      }
-      hashObject(path13, write) {
-        return this._runTask(
-          hashObjectTask(path13, write === true),
-          trailingFunctionArgument(arguments)
-        );
-      }
-      init(bare) {
-        return this._runTask(
-          initTask(bare === true, this._executor.cwd, getTrailingOptions(arguments)),
-          trailingFunctionArgument(arguments)
-        );
-      }
-      merge() {
-        return this._runTask(
-          mergeTask(getTrailingOptions(arguments)),
-          trailingFunctionArgument(arguments)
-        );
-      }
-      mergeFromTo(remote, branch) {
-        if (!(filterString(remote) && filterString(branch))) {
-          return this._runTask(
-            configurationErrorTask(
-              `Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings`
-            )
-          );
-        }
-        return this._runTask(
-          mergeTask([remote, branch, ...getTrailingOptions(arguments)]),
-          trailingFunctionArgument(arguments, false)
-        );
-      }
-      outputHandler(handler) {
-        this._executor.outputHandler = handler;
-        return this;
-      }
-      push() {
-        const task = pushTask(
-          {
-            remote: filterType(arguments[0], filterString),
-            branch: filterType(arguments[1], filterString)
-          },
-          getTrailingOptions(arguments)
-        );
-        return this._runTask(task, trailingFunctionArgument(arguments));
-      }
-      stash() {
-        return this._runTask(
-          straightThroughStringTask(["stash", ...getTrailingOptions(arguments)]),
-          trailingFunctionArgument(arguments)
-        );
-      }
-      status() {
-        return this._runTask(
-          statusTask(getTrailingOptions(arguments)),
-          trailingFunctionArgument(arguments)
-        );
-      }
-    };
-    Object.assign(
-      SimpleGitApi.prototype,
-      checkout_default(),
-      clone_default(),
-      commit_default(),
-      config_default(),
-      count_objects_default(),
-      first_commit_default(),
-      grep_default(),
-      log_default(),
-      show_default(),
-      version_default()
-    );
-  }
-});
-var scheduler_exports = {};
-__export2(scheduler_exports, {
-  Scheduler: () => Scheduler
-});
-var createScheduledTask;
-var Scheduler;
-var init_scheduler = __esm2({
-  "src/lib/runners/scheduler.ts"() {
-    "use strict";
-    init_utils();
-    init_git_logger();
-    createScheduledTask = /* @__PURE__ */ (() => {
-      let id = 0;
-      return () => {
-        id++;
-        const { promise, done } = (0, import_promise_deferred.createDeferred)();
-        return {
-          promise,
-          done,
-          id
-        };
-      };
-    })();
-    Scheduler = class {
-      constructor(concurrency = 2) {
-        this.concurrency = concurrency;
-        this.logger = createLogger("", "scheduler");
-        this.pending = [];
-        this.running = [];
-        this.logger(`Constructed, concurrency=%s`, concurrency);
-      }
-      schedule() {
-        if (!this.pending.length || this.running.length >= this.concurrency) {
-          this.logger(
-            `Schedule attempt ignored, pending=%s running=%s concurrency=%s`,
-            this.pending.length,
-            this.running.length,
-            this.concurrency
-          );
-          return;
-        }
-        const task = append(this.running, this.pending.shift());
-        this.logger(`Attempting id=%s`, task.id);
-        task.done(() => {
-          this.logger(`Completing id=`, task.id);
-          remove(this.running, task);
-          this.schedule();
-        });
-      }
-      next() {
-        const { promise, id } = append(this.pending, createScheduledTask());
-        this.logger(`Scheduling id=%s`, id);
-        this.schedule();
-        return promise;
-      }
-    };
-  }
-});
-var apply_patch_exports = {};
-__export2(apply_patch_exports, {
-  applyPatchTask: () => applyPatchTask
-});
-function applyPatchTask(patches, customArgs) {
-  return straightThroughStringTask(["apply", ...customArgs, ...patches]);
-}
-var init_apply_patch = __esm2({
-  "src/lib/tasks/apply-patch.ts"() {
-    "use strict";
-    init_task();
-  }
-});
-function branchDeletionSuccess(branch, hash) {
-  return {
-    branch,
-    hash,
-    success: true
-  };
-}
-function branchDeletionFailure(branch) {
-  return {
-    branch,
-    hash: null,
-    success: false
-  };
-}
-var BranchDeletionBatch;
-var init_BranchDeleteSummary = __esm2({
-  "src/lib/responses/BranchDeleteSummary.ts"() {
-    "use strict";
-    BranchDeletionBatch = class {
-      constructor() {
-        this.all = [];
-        this.branches = {};
-        this.errors = [];
-      }
-      get success() {
-        return !this.errors.length;
-      }
-    };
-  }
-});
-function hasBranchDeletionError(data, processExitCode) {
-  return processExitCode === 1 && deleteErrorRegex.test(data);
-}
-var deleteSuccessRegex;
-var deleteErrorRegex;
-var parsers8;
-var parseBranchDeletions;
-var init_parse_branch_delete = __esm2({
-  "src/lib/parsers/parse-branch-delete.ts"() {
-    "use strict";
-    init_BranchDeleteSummary();
-    init_utils();
-    deleteSuccessRegex = /(\S+)\s+\(\S+\s([^)]+)\)/;
-    deleteErrorRegex = /^error[^']+'([^']+)'/m;
-    parsers8 = [
-      new LineParser(deleteSuccessRegex, (result2, [branch, hash]) => {
-        const deletion = branchDeletionSuccess(branch, hash);
-        result2.all.push(deletion);
-        result2.branches[branch] = deletion;
-      }),
-      new LineParser(deleteErrorRegex, (result2, [branch]) => {
-        const deletion = branchDeletionFailure(branch);
-        result2.errors.push(deletion);
-        result2.all.push(deletion);
-        result2.branches[branch] = deletion;
-      })
-    ];
-    parseBranchDeletions = (stdOut, stdErr) => {
-      return parseStringResponse(new BranchDeletionBatch(), parsers8, [stdOut, stdErr]);
-    };
-  }
-});
-var BranchSummaryResult;
-var init_BranchSummary = __esm2({
-  "src/lib/responses/BranchSummary.ts"() {
-    "use strict";
-    BranchSummaryResult = class {
-      constructor() {
-        this.all = [];
-        this.branches = {};
-        this.current = "";
-        this.detached = false;
-      }
-      push(status, detached, name, commit, label) {
-        if (status === "*") {
-          this.detached = detached;
-          this.current = name;
-        }
-        this.all.push(name);
-        this.branches[name] = {
-          current: status === "*",
-          linkedWorkTree: status === "+",
-          name,
-          commit,
-          label
-        };
-      }
-    };
-  }
-});
-function branchStatus(input2) {
-  return input2 ? input2.charAt(0) : "";
-}
-function parseBranchSummary(stdOut, currentOnly = false) {
-  return parseStringResponse(
-    new BranchSummaryResult(),
-    currentOnly ? [currentBranchParser] : parsers9,
-    stdOut
-  );
-}
-var parsers9;
-var currentBranchParser;
-var init_parse_branch = __esm2({
-  "src/lib/parsers/parse-branch.ts"() {
-    "use strict";
-    init_BranchSummary();
-    init_utils();
-    parsers9 = [
-      new LineParser(
-        /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
-        (result2, [current, name, commit, label]) => {
-          result2.push(branchStatus(current), true, name, commit, label);
-        }
-      ),
-      new LineParser(
-        /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
-        (result2, [current, name, commit, label]) => {
-          result2.push(branchStatus(current), false, name, commit, label);
-        }
-      )
-    ];
-    currentBranchParser = new LineParser(/^(\S+)$/s, (result2, [name]) => {
-      result2.push("*", false, name, "", "");
-    });
-  }
-});
-var branch_exports = {};
-__export2(branch_exports, {
-  branchLocalTask: () => branchLocalTask,
-  branchTask: () => branchTask,
-  containsDeleteBranchCommand: () => containsDeleteBranchCommand,
-  deleteBranchTask: () => deleteBranchTask,
-  deleteBranchesTask: () => deleteBranchesTask
-});
-function containsDeleteBranchCommand(commands) {
-  const deleteCommands = ["-d", "-D", "--delete"];
-  return commands.some((command) => deleteCommands.includes(command));
-}
-function branchTask(customArgs) {
-  const isDelete = containsDeleteBranchCommand(customArgs);
-  const isCurrentOnly = customArgs.includes("--show-current");
-  const commands = ["branch", ...customArgs];
-  if (commands.length === 1) {
-    commands.push("-a");
-  }
-  if (!commands.includes("-v")) {
-    commands.splice(1, 0, "-v");
-  }
-  return {
-    format: "utf-8",
-    commands,
-    parser(stdOut, stdErr) {
-      if (isDelete) {
-        return parseBranchDeletions(stdOut, stdErr).all[0];
-      }
-      return parseBranchSummary(stdOut, isCurrentOnly);
-    }
-  };
-}
-function branchLocalTask() {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v"],
-    parser(stdOut) {
-      return parseBranchSummary(stdOut);
-    }
-  };
-}
-function deleteBranchesTask(branches, forceDelete = false) {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v", forceDelete ? "-D" : "-d", ...branches],
-    parser(stdOut, stdErr) {
-      return parseBranchDeletions(stdOut, stdErr);
-    },
-    onError({ exitCode, stdOut }, error, done, fail) {
-      if (!hasBranchDeletionError(String(error), exitCode)) {
-        return fail(error);
-      }
-      done(stdOut);
-    }
-  };
-}
-function deleteBranchTask(branch, forceDelete = false) {
-  const task = {
-    format: "utf-8",
-    commands: ["branch", "-v", forceDelete ? "-D" : "-d", branch],
-    parser(stdOut, stdErr) {
-      return parseBranchDeletions(stdOut, stdErr).branches[branch];
-    },
-    onError({ exitCode, stdErr, stdOut }, error, _2, fail) {
-      if (!hasBranchDeletionError(String(error), exitCode)) {
-        return fail(error);
-      }
-      throw new GitResponseError(
-        task.parser(bufferToString(stdOut), bufferToString(stdErr)),
-        String(error)
-      );
-    }
-  };
-  return task;
-}
-var init_branch = __esm2({
-  "src/lib/tasks/branch.ts"() {
-    "use strict";
-    init_git_response_error();
-    init_parse_branch_delete();
-    init_parse_branch();
-    init_utils();
-  }
-});
-function toPath(input2) {
-  const path13 = input2.trim().replace(/^["']|["']$/g, "");
-  return path13 && normalize(path13);
-}
-var parseCheckIgnore;
-var init_CheckIgnore = __esm2({
-  "src/lib/responses/CheckIgnore.ts"() {
-    "use strict";
-    parseCheckIgnore = (text) => {
-      return text.split(/\n/g).map(toPath).filter(Boolean);
-    };
-  }
-});
-var check_ignore_exports = {};
-__export2(check_ignore_exports, {
-  checkIgnoreTask: () => checkIgnoreTask
-});
-function checkIgnoreTask(paths) {
-  return {
-    commands: ["check-ignore", ...paths],
-    format: "utf-8",
-    parser: parseCheckIgnore
-  };
-}
-var init_check_ignore = __esm2({
-  "src/lib/tasks/check-ignore.ts"() {
-    "use strict";
-    init_CheckIgnore();
-  }
-});
-function parseFetchResult(stdOut, stdErr) {
-  const result2 = {
-    raw: stdOut,
-    remote: null,
-    branches: [],
-    tags: [],
-    updated: [],
-    deleted: []
-  };
-  return parseStringResponse(result2, parsers10, [stdOut, stdErr]);
-}
-var parsers10;
-var init_parse_fetch = __esm2({
-  "src/lib/parsers/parse-fetch.ts"() {
-    "use strict";
-    init_utils();
-    parsers10 = [
-      new LineParser(/From (.+)$/, (result2, [remote]) => {
-        result2.remote = remote;
-      }),
-      new LineParser(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (result2, [name, tracking]) => {
-        result2.branches.push({
-          name,
-          tracking
-        });
-      }),
-      new LineParser(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (result2, [name, tracking]) => {
-        result2.tags.push({
-          name,
-          tracking
-        });
-      }),
-      new LineParser(/- \[deleted]\s+\S+\s*-> (.+)$/, (result2, [tracking]) => {
-        result2.deleted.push({
-          tracking
-        });
-      }),
-      new LineParser(
-        /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
-        (result2, [from, to, name, tracking]) => {
-          result2.updated.push({
-            name,
-            tracking,
-            to,
-            from
-          });
-        }
-      )
-    ];
-  }
-});
-var fetch_exports = {};
-__export2(fetch_exports, {
-  fetchTask: () => fetchTask
-});
-function disallowedCommand(command) {
-  return /^--upload-pack(=|$)/.test(command);
-}
-function fetchTask(remote, branch, customArgs) {
-  const commands = ["fetch", ...customArgs];
-  if (remote && branch) {
-    commands.push(remote, branch);
-  }
-  const banned = commands.find(disallowedCommand);
-  if (banned) {
-    return configurationErrorTask(`git.fetch: potential exploit argument blocked.`);
-  }
-  return {
-    commands,
-    format: "utf-8",
-    parser: parseFetchResult
-  };
-}
-var init_fetch = __esm2({
-  "src/lib/tasks/fetch.ts"() {
-    "use strict";
-    init_parse_fetch();
-    init_task();
-  }
-});
-function parseMoveResult(stdOut) {
-  return parseStringResponse({ moves: [] }, parsers11, stdOut);
-}
-var parsers11;
-var init_parse_move = __esm2({
-  "src/lib/parsers/parse-move.ts"() {
-    "use strict";
-    init_utils();
-    parsers11 = [
-      new LineParser(/^Renaming (.+) to (.+)$/, (result2, [from, to]) => {
-        result2.moves.push({ from, to });
-      })
-    ];
-  }
-});
-var move_exports = {};
-__export2(move_exports, {
-  moveTask: () => moveTask
-});
-function moveTask(from, to) {
-  return {
-    commands: ["mv", "-v", ...asArray(from), to],
-    format: "utf-8",
-    parser: parseMoveResult
-  };
-}
-var init_move = __esm2({
-  "src/lib/tasks/move.ts"() {
-    "use strict";
-    init_parse_move();
-    init_utils();
-  }
-});
-var pull_exports = {};
-__export2(pull_exports, {
-  pullTask: () => pullTask
-});
-function pullTask(remote, branch, customArgs) {
-  const commands = ["pull", ...customArgs];
-  if (remote && branch) {
-    commands.splice(1, 0, remote, branch);
-  }
-  return {
-    commands,
-    format: "utf-8",
-    parser(stdOut, stdErr) {
-      return parsePullResult(stdOut, stdErr);
-    },
-    onError(result2, _error, _done, fail) {
-      const pullError = parsePullErrorResult(
-        bufferToString(result2.stdOut),
-        bufferToString(result2.stdErr)
-      );
-      if (pullError) {
-        return fail(new GitResponseError(pullError));
-      }
-      fail(_error);
-    }
-  };
-}
-var init_pull = __esm2({
-  "src/lib/tasks/pull.ts"() {
-    "use strict";
-    init_git_response_error();
-    init_parse_pull();
-    init_utils();
-  }
-});
-function parseGetRemotes(text) {
-  const remotes = {};
-  forEach(text, ([name]) => remotes[name] = { name });
-  return Object.values(remotes);
-}
-function parseGetRemotesVerbose(text) {
-  const remotes = {};
-  forEach(text, ([name, url, purpose]) => {
-    if (!Object.hasOwn(remotes, name)) {
-      remotes[name] = {
-        name,
-        refs: { fetch: "", push: "" }
-      };
-    }
-    if (purpose && url) {
-      remotes[name].refs[purpose.replace(/[^a-z]/g, "")] = url;
-    }
-  });
-  return Object.values(remotes);
-}
-function forEach(text, handler) {
-  forEachLineWithContent(text, (line) => handler(line.split(/\s+/)));
-}
-var init_GetRemoteSummary = __esm2({
-  "src/lib/responses/GetRemoteSummary.ts"() {
-    "use strict";
-    init_utils();
-  }
-});
-var remote_exports = {};
-__export2(remote_exports, {
-  addRemoteTask: () => addRemoteTask,
-  getRemotesTask: () => getRemotesTask,
-  listRemotesTask: () => listRemotesTask,
-  remoteTask: () => remoteTask,
-  removeRemoteTask: () => removeRemoteTask
-});
-function addRemoteTask(remoteName, remoteRepo, customArgs) {
-  return straightThroughStringTask(["remote", "add", ...customArgs, remoteName, remoteRepo]);
-}
-function getRemotesTask(verbose) {
-  const commands = ["remote"];
-  if (verbose) {
-    commands.push("-v");
-  }
-  return {
-    commands,
-    format: "utf-8",
-    parser: verbose ? parseGetRemotesVerbose : parseGetRemotes
-  };
-}
-function listRemotesTask(customArgs) {
-  const commands = [...customArgs];
-  if (commands[0] !== "ls-remote") {
-    commands.unshift("ls-remote");
-  }
-  return straightThroughStringTask(commands);
-}
-function remoteTask(customArgs) {
-  const commands = [...customArgs];
-  if (commands[0] !== "remote") {
-    commands.unshift("remote");
-  }
-  return straightThroughStringTask(commands);
-}
-function removeRemoteTask(remoteName) {
-  return straightThroughStringTask(["remote", "remove", remoteName]);
-}
-var init_remote = __esm2({
-  "src/lib/tasks/remote.ts"() {
-    "use strict";
-    init_GetRemoteSummary();
-    init_task();
-  }
-});
-var stash_list_exports = {};
-__export2(stash_list_exports, {
-  stashListTask: () => stashListTask
-});
-function stashListTask(opt = {}, customArgs) {
-  const options = parseLogOptions(opt);
-  const commands = ["stash", "list", ...options.commands, ...customArgs];
-  const parser4 = createListLogSummaryParser(
-    options.splitter,
-    options.fields,
-    logFormatFromCommand(commands)
-  );
-  return validateLogFormatConfig(commands) || {
-    commands,
-    format: "utf-8",
-    parser: parser4
-  };
-}
-var init_stash_list = __esm2({
-  "src/lib/tasks/stash-list.ts"() {
-    "use strict";
-    init_log_format();
-    init_parse_list_log_summary();
-    init_diff();
-    init_log();
-  }
-});
-var sub_module_exports = {};
-__export2(sub_module_exports, {
-  addSubModuleTask: () => addSubModuleTask,
-  initSubModuleTask: () => initSubModuleTask,
-  subModuleTask: () => subModuleTask,
-  updateSubModuleTask: () => updateSubModuleTask
-});
-function addSubModuleTask(repo, path13) {
-  return subModuleTask(["add", repo, path13]);
-}
-function initSubModuleTask(customArgs) {
-  return subModuleTask(["init", ...customArgs]);
-}
-function subModuleTask(customArgs) {
-  const commands = [...customArgs];
-  if (commands[0] !== "submodule") {
-    commands.unshift("submodule");
-  }
-  return straightThroughStringTask(commands);
-}
-function updateSubModuleTask(customArgs) {
-  return subModuleTask(["update", ...customArgs]);
-}
-var init_sub_module = __esm2({
-  "src/lib/tasks/sub-module.ts"() {
-    "use strict";
-    init_task();
-  }
-});
-function singleSorted(a, b2) {
-  const aIsNum = Number.isNaN(a);
-  const bIsNum = Number.isNaN(b2);
-  if (aIsNum !== bIsNum) {
-    return aIsNum ? 1 : -1;
-  }
-  return aIsNum ? sorted(a, b2) : 0;
-}
-function sorted(a, b2) {
-  return a === b2 ? 0 : a > b2 ? 1 : -1;
-}
-function trimmed(input2) {
-  return input2.trim();
-}
-function toNumber(input2) {
-  if (typeof input2 === "string") {
-    return parseInt(input2.replace(/^\D+/g, ""), 10) || 0;
-  }
-  return 0;
-}
-var TagList;
-var parseTagList;
-var init_TagList = __esm2({
-  "src/lib/responses/TagList.ts"() {
-    "use strict";
-    TagList = class {
-      constructor(all, latest) {
-        this.all = all;
-        this.latest = latest;
-      }
-    };
-    parseTagList = function(data, customSort = false) {
-      const tags = data.split("\n").map(trimmed).filter(Boolean);
-      if (!customSort) {
-        tags.sort(function(tagA, tagB) {
-          const partsA = tagA.split(".");
-          const partsB = tagB.split(".");
-          if (partsA.length === 1 || partsB.length === 1) {
-            return singleSorted(toNumber(partsA[0]), toNumber(partsB[0]));
-          }
-          for (let i2 = 0, l = Math.max(partsA.length, partsB.length); i2 < l; i2++) {
-            const diff = sorted(toNumber(partsA[i2]), toNumber(partsB[i2]));
-            if (diff) {
-              return diff;
-            }
-          }
-          return 0;
-        });
-      }
-      const latest = customSort ? tags[0] : [...tags].reverse().find((tag) => tag.indexOf(".") >= 0);
-      return new TagList(tags, latest);
-    };
-  }
-});
-var tag_exports = {};
-__export2(tag_exports, {
-  addAnnotatedTagTask: () => addAnnotatedTagTask,
-  addTagTask: () => addTagTask,
-  tagListTask: () => tagListTask
-});
-function tagListTask(customArgs = []) {
-  const hasCustomSort = customArgs.some((option) => /^--sort=/.test(option));
-  return {
-    format: "utf-8",
-    commands: ["tag", "-l", ...customArgs],
-    parser(text) {
-      return parseTagList(text, hasCustomSort);
-    }
-  };
-}
-function addTagTask(name) {
-  return {
-    format: "utf-8",
-    commands: ["tag", name],
-    parser() {
-      return { name };
-    }
-  };
-}
-function addAnnotatedTagTask(name, tagMessage) {
-  return {
-    format: "utf-8",
-    commands: ["tag", "-a", "-m", tagMessage, name],
-    parser() {
-      return { name };
-    }
-  };
-}
-var init_tag = __esm2({
-  "src/lib/tasks/tag.ts"() {
-    "use strict";
-    init_TagList();
-  }
-});
-var require_git = __commonJS2({
-  "src/git.js"(exports, module) {
-    "use strict";
-    var { GitExecutor: GitExecutor2 } = (init_git_executor(), __toCommonJS(git_executor_exports));
-    var { SimpleGitApi: SimpleGitApi2 } = (init_simple_git_api(), __toCommonJS(simple_git_api_exports));
-    var { Scheduler: Scheduler2 } = (init_scheduler(), __toCommonJS(scheduler_exports));
-    var { adhocExecTask: adhocExecTask2, configurationErrorTask: configurationErrorTask2 } = (init_task(), __toCommonJS(task_exports));
-    var {
-      asArray: asArray2,
-      filterArray: filterArray2,
-      filterPrimitives: filterPrimitives2,
-      filterString: filterString2,
-      filterStringOrStringArray: filterStringOrStringArray2,
-      filterType: filterType2,
-      getTrailingOptions: getTrailingOptions2,
-      trailingFunctionArgument: trailingFunctionArgument2,
-      trailingOptionsArgument: trailingOptionsArgument2
-    } = (init_utils(), __toCommonJS(utils_exports));
-    var { applyPatchTask: applyPatchTask2 } = (init_apply_patch(), __toCommonJS(apply_patch_exports));
-    var {
-      branchTask: branchTask2,
-      branchLocalTask: branchLocalTask2,
-      deleteBranchesTask: deleteBranchesTask2,
-      deleteBranchTask: deleteBranchTask2
-    } = (init_branch(), __toCommonJS(branch_exports));
-    var { checkIgnoreTask: checkIgnoreTask2 } = (init_check_ignore(), __toCommonJS(check_ignore_exports));
-    var { checkIsRepoTask: checkIsRepoTask2 } = (init_check_is_repo(), __toCommonJS(check_is_repo_exports));
-    var { cleanWithOptionsTask: cleanWithOptionsTask2, isCleanOptionsArray: isCleanOptionsArray2 } = (init_clean(), __toCommonJS(clean_exports));
-    var { diffSummaryTask: diffSummaryTask2 } = (init_diff(), __toCommonJS(diff_exports));
-    var { fetchTask: fetchTask2 } = (init_fetch(), __toCommonJS(fetch_exports));
-    var { moveTask: moveTask2 } = (init_move(), __toCommonJS(move_exports));
-    var { pullTask: pullTask2 } = (init_pull(), __toCommonJS(pull_exports));
-    var { pushTagsTask: pushTagsTask2 } = (init_push(), __toCommonJS(push_exports));
-    var {
-      addRemoteTask: addRemoteTask2,
-      getRemotesTask: getRemotesTask2,
-      listRemotesTask: listRemotesTask2,
-      remoteTask: remoteTask2,
-      removeRemoteTask: removeRemoteTask2
-    } = (init_remote(), __toCommonJS(remote_exports));
-    var { getResetMode: getResetMode2, resetTask: resetTask2 } = (init_reset(), __toCommonJS(reset_exports));
-    var { stashListTask: stashListTask2 } = (init_stash_list(), __toCommonJS(stash_list_exports));
-    var {
-      addSubModuleTask: addSubModuleTask2,
-      initSubModuleTask: initSubModuleTask2,
-      subModuleTask: subModuleTask2,
-      updateSubModuleTask: updateSubModuleTask2
-    } = (init_sub_module(), __toCommonJS(sub_module_exports));
-    var { addAnnotatedTagTask: addAnnotatedTagTask2, addTagTask: addTagTask2, tagListTask: tagListTask2 } = (init_tag(), __toCommonJS(tag_exports));
-    var { straightThroughBufferTask: straightThroughBufferTask2, straightThroughStringTask: straightThroughStringTask2 } = (init_task(), __toCommonJS(task_exports));
-    function Git2(options, plugins) {
-      this._plugins = plugins;
-      this._executor = new GitExecutor2(
-        options.baseDir,
-        new Scheduler2(options.maxConcurrentProcesses),
-        plugins
-      );
-      this._trimmed = options.trimmed;
-    }
-    (Git2.prototype = Object.create(SimpleGitApi2.prototype)).constructor = Git2;
-    Git2.prototype.customBinary = function(command) {
-      this._plugins.reconfigure("binary", command);
-      return this;
-    };
-    Git2.prototype.env = function(name, value) {
-      if (arguments.length === 1 && typeof name === "object") {
-        this._executor.env = name;
-      } else {
-        (this._executor.env = this._executor.env || {})[name] = value;
-      }
-      return this;
-    };
-    Git2.prototype.stashList = function(options) {
-      return this._runTask(
-        stashListTask2(
-          trailingOptionsArgument2(arguments) || {},
-          filterArray2(options) && options || []
-        ),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.mv = function(from, to) {
-      return this._runTask(moveTask2(from, to), trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.checkoutLatestTag = function(then) {
-      var git = this;
-      return this.pull(function() {
-        git.tags(function(err, tags) {
-          git.checkout(tags.latest, then);
-        });
-      });
-    };
-    Git2.prototype.pull = function(remote, branch, options, then) {
-      return this._runTask(
-        pullTask2(
-          filterType2(remote, filterString2),
-          filterType2(branch, filterString2),
-          getTrailingOptions2(arguments)
-        ),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.fetch = function(remote, branch) {
-      return this._runTask(
-        fetchTask2(
-          filterType2(remote, filterString2),
-          filterType2(branch, filterString2),
-          getTrailingOptions2(arguments)
-        ),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.silent = function(silence) {
-      return this._runTask(
-        adhocExecTask2(
-          () => console.warn(
-            "simple-git deprecation notice: git.silent: logging should be configured using the `debug` library / `DEBUG` environment variable, this method will be removed."
-          )
-        )
-      );
-    };
-    Git2.prototype.tags = function(options, then) {
-      return this._runTask(
-        tagListTask2(getTrailingOptions2(arguments)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.rebase = function() {
-      return this._runTask(
-        straightThroughStringTask2(["rebase", ...getTrailingOptions2(arguments)]),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.reset = function(mode) {
-      return this._runTask(
-        resetTask2(getResetMode2(mode), getTrailingOptions2(arguments)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.revert = function(commit) {
-      const next = trailingFunctionArgument2(arguments);
-      if (typeof commit !== "string") {
-        return this._runTask(configurationErrorTask2("Commit must be a string"), next);
-      }
-      return this._runTask(
-        straightThroughStringTask2(["revert", ...getTrailingOptions2(arguments, 0, true), commit]),
-        next
-      );
-    };
-    Git2.prototype.addTag = function(name) {
-      const task = typeof name === "string" ? addTagTask2(name) : configurationErrorTask2("Git.addTag requires a tag name");
-      return this._runTask(task, trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.addAnnotatedTag = function(tagName, tagMessage) {
-      return this._runTask(
-        addAnnotatedTagTask2(tagName, tagMessage),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.deleteLocalBranch = function(branchName, forceDelete, then) {
-      return this._runTask(
-        deleteBranchTask2(branchName, typeof forceDelete === "boolean" ? forceDelete : false),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.deleteLocalBranches = function(branchNames, forceDelete, then) {
-      return this._runTask(
-        deleteBranchesTask2(branchNames, typeof forceDelete === "boolean" ? forceDelete : false),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.branch = function(options, then) {
-      return this._runTask(
-        branchTask2(getTrailingOptions2(arguments)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.branchLocal = function(then) {
-      return this._runTask(branchLocalTask2(), trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.raw = function(commands) {
-      const createRestCommands = !Array.isArray(commands);
-      const command = [].slice.call(createRestCommands ? arguments : commands, 0);
-      for (let i2 = 0; i2 < command.length && createRestCommands; i2++) {
-        if (!filterPrimitives2(command[i2])) {
-          command.splice(i2, command.length - i2);
-          break;
-        }
-      }
-      command.push(...getTrailingOptions2(arguments, 0, true));
-      var next = trailingFunctionArgument2(arguments);
-      if (!command.length) {
-        return this._runTask(
-          configurationErrorTask2("Raw: must supply one or more command to execute"),
-          next
-        );
-      }
-      return this._runTask(straightThroughStringTask2(command, this._trimmed), next);
-    };
-    Git2.prototype.submoduleAdd = function(repo, path13, then) {
-      return this._runTask(addSubModuleTask2(repo, path13), trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.submoduleUpdate = function(args, then) {
-      return this._runTask(
-        updateSubModuleTask2(getTrailingOptions2(arguments, true)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.submoduleInit = function(args, then) {
-      return this._runTask(
-        initSubModuleTask2(getTrailingOptions2(arguments, true)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.subModule = function(options, then) {
-      return this._runTask(
-        subModuleTask2(getTrailingOptions2(arguments)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.listRemote = function() {
-      return this._runTask(
-        listRemotesTask2(getTrailingOptions2(arguments)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.addRemote = function(remoteName, remoteRepo, then) {
-      return this._runTask(
-        addRemoteTask2(remoteName, remoteRepo, getTrailingOptions2(arguments)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.removeRemote = function(remoteName, then) {
-      return this._runTask(removeRemoteTask2(remoteName), trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.getRemotes = function(verbose, then) {
-      return this._runTask(getRemotesTask2(verbose === true), trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.remote = function(options, then) {
-      return this._runTask(
-        remoteTask2(getTrailingOptions2(arguments)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.tag = function(options, then) {
-      const command = getTrailingOptions2(arguments);
-      if (command[0] !== "tag") {
-        command.unshift("tag");
-      }
-      return this._runTask(straightThroughStringTask2(command), trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.updateServerInfo = function(then) {
-      return this._runTask(
-        straightThroughStringTask2(["update-server-info"]),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.pushTags = function(remote, then) {
-      const task = pushTagsTask2(
-        { remote: filterType2(remote, filterString2) },
-        getTrailingOptions2(arguments)
-      );
-      return this._runTask(task, trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.rm = function(files) {
-      return this._runTask(
-        straightThroughStringTask2(["rm", "-f", ...asArray2(files)]),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.rmKeepLocal = function(files) {
-      return this._runTask(
-        straightThroughStringTask2(["rm", "--cached", ...asArray2(files)]),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.catFile = function(options, then) {
-      return this._catFile("utf-8", arguments);
-    };
-    Git2.prototype.binaryCatFile = function() {
-      return this._catFile("buffer", arguments);
-    };
-    Git2.prototype._catFile = function(format, args) {
-      var handler = trailingFunctionArgument2(args);
-      var command = ["cat-file"];
-      var options = args[0];
-      if (typeof options === "string") {
-        return this._runTask(
-          configurationErrorTask2("Git.catFile: options must be supplied as an array of strings"),
-          handler
-        );
-      }
-      if (Array.isArray(options)) {
-        command.push.apply(command, options);
-      }
-      const task = format === "buffer" ? straightThroughBufferTask2(command) : straightThroughStringTask2(command);
-      return this._runTask(task, handler);
-    };
-    Git2.prototype.diff = function(options, then) {
-      const task = filterString2(options) ? configurationErrorTask2(
-        "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
-      ) : straightThroughStringTask2(["diff", ...getTrailingOptions2(arguments)]);
-      return this._runTask(task, trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.diffSummary = function() {
-      return this._runTask(
-        diffSummaryTask2(getTrailingOptions2(arguments, 1)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.applyPatch = function(patches) {
-      const task = !filterStringOrStringArray2(patches) ? configurationErrorTask2(
-        `git.applyPatch requires one or more string patches as the first argument`
-      ) : applyPatchTask2(asArray2(patches), getTrailingOptions2([].slice.call(arguments, 1)));
-      return this._runTask(task, trailingFunctionArgument2(arguments));
-    };
-    Git2.prototype.revparse = function() {
-      const commands = ["rev-parse", ...getTrailingOptions2(arguments, true)];
-      return this._runTask(
-        straightThroughStringTask2(commands, true),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.clean = function(mode, options, then) {
-      const usingCleanOptionsArray = isCleanOptionsArray2(mode);
-      const cleanMode = usingCleanOptionsArray && mode.join("") || filterType2(mode, filterString2) || "";
-      const customArgs = getTrailingOptions2([].slice.call(arguments, usingCleanOptionsArray ? 1 : 0));
-      return this._runTask(
-        cleanWithOptionsTask2(cleanMode, customArgs),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.exec = function(then) {
-      const task = {
-        commands: [],
-        format: "utf-8",
-        parser() {
-          if (typeof then === "function") {
-            then();
-          }
-        }
-      };
-      return this._runTask(task);
-    };
-    Git2.prototype.clearQueue = function() {
-      return this._runTask(
-        adhocExecTask2(
-          () => console.warn(
-            "simple-git deprecation notice: clearQueue() is deprecated and will be removed, switch to using the abortPlugin instead."
-          )
-        )
-      );
-    };
-    Git2.prototype.checkIgnore = function(pathnames, then) {
-      return this._runTask(
-        checkIgnoreTask2(asArray2(filterType2(pathnames, filterStringOrStringArray2, []))),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    Git2.prototype.checkIsRepo = function(checkType, then) {
-      return this._runTask(
-        checkIsRepoTask2(filterType2(checkType, filterString2)),
-        trailingFunctionArgument2(arguments)
-      );
-    };
-    module.exports = Git2;
-  }
-});
-init_git_error();
-var GitConstructError = class extends GitError {
-  constructor(config, message) {
-    super(void 0, message);
-    this.config = config;
-  }
-};
-init_git_error();
-init_git_error();
-var GitPluginError = class extends GitError {
-  constructor(task, plugin, message) {
-    super(task, message);
-    this.task = task;
-    this.plugin = plugin;
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
-init_git_response_error();
-init_task_configuration_error();
-init_check_is_repo();
-init_clean();
-init_config();
-init_diff_name_status();
-init_grep();
-init_reset();
-function abortPlugin(signal) {
-  if (!signal) {
-    return;
-  }
-  const onSpawnAfter = {
-    type: "spawn.after",
-    action(_data, context) {
-      function kill() {
-        context.kill(new GitPluginError(void 0, "abort", "Abort signal received"));
-      }
-      signal.addEventListener("abort", kill);
-      context.spawned.on("close", () => signal.removeEventListener("abort", kill));
-    }
-  };
-  const onSpawnBefore = {
-    type: "spawn.before",
-    action(_data, context) {
-      if (signal.aborted) {
-        context.kill(new GitPluginError(void 0, "abort", "Abort already signaled"));
-      }
-    }
-  };
-  return [onSpawnBefore, onSpawnAfter];
-}
-function blockUnsafeOperationsPlugin(options = {}) {
-  return {
-    type: "spawn.args",
-    action(args, { env }) {
-      for (const vulnerability2 of ne(args, env)) {
-        if (options[vulnerability2.category] !== true) {
-          throw new GitPluginError(void 0, "unsafe", vulnerability2.message);
-        }
-      }
-      return args;
-    }
-  };
-}
-init_utils();
-function commandConfigPrefixingPlugin(configuration) {
-  const prefix = prefixedArray(configuration, "-c");
-  return {
-    type: "spawn.args",
-    action(data) {
-      return [...prefix, ...data];
-    }
-  };
-}
-init_utils();
-var never = (0, import_promise_deferred2.deferred)().promise;
-function completionDetectionPlugin({
-  onClose = true,
-  onExit = 50
-} = {}) {
-  function createEvents() {
-    let exitCode = -1;
-    const events = {
-      close: (0, import_promise_deferred2.deferred)(),
-      closeTimeout: (0, import_promise_deferred2.deferred)(),
-      exit: (0, import_promise_deferred2.deferred)(),
-      exitTimeout: (0, import_promise_deferred2.deferred)()
-    };
-    const result2 = Promise.race([
-      onClose === false ? never : events.closeTimeout.promise,
-      onExit === false ? never : events.exitTimeout.promise
-    ]);
-    configureTimeout(onClose, events.close, events.closeTimeout);
-    configureTimeout(onExit, events.exit, events.exitTimeout);
-    return {
-      close(code2) {
-        exitCode = code2;
-        events.close.done();
-      },
-      exit(code2) {
-        exitCode = code2;
-        events.exit.done();
-      },
-      get exitCode() {
-        return exitCode;
-      },
-      result: result2
-    };
-  }
-  function configureTimeout(flag, event, timeout) {
-    if (flag === false) {
-      return;
-    }
-    (flag === true ? event.promise : event.promise.then(() => delay(flag))).then(timeout.done);
-  }
-  return {
-    type: "spawn.after",
-    async action(_data, { spawned, close }) {
-      const events = createEvents();
-      let deferClose = true;
-      let quickClose = () => void (deferClose = false);
-      spawned.stdout?.on("data", quickClose);
-      spawned.stderr?.on("data", quickClose);
-      spawned.on("error", quickClose);
-      spawned.on("close", (code2) => events.close(code2));
-      spawned.on("exit", (code2) => events.exit(code2));
-      try {
-        await events.result;
-        if (deferClose) {
-          await delay(50);
-        }
-        close(events.exitCode);
-      } catch (err) {
-        close(events.exitCode, err);
-      }
-    }
-  };
-}
-init_utils();
-var WRONG_NUMBER_ERR = `Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings`;
-var WRONG_CHARS_ERR = `Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option`;
-function isBadArgument(arg) {
-  return !arg || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(arg);
-}
-function toBinaryConfig(input2, allowUnsafe) {
-  if (input2.length < 1 || input2.length > 2) {
-    throw new GitPluginError(void 0, "binary", WRONG_NUMBER_ERR);
-  }
-  const isBad = input2.some(isBadArgument);
-  if (isBad) {
-    if (allowUnsafe) {
-      console.warn(WRONG_CHARS_ERR);
-    } else {
-      throw new GitPluginError(void 0, "binary", WRONG_CHARS_ERR);
-    }
-  }
-  const [binary, prefix] = input2;
-  return {
-    binary,
-    prefix
-  };
-}
-function customBinaryPlugin(plugins, input2 = ["git"], allowUnsafe = false) {
-  let config = toBinaryConfig(asArray(input2), allowUnsafe);
-  plugins.on("binary", (input22) => {
-    config = toBinaryConfig(asArray(input22), allowUnsafe);
-  });
-  plugins.append("spawn.binary", () => {
-    return config.binary;
-  });
-  plugins.append("spawn.args", (data) => {
-    return config.prefix ? [config.prefix, ...data] : data;
-  });
-}
-init_git_error();
-function isTaskError(result2) {
-  return !!(result2.exitCode && result2.stdErr.length);
-}
-function getErrorMessage(result2) {
-  return Buffer.concat([...result2.stdOut, ...result2.stdErr]);
-}
-function errorDetectionHandler(overwrite = false, isError = isTaskError, errorMessage = getErrorMessage) {
-  return (error, result2) => {
-    if (!overwrite && error || !isError(result2)) {
-      return error;
-    }
-    return errorMessage(result2);
-  };
-}
-function errorDetectionPlugin(config) {
-  return {
-    type: "task.error",
-    action(data, context) {
-      const error = config(data.error, {
-        stdErr: context.stdErr,
-        stdOut: context.stdOut,
-        exitCode: context.exitCode
-      });
-      if (Buffer.isBuffer(error)) {
-        return { error: new GitError(void 0, error.toString("utf-8")) };
-      }
-      return {
-        error
-      };
-    }
-  };
-}
-init_utils();
-var PluginStore = class {
-  constructor() {
-    this.plugins = /* @__PURE__ */ new Set();
-    this.events = new EventEmitter();
-  }
-  on(type, listener) {
-    this.events.on(type, listener);
-  }
-  reconfigure(type, data) {
-    this.events.emit(type, data);
-  }
-  append(type, action) {
-    const plugin = append(this.plugins, { type, action });
-    return () => this.plugins.delete(plugin);
-  }
-  add(plugin) {
-    const plugins = [];
-    asArray(plugin).forEach((plugin2) => plugin2 && this.plugins.add(append(plugins, plugin2)));
-    return () => {
-      plugins.forEach((plugin2) => this.plugins.delete(plugin2));
-    };
-  }
-  exec(type, data, context) {
-    let output = data;
-    const contextual = Object.freeze(Object.create(context));
-    for (const plugin of this.plugins) {
-      if (plugin.type === type) {
-        output = plugin.action(output, contextual);
-      }
-    }
-    return output;
-  }
-};
-init_utils();
-function progressMonitorPlugin(progress) {
-  const progressCommand = "--progress";
-  const progressMethods = ["checkout", "clone", "fetch", "pull", "push"];
-  const onProgress = {
-    type: "spawn.after",
-    action(_data, context) {
-      if (!context.commands.includes(progressCommand)) {
-        return;
-      }
-      context.spawned.stderr?.on("data", (chunk) => {
-        const message = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(chunk.toString("utf8"));
-        if (!message) {
-          return;
-        }
-        progress({
-          method: context.method,
-          stage: progressEventStage(message[1]),
-          progress: asNumber(message[2]),
-          processed: asNumber(message[3]),
-          total: asNumber(message[4])
-        });
-      });
-    }
-  };
-  const onArgs = {
-    type: "spawn.args",
-    action(args, context) {
-      if (!progressMethods.includes(context.method)) {
-        return args;
-      }
-      return including(args, progressCommand);
-    }
-  };
-  return [onArgs, onProgress];
-}
-function progressEventStage(input2) {
-  return String(input2.toLowerCase().split(" ", 1)) || "unknown";
-}
-init_utils();
-function spawnOptionsPlugin(spawnOptions) {
-  const options = pick(spawnOptions, ["uid", "gid"]);
-  return {
-    type: "spawn.options",
-    action(data) {
-      return { ...options, ...data };
-    }
-  };
-}
-function timeoutPlugin({
-  block,
-  stdErr = true,
-  stdOut = true
-}) {
-  if (block > 0) {
-    return {
-      type: "spawn.after",
-      action(_data, context) {
-        let timeout;
-        function wait() {
-          timeout && clearTimeout(timeout);
-          timeout = setTimeout(kill, block);
-        }
-        function stop() {
-          context.spawned.stdout?.off("data", wait);
-          context.spawned.stderr?.off("data", wait);
-          context.spawned.off("exit", stop);
-          context.spawned.off("close", stop);
-          timeout && clearTimeout(timeout);
-        }
-        function kill() {
-          stop();
-          context.kill(new GitPluginError(void 0, "timeout", `block timeout reached`));
-        }
-        stdOut && context.spawned.stdout?.on("data", wait);
-        stdErr && context.spawned.stderr?.on("data", wait);
-        context.spawned.on("exit", stop);
-        context.spawned.on("close", stop);
-        wait();
-      }
-    };
-  }
-}
-function suffixPathsPlugin() {
-  return {
-    type: "spawn.args",
-    action(data) {
-      const prefix = [];
-      let suffix;
-      function append2(args) {
-        (suffix = suffix || []).push(...args);
-      }
-      for (let i2 = 0; i2 < data.length; i2++) {
-        const param = data[i2];
-        if (r(param)) {
-          append2(o(param));
-          continue;
-        }
-        if (param === "--") {
-          append2(
-            data.slice(i2 + 1).flatMap((item) => r(item) && o(item) || item)
-          );
-          break;
-        }
-        prefix.push(param);
-      }
-      return !suffix ? prefix : [...prefix, "--", ...suffix.map(String)];
-    }
-  };
-}
-init_utils();
-var Git = require_git();
-function gitInstanceFactory(baseDir, options) {
-  const plugins = new PluginStore();
-  const config = createInstanceConfig(
-    baseDir && (typeof baseDir === "string" ? { baseDir } : baseDir) || {},
-    options
-  );
-  if (!folderExists(config.baseDir)) {
-    throw new GitConstructError(
-      config,
-      `Cannot use simple-git on a directory that does not exist`
-    );
-  }
-  if (Array.isArray(config.config)) {
-    plugins.add(commandConfigPrefixingPlugin(config.config));
-  }
-  plugins.add(blockUnsafeOperationsPlugin(config.unsafe));
-  plugins.add(completionDetectionPlugin(config.completion));
-  config.abort && plugins.add(abortPlugin(config.abort));
-  config.progress && plugins.add(progressMonitorPlugin(config.progress));
-  config.timeout && plugins.add(timeoutPlugin(config.timeout));
-  config.spawnOptions && plugins.add(spawnOptionsPlugin(config.spawnOptions));
-  plugins.add(suffixPathsPlugin());
-  plugins.add(errorDetectionPlugin(errorDetectionHandler(true)));
-  config.errors && plugins.add(errorDetectionPlugin(config.errors));
-  customBinaryPlugin(plugins, config.binary, config.unsafe?.allowUnsafeCustomBinary);
-  return new Git(config, plugins);
-}
-init_git_response_error();
-var simpleGit = gitInstanceFactory;
-
-// src/sources/history/select-revs.ts
-init_errors();
-async function openRepository(repoPath) {
+function askGit(dir, args) {
+  const result2 = spawnSync2("git", args, { cwd: dir, encoding: "utf8" });
+  if (result2.error) throw new SourceError(`cannot run git: ${result2.error.message}`);
+  return result2.status === 0 ? { ok: true, stdout: result2.stdout } : { ok: false, reason: result2.stderr.trim().split("\n")[0] ?? "" };
+}
+function openRepository(repoPath) {
   const dir = path7.resolve(repoPath);
   if (!fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new SourceError(`${repoPath} is not a directory; give the path of a git work tree or bare repository`);
   }
-  const git = simpleGit({ baseDir: dir });
-  const isRepo = await git.checkIsRepo() || await git.checkIsRepo(CheckRepoActions.BARE);
-  if (!isRepo) throw new SourceError(`${repoPath} is not a git repository; give the path of a work tree or bare repository`);
-  const shallow = (await git.revparse(["--is-shallow-repository"])).trim() === "true";
-  return { dir, git, shallow };
+  const answer = askGit(dir, ["rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--is-shallow-repository"]);
+  if (!answer.ok && !/not a git repository/i.test(answer.reason)) throw new SourceError(`${repoPath}: ${answer.reason}`);
+  const [bare, inWorkTree, shallow] = answer.ok ? answer.stdout.split("\n") : [];
+  if (bare !== "true" && inWorkTree !== "true") {
+    throw new SourceError(`${repoPath} is not a git repository; give the path of a work tree or bare repository`);
+  }
+  return { dir, shallow: shallow === "true" };
 }
 var ALL_BUT_NOTES = ["--exclude=refs/notes/*", "--all"];
 function walksAllRefs(selection) {
@@ -20306,35 +14490,28 @@ function checkedRev(rev, what) {
   if (rev === "" || rev.startsWith("-") || /[\s\0]/.test(rev)) throw new UsageError(`${what} "${rev}" is not a revision`);
   return rev;
 }
-async function commitOf(repo, name) {
-  try {
-    return (await repo.git.revparse(["--verify", "--quiet", `${name}^{commit}`])).trim() || void 0;
-  } catch {
-    return void 0;
-  }
+function commitOf(repo, name) {
+  const answer = askGit(repo.dir, ["rev-parse", "--verify", "--quiet", `${name}^{commit}`]);
+  return answer.ok && answer.stdout.trim() || void 0;
 }
-async function resolveCommit(repo, rev, what) {
-  const commit = await commitOf(repo, checkedRev(rev, what));
+function resolveCommit(repo, rev, what) {
+  const commit = commitOf(repo, checkedRev(rev, what));
   if (commit) return commit;
   throw new SourceError(`${what} "${rev}" is not a commit in ${repo.dir}; check the name with git log`);
 }
-async function branchCommit(repo, branch) {
+function branchCommit(repo, branch) {
   checkedRev(branch, "--branch");
   for (const ref of [`refs/heads/${branch}`, `refs/remotes/${branch}`]) {
-    const commit = await commitOf(repo, ref);
+    const commit = commitOf(repo, ref);
     if (commit) return commit;
   }
   throw new SourceError(`--branch "${branch}" is not a branch of ${repo.dir}; see git branch -a`);
 }
-async function stashCommits(repo) {
-  try {
-    const listing = await repo.git.raw(["reflog", "show", "--format=%H", "refs/stash", "--"]);
-    return listing.split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
-  } catch {
-    return [];
-  }
+function stashCommits(repo) {
+  const listing = askGit(repo.dir, ["reflog", "show", "--format=%H", "refs/stash", "--"]);
+  return listing.ok ? listing.stdout.split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
 }
-async function selectRevs(repo, narrowing2) {
+function selectRevs(repo, narrowing2) {
   const exclusive = [narrowing2.range && "--range", narrowing2.branch && "--branch", narrowing2.revs && "a revision list"].filter(Boolean);
   if (exclusive.length > 1) throw new UsageError(`choose one of ${exclusive.join(" and ")}`);
   if (narrowing2.range && narrowing2.since) throw new UsageError("--range already has a start; drop --since");
@@ -20342,15 +14519,15 @@ async function selectRevs(repo, narrowing2) {
     for (const rev of narrowing2.revs) checkedRev(rev.startsWith("^") ? rev.slice(1) : rev, "revision");
     return { args: [], stdin: narrowing2.revs };
   }
-  const excluded = narrowing2.since ? [`^${await resolveCommit(repo, narrowing2.since, "--since")}`] : [];
+  const excluded = narrowing2.since ? [`^${resolveCommit(repo, narrowing2.since, "--since")}`] : [];
   if (narrowing2.range) {
     const parts2 = narrowing2.range.split("..");
     if (parts2.length !== 2 || !parts2[0] || !parts2[1]) throw new UsageError(`--range must be A..B, not "${narrowing2.range}"`);
-    const [from, to] = await Promise.all([resolveCommit(repo, parts2[0], "--range start"), resolveCommit(repo, parts2[1], "--range end")]);
+    const [from, to] = [resolveCommit(repo, parts2[0], "--range start"), resolveCommit(repo, parts2[1], "--range end")];
     return { args: [], stdin: [to, `^${from}`] };
   }
-  if (narrowing2.branch) return { args: [], stdin: [await branchCommit(repo, narrowing2.branch), ...excluded] };
-  return { args: [...ALL_BUT_NOTES], stdin: [...await stashCommits(repo), ...excluded] };
+  if (narrowing2.branch) return { args: [], stdin: [branchCommit(repo, narrowing2.branch), ...excluded] };
+  return { args: [...ALL_BUT_NOTES], stdin: [...stashCommits(repo), ...excluded] };
 }
 
 // src/sources/history/commit-texts.ts
@@ -20430,7 +14607,7 @@ function shownPlace(index, place) {
 }
 
 // src/pipeline/history/attribute-findings.ts
-var byPosition = (a, b2) => a.line - b2.line || a.column - b2.column || (a.ruleId < b2.ruleId ? -1 : a.ruleId > b2.ruleId ? 1 : 0);
+var byPosition = (a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 function placeAll(found, index, engine, repo) {
   const placed = [];
   for (const { blob, matches } of found) {
@@ -20455,7 +14632,7 @@ function attributeFindings(found, index, engine, repo) {
     const kept = oldest.get(placed.occurrence);
     if (!kept || placed.commit > kept.commit) oldest.set(placed.occurrence, placed);
   }
-  return [...oldest.values()].sort((a, b2) => a.commit - b2.commit || (a.finding.path < b2.finding.path ? -1 : a.finding.path > b2.finding.path ? 1 : 0) || byPosition(a.finding, b2.finding)).map(({ finding, commit }) => ({ finding, commit }));
+  return [...oldest.values()].sort((a, b) => a.commit - b.commit || (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : 0) || byPosition(a.finding, b.finding)).map(({ finding, commit }) => ({ finding, commit }));
 }
 
 // src/sources/read-text.ts
@@ -20808,7 +14985,7 @@ function lineStarts(text, lines) {
 function rebuildMatches(bytes, cached, key) {
   const decoded = decodeText(bytes);
   const text = decoded.includes("\r\n") ? decoded.replaceAll("\r\n", "\n") : decoded;
-  const starts = lineStarts(text, cached.reduce((last2, match2) => Math.max(last2, match2.endLine), 0));
+  const starts = lineStarts(text, cached.reduce((last, match2) => Math.max(last, match2.endLine), 0));
   const rebuilt = [];
   for (const { secretFingerprint, ...place } of cached) {
     const from = starts[place.line - 1];
@@ -20988,8 +15165,8 @@ function inlineDetector(engine) {
     async detect(contents, versions) {
       const verdicts = [];
       let sinceYield = 0;
-      for (const [i2, content] of contents.entries()) {
-        verdicts.push(lineages.detect(versions?.paths[i2], (lineage) => detectBlob(content, engine, lineage)));
+      for (const [i, content] of contents.entries()) {
+        verdicts.push(lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage)));
         sinceYield += content.byteLength;
         if (sinceYield < INLINE_BYTES_BETWEEN_YIELDS) continue;
         sinceYield = 0;
@@ -21120,11 +15297,11 @@ function workerDetector(count, data) {
 }
 
 // src/pipeline/history/history-progress.ts
-var import_cli_progress = __toESM(require_cli_progress(), 1);
 var SILENT = { advance: () => void 0, stop: () => void 0 };
-function startProgress(enabled, total, done) {
+async function startProgress(enabled, total, done) {
   if (!enabled || !process.stderr.isTTY || total === 0) return SILENT;
-  const bar = new import_cli_progress.default.SingleBar(
+  const { default: cliProgress } = await Promise.resolve().then(() => __toESM(require_cli_progress(), 1));
+  const bar = new cliProgress.SingleBar(
     {
       format: "history |{bar}| {value}/{total} blobs | {mbps} MB/s | ETA {eta_formatted}",
       stream: process.stderr,
@@ -21132,7 +15309,7 @@ function startProgress(enabled, total, done) {
       clearOnComplete: true,
       etaBuffer: 50
     },
-    import_cli_progress.default.Presets.shades_classic
+    cliProgress.Presets.shades_classic
   );
   const started = performance.now();
   let bytes = 0;
@@ -21237,16 +15414,16 @@ var BlobIndex = class {
     for (let place = this.#firstPlace[blob]; place >= 0; place = this.#placeNext[place]) {
       places.push({ path: this.#paths[this.#placePath[place]], commit: this.#placeCommit[place] });
     }
-    return places.sort((a, b2) => a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0);
+    return places.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   }
 };
 
 // src/sources/history/git-stream.ts
 init_errors();
-import { spawn as spawn2 } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 function startGit(repoDir, args, signal) {
-  const child = spawn2("git", args, { cwd: repoDir, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("git", args, { cwd: repoDir, stdio: ["pipe", "pipe", "pipe"] });
   const onAbort = () => child.kill();
   if (signal?.aborted) child.kill();
   else signal?.addEventListener("abort", onAbort, { once: true });
@@ -21283,7 +15460,7 @@ async function writeLines(stdin, count, line) {
   try {
     for (let start = 0; start < count && !stdin.destroyed; start += perWrite) {
       let text = "";
-      for (let i2 = start; i2 < Math.min(count, start + perWrite); i2++) text += `${line(i2)}
+      for (let i = start; i < Math.min(count, start + perWrite); i++) text += `${line(i)}
 `;
       if (!stdin.write(text)) await once(stdin, "drain");
     }
@@ -21413,14 +15590,14 @@ async function diffCommits(repoDir, index, commits, onCommit, signal) {
   if (commits.length === 0) return;
   const git = startGit(repoDir, DIFF_ARGS, signal);
   let next = 0;
-  const parser4 = new RawDiffParser((sha, entries) => {
+  const parser = new RawDiffParser((sha, entries) => {
     const commit = commits[next++];
     if (index.commitSha(commit) !== sha) throw new SourceError(`git log answered ${sha} for ${index.commitSha(commit)}; is the repository being rewritten?`);
     onCommit(commit, entries);
   });
-  const writing = writeLines(git.child.stdin, commits.length, (i2) => index.commitSha(commits[i2]));
-  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser4.token(data, start, end)));
-  parser4.end();
+  const writing = writeLines(git.child.stdin, commits.length, (i) => index.commitSha(commits[i]));
+  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
+  parser.end();
   await writing;
 }
 async function walkHistory(repoDir, selection, cache, signal, onDiffing) {
@@ -21447,7 +15624,7 @@ init_errors();
 
 // src/sources/history/git-object-stream.ts
 init_errors();
-import { spawnSync as spawnSync2 } from "node:child_process";
+import { spawnSync as spawnSync3 } from "node:child_process";
 import { PassThrough } from "node:stream";
 var GIT_MEMORY_BOUNDS = ["-c", "core.deltaBaseCacheLimit=16m", "-c", "core.packedGitWindowSize=4m", "-c", "core.packedGitLimit=16m"];
 var READ_AHEAD_BYTES = 1 << 20;
@@ -21504,23 +15681,23 @@ function gitReason(stderr) {
   return (stderr.trim().split("\n")[0] ?? "").replace(/^(error|fatal): /, "") || "unreadable";
 }
 function missingOrCorrupt(repoDir, sha) {
-  const check = spawnSync2("git", ["cat-file", "-e", sha], { cwd: repoDir, encoding: "utf8", env: { ...process.env, GIT_NO_LAZY_FETCH: "1" } });
+  const check = spawnSync3("git", ["cat-file", "-e", sha], { cwd: repoDir, encoding: "utf8", env: { ...process.env, GIT_NO_LAZY_FETCH: "1" } });
   return check.status === 0 ? { sha, kind: "corrupt", reason: gitReason(check.stderr) } : { sha, kind: "missing" };
 }
 async function* streamBlobs(repoDir, shas, maxSize, signal) {
   let next = 0;
   while (next < shas.length) {
-    const first2 = next;
+    const first = next;
     const git = startGit(repoDir, [...GIT_MEMORY_BOUNDS, "cat-file", "--batch", "--buffer"], signal);
-    const writing = writeLines(git.child.stdin, shas.length - first2, (i2) => shas[first2 + i2]);
-    const parser4 = new BatchParser(maxSize);
+    const writing = writeLines(git.child.stdin, shas.length - first, (i) => shas[first + i]);
+    const parser = new BatchParser(maxSize);
     let exited = false;
     const output = git.child.stdout.pipe(new PassThrough({ highWaterMark: READ_AHEAD_BYTES }));
     git.child.stdout.on("error", (error) => output.destroy(error));
     try {
       for await (const chunk of output) {
         git.throwIfAborted();
-        for (const blob of parser4.push(chunk)) {
+        for (const blob of parser.push(chunk)) {
           next++;
           yield blob.kind === "missing" ? missingOrCorrupt(repoDir, blob.sha) : blob;
         }
@@ -21571,7 +15748,7 @@ async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMat
     if (blobs.length === 0) return;
     batches[thread] = newBatch();
     const done = detector.detect(contents, versionOf && { paths: paths2, thread }).then((verdicts) => {
-      verdicts.forEach((verdict, i2) => onOutcome({ blob: blobs[i2], size: contents[i2].byteLength, ...verdict }));
+      verdicts.forEach((verdict, i) => onOutcome({ blob: blobs[i], size: contents[i].byteLength, ...verdict }));
     });
     done.catch(() => void 0);
     inFlight.push(done);
@@ -21757,7 +15934,7 @@ var ScanCache = class _ScanCache {
   }
   entriesOf(count, shaOf, onKnown) {
     for (const { start, shas, keys } of keyBatches(count, shaOf)) {
-      const positions = new Map(shas.map((sha, i2) => [sha, start + i2]));
+      const positions = new Map(shas.map((sha, i) => [sha, start + i]));
       for (const [sha, entries] of this.#commitEntries.all(...keys)) onKnown(positions.get(sha.toString("hex")), entries);
     }
   }
@@ -21818,8 +15995,8 @@ async function scanHistory(options) {
   const started = performance.now();
   const { signal } = options;
   signal?.throwIfAborted();
-  const repo = await openRepository(options.repoPath);
-  const selection = await selectRevs(repo, options);
+  const repo = openRepository(options.repoPath);
+  const selection = selectRevs(repo, options);
   const stats = { ...emptyStats(), shallow: repo.shallow, commits: 0, blobs: 0, blobsFromCache: 0, submodules: [] };
   if (selection.args.length === 0 && selection.stdin.length === 0) {
     stats.durationMs = performance.now() - started;
@@ -21827,7 +16004,7 @@ async function scanHistory(options) {
   }
   const extraRules = options.extraRules ?? [];
   const plan = options.plan ?? planEngine([...options.config.rules, ...extraRules]);
-  const engine = assembleEngine(options.config, extraRules, plan, options.fingerprintKey);
+  const engine = options.engine ?? assembleEngine(options.config, extraRules, plan, options.fingerprintKey);
   const cache = openCache(options, engine, stats);
   const found = [];
   let index;
@@ -21847,7 +16024,7 @@ async function scanHistory(options) {
   signal?.throwIfAborted();
   const findings = attributeFindings(found, index, engine, options.repo).map(({ finding }) => finding);
   fillCommitInfo(repo.dir, findings);
-  stats.skippedLarge.sort((a, b2) => a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0);
+  stats.skippedLarge.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   stats.skippedBinary.sort();
   stats.durationMs = performance.now() - started;
   return { findings, stats };
@@ -21908,7 +16085,7 @@ async function scanIndex(repoDir, index, options, engine, cache, stats, found, d
   stats.blobsFromCache = fromCache;
   const toRead = [];
   for (let blob = 0; blob < index.blobCount; blob++) if (!answered[blob]) toRead.push(blob);
-  const progress = startProgress(options.progress, fileBlobs, fromCache);
+  const progress = await startProgress(options.progress, fileBlobs, fromCache);
   const detector = detectorFor(toRead.length - knownMatches.size);
   try {
     await scanBlobs(
@@ -22008,7 +16185,7 @@ function summaryLines(result2, extra = {}) {
 
 // src/report/markdown.ts
 function cell(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>|#!~&]/g, (c3) => `\\${c3}`);
+  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>|#!~&]/g, (c) => `\\${c}`);
 }
 function code(text) {
   return `\`${text.replace(/[\r\n]+/g, " ").replaceAll("`", "'").replaceAll("|", "\\|")}\``;
@@ -22058,11 +16235,11 @@ var ReportRedactor = class {
     if (known !== void 0) return known;
     const source = value.includes("\r\n") ? value.replaceAll("\r\n", "\n") : value;
     const lines = new LineIndex(source);
-    const spans = detectContent(source, this.#engine).map((match2) => [lines.offset(match2), lines.offset({ line: match2.endLine, column: match2.endColumn })]).sort((a, b2) => a[0] - b2[0]);
+    const spans = detectContent(source, this.#engine).map((match2) => [lines.offset(match2), lines.offset({ line: match2.endLine, column: match2.endColumn })]).sort((a, b) => a[0] - b[0]);
     const merged = [];
     for (const span of spans) {
-      const last2 = merged.at(-1);
-      if (last2 && span[0] < last2[1]) last2[1] = Math.max(last2[1], span[1]);
+      const last = merged.at(-1);
+      if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
       else merged.push(span);
     }
     let redacted = "";
@@ -22121,7 +16298,7 @@ function commitTextCuts(findings) {
     }
     cuts.set(finding.commit, ofCommit);
   }
-  return new Map([...cuts].map(([commit, ofCommit]) => [commit, [...ofCommit].map(([text, shown]) => ({ text, shown })).sort((a, b2) => b2.text.length - a.text.length)]));
+  return new Map([...cuts].map(([commit, ofCommit]) => [commit, [...ofCommit].map(([text, shown]) => ({ text, shown })).sort((a, b) => b.text.length - a.text.length)]));
 }
 function cutOut(text, cuts) {
   let shown = text;
@@ -22162,7 +16339,7 @@ var SECURITY_SEVERITY = {
 function descriptor(rule) {
   return {
     id: rule.id,
-    name: rule.id.replace(/(^|-)([a-z0-9])/g, (_2, __, c3) => c3.toUpperCase()),
+    name: rule.id.replace(/(^|-)([a-z0-9])/g, (_, __, c) => c.toUpperCase()),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.description },
     help: { text: rule.guidance ?? "Revoke the secret at its provider, replace it, and remove it from the history." },
@@ -22276,9 +16453,9 @@ async function pushRange(repoDir, push, sameRefs = []) {
 }
 
 // src/cli/ci-environment.ts
-import { spawnSync as spawnSync3 } from "node:child_process";
+import { spawnSync as spawnSync4 } from "node:child_process";
 function headCommit(cwd) {
-  const result2 = spawnSync3("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd, encoding: "utf8" });
+  const result2 = spawnSync4("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd, encoding: "utf8" });
   return result2.status === 0 ? result2.stdout.trim() || void 0 : void 0;
 }
 function ciContext(env, cwd) {
@@ -22596,7 +16773,7 @@ async function runAction(env) {
   try {
     const prepared = await prepareScan({ configPath: inputs.config && path12.resolve(workspace, inputs.config), registry, fingerprintKey });
     const revs = await narrowing(workspace, scope);
-    const scanned = revs ? await scanHistory({ repoPath: workspace, ...revs, config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan, fingerprintKey, cache: false, progress: false }) : { findings: [], stats: emptyStats() };
+    const scanned = revs ? await scanHistory({ repoPath: workspace, ...revs, config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan, engine: prepared.engine, fingerprintKey, cache: false, progress: false }) : { findings: [], stats: emptyStats() };
     const safe = new ReportRedactor(prepared.engine).scanResult(await attachRegistry(scanned, prepared));
     const filtered = baseline ? applyBaseline(safe.findings, baseline) : void 0;
     const kept = filtered ? { ...safe, findings: filtered.findings } : safe;

@@ -78,7 +78,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     const prepared = await prepareScan({ configPath: inputs.config && path.resolve(workspace, inputs.config), registry, fingerprintKey });
     const revs = await narrowing(workspace, scope);
     const scanned: ScanResult = revs
-      ? await scanHistory({ repoPath: workspace, ...revs, config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan, fingerprintKey, cache: false, progress: false })
+      ? await scanHistory({ repoPath: workspace, ...revs, config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan, engine: prepared.engine, fingerprintKey, cache: false, progress: false })
       : { findings: [], stats: emptyStats() };
     const safe = new ReportRedactor(prepared.engine).scanResult(await attachRegistry(scanned, prepared));
     const filtered = baseline ? applyBaseline(safe.findings, baseline) : undefined;

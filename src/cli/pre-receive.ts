@@ -79,6 +79,7 @@ export async function runPreReceive(options: PreReceiveOptions): Promise<number>
       config: prepared.config,
       extraRules: prepared.registryRules,
       plan: prepared.plan,
+      engine: prepared.engine,
       fingerprintKey: options.fingerprintKey,
       cache: options.cache,
       progress: false,

@@ -227,6 +227,7 @@ export function registerScan(program: Command): void {
             config,
             extraRules: prepared.registryRules,
             plan: prepared.plan,
+            engine: prepared.engine,
             fingerprintKey,
             cache: flags.cache,
             fullBlobs: flags.fullBlobs,

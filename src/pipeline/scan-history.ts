@@ -34,6 +34,8 @@ export interface HistoryScanOptions extends RevNarrowing {
   extraRules?: Rule[];
   /** The engine plan of config + extraRules when the caller has it (prepareScan's): neither this thread nor a worker then plans again. */
   plan?: EnginePlan;
+  /** The engine assembled from that plan with `fingerprintKey` (prepareScan's), used as it is. */
+  engine?: Engine;
   /** Keys the findings' fingerprints and the cache's checks; default: a random key, good for this process only. */
   fingerprintKey?: FingerprintKey;
   /** Use the scan cache (`--no-cache` turns it off). */
@@ -103,8 +105,8 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   const started = performance.now();
   const { signal } = options;
   signal?.throwIfAborted();
-  const repo = await openRepository(options.repoPath);
-  const selection = await selectRevs(repo, options);
+  const repo = openRepository(options.repoPath);
+  const selection = selectRevs(repo, options);
   const stats: ScanStats = { ...emptyStats(), shallow: repo.shallow, commits: 0, blobs: 0, blobsFromCache: 0, submodules: [] };
   // An explicit empty revision list (a push that added no commit) selects nothing; git would read HEAD.
   if (selection.args.length === 0 && selection.stdin.length === 0) {
@@ -114,7 +116,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
 
   const extraRules = options.extraRules ?? [];
   const plan = options.plan ?? planEngine([...options.config.rules, ...extraRules]);
-  const engine = assembleEngine(options.config, extraRules, plan, options.fingerprintKey);
+  const engine = options.engine ?? assembleEngine(options.config, extraRules, plan, options.fingerprintKey);
   const cache = openCache(options, engine, stats);
   const found: BlobMatches[] = [];
   let index: BlobIndex;
@@ -218,7 +220,7 @@ async function scanIndex(
   const toRead: number[] = [];
   for (let blob = 0; blob < index.blobCount; blob++) if (!answered[blob]) toRead.push(blob);
 
-  const progress = startProgress(options.progress, fileBlobs, fromCache);
+  const progress = await startProgress(options.progress, fileBlobs, fromCache);
   const detector = detectorFor(toRead.length - knownMatches.size);
   try {
     await scanBlobs(

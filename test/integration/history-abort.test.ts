@@ -36,8 +36,8 @@ afterAll(() => {
 
 describe('a history scan stopped by its signal', () => {
   it('stops reading blobs mid-stream and ends git cat-file', async () => {
-    const opened = await openRepository(repo.dir);
-    const { index } = await walkHistory(opened.dir, await selectRevs(opened, {}));
+    const opened = openRepository(repo.dir);
+    const { index } = await walkHistory(opened.dir, selectRevs(opened, {}));
     expect(index.blobCount).toBe(BLOBS);
     const controller = new AbortController();
     let gitWhileRunning: string[] = [];

@@ -39,7 +39,7 @@ export function otherRefCommits(repoDir: string, ...pushed: string[]): string[] 
   return [...commits];
 }
 
-/** By exit status, which simple-git does not surface when git prints nothing. */
+/** By exit status: git prints nothing either way. */
 function isAncestor(repoDir: string, older: string, newer: string): boolean {
   try {
     runGit(repoDir, ['cat-file', '-e', `${older}^{commit}`]);
