@@ -15530,7 +15530,7 @@ function applyEntries(index, submodules, commit, entries) {
     start = end + 1;
   }
 }
-var DIFF_ARGS = [
+var LOG_RAW = [
   "-c",
   "core.quotePath=false",
   "-c",
@@ -15538,8 +15538,6 @@ var DIFF_ARGS = [
   "-c",
   "diff.ignoreSubmodules=none",
   "log",
-  "--no-walk=unsorted",
-  "--stdin",
   "--no-renames",
   "--raw",
   "-c",
@@ -15551,6 +15549,7 @@ var DIFF_ARGS = [
   "--no-textconv",
   `--format=${COMMIT_MARK}%H`
 ];
+var DIFF_ARGS = [...LOG_RAW, "--no-walk=unsorted", "--stdin"];
 var RawDiffParser = class {
   constructor(onCommit) {
     this.onCommit = onCommit;
@@ -15600,9 +15599,31 @@ async function diffCommits(repoDir, index, commits, onCommit, signal) {
   parser.end();
   await writing;
 }
+async function walkAndDiff(repoDir, selection, index, onCommit, onCommits, signal) {
+  const git = startGit(repoDir, [...LOG_RAW, "--date-order", ...STDIN_ARGS(selection)], signal);
+  git.child.stdin.end(selection.stdin.map((rev) => `${rev}
+`).join(""));
+  let told = 1;
+  const parser = new RawDiffParser((sha, entries) => {
+    onCommit(index.addCommit(sha), entries);
+    if (index.commitCount < 2 * told) return;
+    told = index.commitCount;
+    onCommits?.(told);
+  });
+  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
+  parser.end();
+}
 async function walkHistory(repoDir, selection, cache, signal, onDiffing) {
   const index = new BlobIndex();
   const submodules = /* @__PURE__ */ new Set();
+  const record = (commit, entries) => {
+    applyEntries(index, submodules, commit, entries);
+    cache?.recordEntries(index.commitSha(commit), entries);
+  };
+  if (!cache?.holdsCommits) {
+    await walkAndDiff(repoDir, selection, index, record, onDiffing, signal);
+    return { index, commits: index.commitCount, submodules: [...submodules].sort() };
+  }
   await listCommits(repoDir, selection, index, signal);
   const known = new Uint8Array(index.commitCount);
   cache?.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
@@ -15612,10 +15633,7 @@ async function walkHistory(repoDir, selection, cache, signal, onDiffing) {
   const uncached = [];
   for (let commit = 0; commit < index.commitCount; commit++) if (!known[commit]) uncached.push(commit);
   onDiffing?.(uncached.length);
-  await diffCommits(repoDir, index, uncached, (commit, entries) => {
-    applyEntries(index, submodules, commit, entries);
-    cache?.recordEntries(index.commitSha(commit), entries);
-  }, signal);
+  await diffCommits(repoDir, index, uncached, record, signal);
   return { index, commits: index.commitCount, submodules: [...submodules].sort() };
 }
 
@@ -15845,6 +15863,7 @@ var ScanCache = class _ScanCache {
   #insertBlob;
   #commitEntries;
   #insertCommit;
+  holdsCommits;
   #pendingBlobs = [];
   #pendingCommits = [];
   constructor(db, rulesetKey) {
@@ -15882,6 +15901,7 @@ var ScanCache = class _ScanCache {
     this.#insertBlob = db.prepare("INSERT OR REPLACE INTO blobs (ruleset, blob, verdict, size, matches) VALUES (?, ?, ?, ?, ?)");
     this.#commitEntries = db.prepare(`SELECT sha, entries FROM commits WHERE sha IN (${placeholders2})`).raw(true);
     this.#insertCommit = db.prepare("INSERT OR REPLACE INTO commits (sha, entries) VALUES (?, ?)");
+    this.holdsCommits = db.prepare("SELECT 1 FROM commits LIMIT 1").get() !== void 0;
   }
   /**
    * Opens (creating) the cache file in `dir` for one rule set (`rulesetKey`: what decides a
@@ -16010,7 +16030,7 @@ async function scanHistory(options) {
   let index;
   let workers;
   try {
-    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => workers = startWorkers(options, engine, plan, uncached));
+    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => workers ??= startWorkers(options, engine, plan, uncached));
     index = walk.index;
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;

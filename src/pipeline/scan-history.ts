@@ -124,7 +124,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   // the workers load and assemble their engines meanwhile, instead of after the walk.
   let workers: Detector | undefined;
   try {
-    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => (workers = startWorkers(options, engine, plan, uncached)));
+    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => (workers ??= startWorkers(options, engine, plan, uncached)));
     index = walk.index;
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;

@@ -258,3 +258,43 @@ describe('scanHistory narrowing', () => {
     await expect(scan(r, { since: '--output=/tmp/x' })).rejects.toThrow('is not a revision');
   });
 });
+
+describe('scanHistory walks', () => {
+  it('finds the same, attributed the same, in one pass (no commit cached) as listed then diffed (some cached, or all)', async () => {
+    const r = repo();
+    const [onBranch, inMerge, twice, tagged] = [ghToken(), ghToken(), ghToken(), ghToken()];
+    commit(r, 'base', { 'a.txt': 'base\n' });
+    r.git(['checkout', '-q', '-b', 'feature']);
+    commit(r, 'feature work', { 'f.txt': `x\n${onBranch}\n`, 'same.txt': `${twice}\n` });
+    r.git(['checkout', '-q', 'main']);
+    commit(r, 'main work, the same file as on the branch', { 'same.txt': `${twice}\n` });
+    r.git(['merge', '-q', '--no-ff', '--no-commit', 'feature'], at());
+    r.write('resolution.txt', `resolved\nwith ${inMerge}\n`);
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Merge feature'], at());
+    r.git(['checkout', '-q', '-b', 'experiment']);
+    commit(r, 'experiment', { 'exp.txt': `${tagged}\n` });
+    r.git(['tag', '-a', 'exp-1', '-m', 'keep it']);
+    r.git(['checkout', '-q', 'main']);
+    r.git(['branch', '-q', '-D', 'experiment']);
+
+    const facts = ({ findings, stats }: ScanResult) => ({
+      findings: findings.map((f) => ({ ruleId: f.ruleId, secretHash: f.secretHash, commit: f.commit, path: f.path, line: f.line })),
+      commits: stats.commits,
+      blobs: stats.blobs,
+    });
+    const onePass = facts(await scan(r));
+    expect(onePass.findings.map((f) => f.path).sort()).toEqual(['exp.txt', 'f.txt', 'resolution.txt', 'same.txt']);
+
+    // A cache that holds another repository's commits lists this one's, then diffs them all; a second scan diffs none.
+    const cacheDir = tempDir();
+    cleanups.push(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+    const other = repo();
+    commit(other, 'elsewhere', { 'b.txt': 'b\n' });
+    await scan(other, { cache: true, cacheDir });
+    expect(facts(await scan(r, { cache: true, cacheDir }))).toEqual(onePass);
+    const allCached = await scan(r, { cache: true, cacheDir });
+    expect(allCached.stats.blobsFromCache).toBeGreaterThan(0);
+    expect(facts(allCached)).toEqual(onePass);
+  });
+});

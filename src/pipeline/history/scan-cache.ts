@@ -61,6 +61,7 @@ export class ScanCache implements CommitEntriesCache {
   readonly #insertBlob: Database.Statement<[number, Buffer, number, number, string | null]>;
   readonly #commitEntries: Database.Statement<Buffer[], [Buffer, Buffer]>;
   readonly #insertCommit: Database.Statement<[Buffer, Buffer]>;
+  readonly holdsCommits: boolean;
   #pendingBlobs: [Buffer, number, number, string | null][] = [];
   #pendingCommits: [Buffer, Buffer][] = [];
 
@@ -103,6 +104,7 @@ export class ScanCache implements CommitEntriesCache {
     this.#insertBlob = db.prepare('INSERT OR REPLACE INTO blobs (ruleset, blob, verdict, size, matches) VALUES (?, ?, ?, ?, ?)');
     this.#commitEntries = db.prepare<Buffer[], [Buffer, Buffer]>(`SELECT sha, entries FROM commits WHERE sha IN (${placeholders})`).raw(true);
     this.#insertCommit = db.prepare('INSERT OR REPLACE INTO commits (sha, entries) VALUES (?, ?)');
+    this.holdsCommits = db.prepare('SELECT 1 FROM commits LIMIT 1').get() !== undefined;
   }
 
   /**

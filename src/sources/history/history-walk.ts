@@ -2,6 +2,8 @@
 // history: `git rev-list --date-order` numbers the commits, then each commit's introduced blobs
 // come from the commit cache or from one streamed `git log --raw` over the commits not cached.
 // A commit's introductions never change, so a repeated scan diffs only commits it has not seen.
+// With no commit cached (a fresh cache, or none), one `git log --date-order --raw` numbers and
+// diffs the commits in the same pass and order, and the listing is spared.
 import { SourceError } from '../../errors.js';
 import { BlobIndex } from './blob-index.js';
 import { startGit, writeLines } from './git-stream.js';
@@ -17,6 +19,8 @@ export interface HistoryWalk {
 
 /** What a commit introduced, encoded for the cache: `f<sha> <path>\0` (file) or `g…` (gitlink). */
 export interface CommitEntriesCache {
+  /** Whether the cache knows any commit at all. */
+  readonly holdsCommits: boolean;
   /** Hands on the entries of each of `count` commits (SHAs by `shaOf`) the cache knows, by position. */
   entriesOf(count: number, shaOf: (position: number) => string, onKnown: (position: number, entries: Buffer) => void): void;
   recordEntries(commit: string, entries: Buffer): void;
@@ -94,11 +98,13 @@ function applyEntries(index: BlobIndex, submodules: Set<string>, commit: number,
  * the merge itself introduced. `--no-renames`: a renamed blob is new at its new path, so it is
  * attributed to the commit that renamed it.
  */
-const DIFF_ARGS = [
+const LOG_RAW = [
   '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'diff.ignoreSubmodules=none',
-  'log', '--no-walk=unsorted', '--stdin', '--no-renames', '--raw', '-c', '--root', '-z', '--no-abbrev', '--no-color',
+  'log', '--no-renames', '--raw', '-c', '--root', '-z', '--no-abbrev', '--no-color',
   '--no-ext-diff', '--no-textconv', `--format=${COMMIT_MARK}%H`,
 ];
+/** The given commits (on stdin), in the order given. */
+const DIFF_ARGS = [...LOG_RAW, '--no-walk=unsorted', '--stdin'];
 
 /**
  * Parses `git log --raw -z` output — NUL-separated tokens: `\x01<sha>` per commit, then per
@@ -166,14 +172,39 @@ async function diffCommits(
   await writing;
 }
 
+/** Lists and diffs the selected commits in one pass, numbering them as `rev-list --date-order` would; `onCommits` told the count so far as it doubles. */
+async function walkAndDiff(repoDir: string, selection: RevSelection, index: BlobIndex, onCommit: (commit: number, entries: Buffer) => void,
+  onCommits?: (count: number) => void, signal?: AbortSignal): Promise<void> {
+  const git = startGit(repoDir, [...LOG_RAW, '--date-order', ...STDIN_ARGS(selection)], signal);
+  git.child.stdin.end(selection.stdin.map((rev) => `${rev}\n`).join(''));
+  let told = 1;
+  const parser = new RawDiffParser((sha, entries) => {
+    onCommit(index.addCommit(sha), entries);
+    if (index.commitCount < 2 * told) return;
+    told = index.commitCount;
+    onCommits?.(told);
+  });
+  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
+  parser.end();
+}
+
 /**
  * `signal` stops the walk, and its git processes, with the signal's reason. `onDiffing` is told
- * how many commits the cache did not know, before they are diffed (the longest part of a walk).
+ * how many commits the cache did not know, before they are diffed (the longest part of a walk);
+ * in a one-pass walk, how many it has met so far, each time that doubles.
  */
 export async function walkHistory(repoDir: string, selection: RevSelection, cache?: CommitEntriesCache, signal?: AbortSignal,
   onDiffing?: (uncached: number) => void): Promise<HistoryWalk> {
   const index = new BlobIndex();
   const submodules = new Set<string>();
+  const record = (commit: number, entries: Buffer) => {
+    applyEntries(index, submodules, commit, entries);
+    cache?.recordEntries(index.commitSha(commit), entries);
+  };
+  if (!cache?.holdsCommits) {
+    await walkAndDiff(repoDir, selection, index, record, onDiffing, signal);
+    return { index, commits: index.commitCount, submodules: [...submodules].sort() };
+  }
   await listCommits(repoDir, selection, index, signal);
   const known = new Uint8Array(index.commitCount);
   cache?.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
@@ -183,9 +214,6 @@ export async function walkHistory(repoDir: string, selection: RevSelection, cach
   const uncached: number[] = [];
   for (let commit = 0; commit < index.commitCount; commit++) if (!known[commit]) uncached.push(commit);
   onDiffing?.(uncached.length);
-  await diffCommits(repoDir, index, uncached, (commit, entries) => {
-    applyEntries(index, submodules, commit, entries);
-    cache?.recordEntries(index.commitSha(commit), entries);
-  }, signal);
+  await diffCommits(repoDir, index, uncached, record, signal);
   return { index, commits: index.commitCount, submodules: [...submodules].sort() };
 }
