@@ -1830,9 +1830,9 @@ function readRule(fields, dialect, defaults3 = {}) {
   const guidance = fields.optionalString("guidance");
   if (guidance) rule.guidance = guidance;
   if (dialect === "gitleaks") {
-    const path13 = fields.optionalString("path");
-    if (path13 !== void 0) {
-      const pathRegex = compileDialectRegex(path13, dialect);
+    const path14 = fields.optionalString("path");
+    if (path14 !== void 0) {
+      const pathRegex = compileDialectRegex(path14, dialect);
       if (!pathRegex.ok) throw fields.error("path", pathRegex.error);
       rule.pathRegexes = [patternOf(pathRegex.regex)];
     }
@@ -5692,15 +5692,15 @@ var require_pg_connection_string = __commonJS({
       if (config.sslnegotiation === "direct" && config.ssl === void 0) {
         config.ssl = true;
       }
-      const fs15 = config.sslcert || config.sslkey || config.sslrootcert ? __require("fs") : null;
+      const fs16 = config.sslcert || config.sslkey || config.sslrootcert ? __require("fs") : null;
       if (config.sslcert) {
-        config.ssl.cert = fs15.readFileSync(config.sslcert).toString();
+        config.ssl.cert = fs16.readFileSync(config.sslcert).toString();
       }
       if (config.sslkey) {
-        config.ssl.key = fs15.readFileSync(config.sslkey).toString();
+        config.ssl.key = fs16.readFileSync(config.sslkey).toString();
       }
       if (config.sslrootcert) {
-        config.ssl.ca = fs15.readFileSync(config.sslrootcert).toString();
+        config.ssl.ca = fs16.readFileSync(config.sslrootcert).toString();
       }
       if (options.useLibpqCompat && config.uselibpqcompat) {
         throw new Error("Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.");
@@ -7528,7 +7528,7 @@ var require_split2 = __commonJS({
 var require_helper = __commonJS({
   "node_modules/pgpass/lib/helper.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var Stream = __require("stream").Stream;
     var split = require_split2();
     var util = __require("util");
@@ -7567,7 +7567,7 @@ var require_helper = __commonJS({
     };
     module.exports.getFileName = function(rawEnv) {
       var env = rawEnv || process.env;
-      var file = env.PGPASSFILE || (isWin ? path13.join(env.APPDATA || "./", "postgresql", "pgpass.conf") : path13.join(env.HOME || "./", ".pgpass"));
+      var file = env.PGPASSFILE || (isWin ? path14.join(env.APPDATA || "./", "postgresql", "pgpass.conf") : path14.join(env.HOME || "./", ".pgpass"));
       return file;
     };
     module.exports.usePgPass = function(stats, fname) {
@@ -7699,16 +7699,16 @@ var require_helper = __commonJS({
 var require_lib = __commonJS({
   "node_modules/pgpass/lib/index.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
-    var fs15 = __require("fs");
+    var path14 = __require("path");
+    var fs16 = __require("fs");
     var helper = require_helper();
     module.exports = function(connInfo, cb) {
       var file = helper.getFileName();
-      fs15.stat(file, function(err, stat) {
+      fs16.stat(file, function(err, stat) {
         if (err || !helper.usePgPass(stat, file)) {
           return cb(void 0);
         }
-        var st = fs15.createReadStream(file);
+        var st = fs16.createReadStream(file);
         helper.getPassword(connInfo, st, cb);
       });
     };
@@ -9883,10 +9883,10 @@ var init_postgres = __esm({
 
 // src/registry/registry-location.ts
 import os5 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 function defaultRegistryFile(env = process.env) {
-  const base = env.XDG_DATA_HOME?.trim() || path10.join(os5.homedir(), ".local", "share");
-  return path10.join(base, "leakstop", "registry.db");
+  const base = env.XDG_DATA_HOME?.trim() || path11.join(os5.homedir(), ".local", "share");
+  return path11.join(base, "leakstop", "registry.db");
 }
 function withoutCredentials(spec) {
   return spec.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, "$1");
@@ -9895,7 +9895,7 @@ function resolveRegistryTarget(spec, env = process.env) {
   const chosen = spec?.trim() || env.LEAKSTOP_REGISTRY?.trim();
   if (!chosen) return { kind: "sqlite", file: defaultRegistryFile(env) };
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(chosen)?.[1]?.toLowerCase();
-  if (scheme === void 0) return { kind: "sqlite", file: path10.resolve(chosen.replace(/^~(?=\/)/, os5.homedir())) };
+  if (scheme === void 0) return { kind: "sqlite", file: path11.resolve(chosen.replace(/^~(?=\/)/, os5.homedir())) };
   if (scheme !== "postgres" && scheme !== "postgresql") {
     throw new RegistryError(`unsupported key registry "${withoutCredentials(chosen)}": use a SQLite file path or a postgres:// URL`);
   }
@@ -10546,8 +10546,8 @@ var init_sql_key_registry = __esm({
 });
 
 // src/registry/sqlite.ts
-import fs13 from "node:fs";
-import path11 from "node:path";
+import fs14 from "node:fs";
+import path12 from "node:path";
 function sqliteError(error, file) {
   if (error instanceof LeakstopError) return error;
   const code2 = error.code;
@@ -10592,10 +10592,10 @@ var init_sqlite = __esm({
        * and the file is left exactly as it was.
        */
       static open(file, options) {
-        if (!options.create && !fs13.existsSync(file)) throw new NoRegistryError(file);
+        if (!options.create && !fs14.existsSync(file)) throw new NoRegistryError(file);
         let connection;
         try {
-          if (options.create) fs13.mkdirSync(path11.dirname(file), { recursive: true });
+          if (options.create) fs14.mkdirSync(path12.dirname(file), { recursive: true });
           connection = new NoSqlite(file, { fileMustExist: !options.create });
           connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
           const db = new _SqliteDatabase(connection, file);
@@ -10956,8 +10956,8 @@ function appendSummary(file, markdown) {
 }
 
 // src/action/run-action.ts
-import fs14 from "node:fs";
-import path12 from "node:path";
+import fs15 from "node:fs";
+import path13 from "node:path";
 
 // src/pipeline/baseline.ts
 init_errno_text();
@@ -13078,19 +13078,19 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // src/detect/path-matcher.ts
-function normalizePath(path13) {
-  return path13.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+function normalizePath(path14) {
+  return path14.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
 }
 function compilePathMatcher(globs, regexes = []) {
   if (globs.length === 0 && regexes.length === 0) return void 0;
   let matcher;
-  return (path13) => (matcher ??= buildMatcher(globs, regexes))(path13);
+  return (path14) => (matcher ??= buildMatcher(globs, regexes))(path14);
 }
 function buildMatcher(globs, regexes) {
   const matchers = globs.map((glob) => new Minimatch(glob, { dot: true, matchBase: true, nocomment: true }));
   const tests = regexes.map((regex) => new RegExp(regex.source, regex.flags.replace(/[gy]/g, "")));
-  return (path13) => {
-    const normalized = normalizePath(path13);
+  return (path14) => {
+    const normalized = normalizePath(path14);
     return matchers.some((matcher) => matcher.match(normalized)) || tests.some((regex) => regex.test(normalized));
   };
 }
@@ -13121,8 +13121,8 @@ function contentVerdict(allowlist, candidate) {
   if (regexes.length > 0 && !regexHit || stopwords.length > 0 && !stopwordHit) return void 0;
   return hasPlaceCriteria(allowlist) ? "pending" : reason;
 }
-function placeAllows(allowlist, path13, commit) {
-  const pathHit = allowlist.paths?.(path13);
+function placeAllows(allowlist, path14, commit) {
+  const pathHit = allowlist.paths?.(path14);
   const commitHit = allowlist.commits && commit !== void 0 ? allowlist.commits.has(commit) : allowlist.commits ? false : void 0;
   if (allowlist.and) return pathHit !== false && commitHit !== false && (pathHit === true || commitHit === true);
   return pathHit === true || commitHit === true;
@@ -14150,14 +14150,14 @@ import { createHash as createHash3 } from "node:crypto";
 init_secret_hash();
 var identities = /* @__PURE__ */ new WeakMap();
 function placeMatches(matches, origin, engine) {
-  const path13 = normalizePath(origin.path);
+  const path14 = normalizePath(origin.path);
   const findings = [];
   for (const match2 of matches) {
     const rule = engine.ruleById.get(match2.ruleId);
     if (!rule) continue;
-    if (rule.paths && !rule.paths(path13)) continue;
-    if (!rule.bypass && allowedHere(engine, rule, match2, path13, origin.commit)) continue;
-    findings.push(toFinding(match2, rule, origin, path13, engine));
+    if (rule.paths && !rule.paths(path14)) continue;
+    if (!rule.bypass && allowedHere(engine, rule, match2, path14, origin.commit)) continue;
+    findings.push(toFinding(match2, rule, origin, path14, engine));
   }
   return withoutGenericTwins(findings, engine);
 }
@@ -14168,16 +14168,16 @@ function withoutGenericTwins(findings, engine) {
   if (placed.size === 0) return findings;
   return findings.filter((finding) => ruleOf(finding).specificity > 0 || ruleOf(finding).paths !== void 0 || !placed.has(where3(finding)));
 }
-function allowedHere(engine, rule, match2, path13, commit) {
+function allowedHere(engine, rule, match2, path14, commit) {
   for (const allowlist of engine.allowlists) {
-    if (!allowlist.and && hasPlaceCriteria(allowlist) && placeAllows(allowlist, path13, commit)) return true;
+    if (!allowlist.and && hasPlaceCriteria(allowlist) && placeAllows(allowlist, path14, commit)) return true;
   }
   for (const allowlist of rule.allowlists) {
-    if (!allowlist.and && hasPlaceCriteria(allowlist) && placeAllows(allowlist, path13, commit)) return true;
+    if (!allowlist.and && hasPlaceCriteria(allowlist) && placeAllows(allowlist, path14, commit)) return true;
   }
   for (const key of match2.pendingAllowlists ?? []) {
     const allowlist = engine.allowlistByKey.get(key);
-    if (allowlist && placeAllows(allowlist, path13, commit)) return true;
+    if (allowlist && placeAllows(allowlist, path14, commit)) return true;
   }
   return false;
 }
@@ -14190,7 +14190,7 @@ function identityOf(secret, engine) {
   }
   return identity;
 }
-function toFinding(match2, rule, origin, path13, engine) {
+function toFinding(match2, rule, origin, path14, engine) {
   const { hash, fingerprint } = identityOf(match2.secret, engine);
   const { id, description, severity, tags, guidance } = rule.rule;
   const finding = {
@@ -14198,7 +14198,7 @@ function toFinding(match2, rule, origin, path13, engine) {
     description: match2.notListed === void 0 ? description : summaryDescription(description, match2.notListed),
     severity,
     tags,
-    path: path13,
+    path: path14,
     line: match2.line,
     column: match2.column,
     endLine: match2.endLine,
@@ -14210,7 +14210,7 @@ function toFinding(match2, rule, origin, path13, engine) {
     entropy: match2.entropy,
     checksumValid: match2.checksumValid,
     decodedFrom: match2.decodedFrom,
-    fingerprint: createHash3("sha256").update(`${id}:${path13}:${fingerprint}`).digest("hex"),
+    fingerprint: createHash3("sha256").update(`${id}:${path14}:${fingerprint}`).digest("hex"),
     registry: { match: false }
   };
   if (guidance !== void 0) finding.guidance = guidance;
@@ -14474,13 +14474,13 @@ function openRepository(repoPath) {
   if (!fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new SourceError(`${repoPath} is not a directory; give the path of a git work tree or bare repository`);
   }
-  const answer = askGit(dir, ["rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--is-shallow-repository"]);
+  const answer = askGit(dir, ["rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--is-shallow-repository", "--git-common-dir"]);
   if (!answer.ok && !/not a git repository/i.test(answer.reason)) throw new SourceError(`${repoPath}: ${answer.reason}`);
-  const [bare, inWorkTree, shallow] = answer.ok ? answer.stdout.split("\n") : [];
+  const [bare, inWorkTree, shallow, commonDir = ""] = answer.ok ? answer.stdout.split("\n") : [];
   if (bare !== "true" && inWorkTree !== "true") {
     throw new SourceError(`${repoPath} is not a git repository; give the path of a work tree or bare repository`);
   }
-  return { dir, shallow: shallow === "true" };
+  return { dir, commonDir: path7.resolve(dir, commonDir), shallow: shallow === "true" };
 }
 var ALL_BUT_NOTES = ["--exclude=refs/notes/*", "--all"];
 function walksAllRefs(selection) {
@@ -14612,15 +14612,15 @@ function placeAll(found, index, engine, repo) {
   const placed = [];
   for (const { blob, matches } of found) {
     for (const place of index.placesOf(blob)) {
-      const { path: path13, within } = shownPlace(index, place);
-      const origin = { repo, commit: index.commitSha(place.commit), path: path13, ...within === void 0 ? {} : { within } };
+      const { path: path14, within } = shownPlace(index, place);
+      const origin = { repo, commit: index.commitSha(place.commit), path: path14, ...within === void 0 ? {} : { within } };
       const findings = placeMatches(matches, origin, engine).sort(byPosition);
       const occurrences = /* @__PURE__ */ new Map();
       for (const finding of findings) {
         const secret = `${finding.ruleId}\0${finding.secretHash}`;
         const nth = occurrences.get(secret) ?? 0;
         occurrences.set(secret, nth + 1);
-        placed.push({ finding, commit: place.commit, occurrence: `${path13}\0${within ?? ""}\0${secret}\0${nth}` });
+        placed.push({ finding, commit: place.commit, occurrence: `${path14}\0${within ?? ""}\0${secret}\0${nth}` });
       }
     }
   }
@@ -15133,15 +15133,15 @@ var FileLineages = class {
   #byPath = /* @__PURE__ */ new Map();
   #units = 0;
   /** Runs `detect` with the lineage of `path` (none: without one), which then remembers this version. */
-  detect(path13, detect) {
-    if (path13 === void 0) return detect();
-    const lineage = this.#byPath.get(path13) ?? new FileLineage();
-    this.#byPath.delete(path13);
+  detect(path14, detect) {
+    if (path14 === void 0) return detect();
+    const lineage = this.#byPath.get(path14) ?? new FileLineage();
+    this.#byPath.delete(path14);
     this.#units -= lineage.size;
     try {
       return detect(lineage);
     } finally {
-      this.#byPath.set(path13, lineage);
+      this.#byPath.set(path14, lineage);
       this.#units += lineage.size;
       for (const [oldest, kept] of this.#byPath) {
         if (this.#units <= KEPT_UNITS) break;
@@ -15361,8 +15361,19 @@ var BlobIndex = class {
     this.#commitShas.write(sha, number * this.#shaBytes, this.#shaBytes, "hex");
     return number;
   }
+  /** Numbers the commits of an earlier walk, as its commitList() gave them. */
+  addCommitList(list, shaBytes) {
+    this.#shaBytes ||= shaBytes;
+    if (shaBytes !== this.#shaBytes) throw new Error("a commit list of another SHA length");
+    this.#commitShas = Buffer.concat([this.#commitShas.subarray(0, this.#commits * shaBytes), list]);
+    this.#commits += list.length / shaBytes;
+  }
+  /** The walk's commits in order, binary, with the length of one (addCommitList takes them back). */
+  commitList() {
+    return { list: Buffer.from(this.#commitShas.subarray(0, this.#commits * this.#shaBytes)), shaBytes: this.#shaBytes };
+  }
   /** Records that `commit` introduced `blob` at `path`; of several, the oldest commit is kept. */
-  addPlace(blob, path13, commit) {
+  addPlace(blob, path14, commit) {
     let blobNumber = this.#blobNumbers.get(blob);
     if (blobNumber === void 0) {
       blobNumber = this.#blobShas.length;
@@ -15371,11 +15382,11 @@ var BlobIndex = class {
       this.#firstPlace = grown(this.#firstPlace, blobNumber + 1, int32s);
       this.#firstPlace[blobNumber] = -1;
     }
-    let pathNumber = this.#pathNumbers.get(path13);
+    let pathNumber = this.#pathNumbers.get(path14);
     if (pathNumber === void 0) {
       pathNumber = this.#paths.length;
-      this.#pathNumbers.set(path13, pathNumber);
-      this.#paths.push(path13);
+      this.#pathNumbers.set(path14, pathNumber);
+      this.#paths.push(path14);
     }
     for (let place2 = this.#firstPlace[blobNumber]; place2 >= 0; place2 = this.#placeNext[place2]) {
       if (this.#placePath[place2] === pathNumber) {
@@ -15524,9 +15535,9 @@ function applyEntries(index, submodules, commit, entries) {
   let start = 0;
   for (let end = entries.indexOf(NUL, start); end >= 0; end = entries.indexOf(NUL, start)) {
     const space = entries.indexOf(SPACE, start);
-    const path13 = entries.toString("latin1", space + 1, end);
-    if (entries[start] === FILE_KIND) index.addPlace(entries.toString("latin1", start + 1, space), path13, commit);
-    else submodules.add(path13);
+    const path14 = entries.toString("latin1", space + 1, end);
+    if (entries[start] === FILE_KIND) index.addPlace(entries.toString("latin1", start + 1, space), path14, commit);
+    else submodules.add(path14);
     start = end + 1;
   }
 }
@@ -15613,18 +15624,22 @@ async function walkAndDiff(repoDir, selection, index, onCommit, onCommits, signa
   await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
   parser.end();
 }
-async function walkHistory(repoDir, selection, cache, signal, onDiffing) {
+async function walkHistory(repoDir, selection, cache, signal, onDiffing, key) {
   const index = new BlobIndex();
   const submodules = /* @__PURE__ */ new Set();
   const record = (commit, entries) => {
     applyEntries(index, submodules, commit, entries);
     cache?.recordEntries(index.commitSha(commit), entries);
   };
-  if (!cache?.holdsCommits) {
+  const walked = key === void 0 ? void 0 : cache?.walkOf(key);
+  if (walked) index.addCommitList(walked.list, walked.shaBytes);
+  else if (cache?.holdsCommits) await listCommits(repoDir, selection, index, signal);
+  else {
     await walkAndDiff(repoDir, selection, index, record, onDiffing, signal);
+    if (key !== void 0) cache?.recordWalk(key, index.commitList());
     return { index, commits: index.commitCount, submodules: [...submodules].sort() };
   }
-  await listCommits(repoDir, selection, index, signal);
+  if (!walked && key !== void 0) cache?.recordWalk(key, index.commitList());
   const known = new Uint8Array(index.commitCount);
   cache?.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
     applyEntries(index, submodules, commit, entries);
@@ -15637,12 +15652,32 @@ async function walkHistory(repoDir, selection, cache, signal, onDiffing) {
   return { index, commits: index.commitCount, submodules: [...submodules].sort() };
 }
 
+// src/sources/history/walk-key.ts
+import { createHash as createHash6 } from "node:crypto";
+import { spawnSync as spawnSync3 } from "node:child_process";
+import fs12 from "node:fs";
+import path8 from "node:path";
+var COMMIT_ID = /^\^?[0-9a-f]{40}([0-9a-f]{24})?$/;
+function walkKey(repo, selection) {
+  if (repo.shallow || fs12.existsSync(path8.join(repo.commonDir, "info", "grafts"))) return void 0;
+  if (!selection.stdin.every((rev) => COMMIT_ID.test(rev))) return void 0;
+  const refs = spawnSync3("git", ["show-ref", "--head"], { cwd: repo.dir, encoding: "utf8" });
+  if (refs.status !== 0) return void 0;
+  return createHash6("sha256").update(JSON.stringify({
+    walk: 1,
+    args: selection.args,
+    stdin: selection.stdin,
+    refs: refs.stdout,
+    replace: [process.env.GIT_REPLACE_REF_BASE ?? null, process.env.GIT_NO_REPLACE_OBJECTS ?? null]
+  })).digest("hex");
+}
+
 // src/pipeline/history/scan-blobs.ts
 init_errors();
 
 // src/sources/history/git-object-stream.ts
 init_errors();
-import { spawnSync as spawnSync3 } from "node:child_process";
+import { spawnSync as spawnSync4 } from "node:child_process";
 import { PassThrough } from "node:stream";
 var GIT_MEMORY_BOUNDS = ["-c", "core.deltaBaseCacheLimit=16m", "-c", "core.packedGitWindowSize=4m", "-c", "core.packedGitLimit=16m"];
 var READ_AHEAD_BYTES = 1 << 20;
@@ -15699,7 +15734,7 @@ function gitReason(stderr) {
   return (stderr.trim().split("\n")[0] ?? "").replace(/^(error|fatal): /, "") || "unreadable";
 }
 function missingOrCorrupt(repoDir, sha) {
-  const check = spawnSync3("git", ["cat-file", "-e", sha], { cwd: repoDir, encoding: "utf8", env: { ...process.env, GIT_NO_LAZY_FETCH: "1" } });
+  const check = spawnSync4("git", ["cat-file", "-e", sha], { cwd: repoDir, encoding: "utf8", env: { ...process.env, GIT_NO_LAZY_FETCH: "1" } });
   return check.status === 0 ? { sha, kind: "corrupt", reason: gitReason(check.stderr) } : { sha, kind: "missing" };
 }
 async function* streamBlobs(repoDir, shas, maxSize, signal) {
@@ -15788,12 +15823,12 @@ async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMat
       onOutcome({ blob, kind: "matches", size: content.byteLength, matches: rebuilt, rebuilt: true });
       continue;
     }
-    const path13 = paths?.get(blob);
-    const thread = threadOf && path13 !== void 0 ? threadOf(path13, content.byteLength) : 0;
+    const path14 = paths?.get(blob);
+    const thread = threadOf && path14 !== void 0 ? threadOf(path14, content.byteLength) : 0;
     const batch2 = batches[thread];
     batch2.blobs.push(blob);
     batch2.contents.push(content);
-    batch2.paths.push(path13);
+    batch2.paths.push(path14);
     batch2.bytes += content.byteLength;
     if (batch2.bytes >= BATCH_BYTES || batch2.blobs.length >= BATCH_BLOBS) await dispatch(thread);
   }
@@ -15803,15 +15838,15 @@ async function scanBlobs(repoDir, index, toRead, maxFileSize, detector, knownMat
 function byFile(blobs, versionOf) {
   const groups = /* @__PURE__ */ new Map();
   for (const blob of blobs) {
-    const path13 = versionOf(blob);
-    const group = groups.get(path13);
+    const path14 = versionOf(blob);
+    const group = groups.get(path14);
     if (group) group.push(blob);
-    else groups.set(path13, [blob]);
+    else groups.set(path14, [blob]);
   }
   const texts = groups.get(void 0) ?? [];
   groups.delete(void 0);
   const paths = /* @__PURE__ */ new Map();
-  for (const [path13, group] of groups) for (const blob of group) paths.set(blob, path13);
+  for (const [path14, group] of groups) for (const blob of group) paths.set(blob, path14);
   for (const blob of texts) paths.set(blob, void 0);
   return paths;
 }
@@ -15822,9 +15857,9 @@ var FILE_SHARE_BYTES = 1 << 20;
 function threadChooser(threads, shares) {
   const load = new Array(threads).fill(0);
   let current;
-  return (path13, bytes) => {
-    if (current?.path !== path13 || current.bytes >= FILE_SHARE_BYTES) {
-      current = { path: path13, thread: load.indexOf(Math.min(...load)), bytes: 0 };
+  return (path14, bytes) => {
+    if (current?.path !== path14 || current.bytes >= FILE_SHARE_BYTES) {
+      current = { path: path14, thread: load.indexOf(Math.min(...load)), bytes: 0 };
     }
     current.bytes += bytes;
     load[current.thread] += bytes / (shares?.[current.thread] ?? 1);
@@ -15834,8 +15869,8 @@ function threadChooser(threads, shares) {
 
 // src/pipeline/history/scan-cache.ts
 init_no_sqlite();
-import fs12 from "node:fs";
-import path8 from "node:path";
+import fs13 from "node:fs";
+import path9 from "node:path";
 var VERDICT_CODES = { clean: 0, binary: 1, large: 2, matches: 3 };
 var VERDICT_KINDS = ["clean", "binary", "large", "matches"];
 var SCHEMA = 3;
@@ -15843,6 +15878,7 @@ var RULESET_TTL_MS = 90 * 24 * 3600 * 1e3;
 var FLUSH_EVERY = 2e3;
 var LOOKUP_BATCH = 500;
 var WHOLE_READ_FACTOR = 4;
+var WALKS_KEPT = 32;
 var toKey = (sha) => Buffer.from(sha, "hex");
 function* keyBatches(count, shaOf) {
   for (let start = 0; start < count; start += LOOKUP_BATCH) {
@@ -15864,6 +15900,10 @@ var ScanCache = class _ScanCache {
   #commitEntries;
   #insertCommit;
   holdsCommits;
+  #walkOf;
+  #useWalk;
+  #insertWalk;
+  #pruneWalks;
   #pendingBlobs = [];
   #pendingCommits = [];
   constructor(db, rulesetKey) {
@@ -15882,7 +15922,8 @@ var ScanCache = class _ScanCache {
         ruleset INTEGER NOT NULL, blob BLOB NOT NULL, verdict INTEGER NOT NULL, size INTEGER NOT NULL, matches TEXT,
         PRIMARY KEY (ruleset, blob)
       ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS commits (sha BLOB PRIMARY KEY, entries BLOB NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS commits (sha BLOB PRIMARY KEY, entries BLOB NOT NULL);
+      CREATE TABLE IF NOT EXISTS walks (key TEXT PRIMARY KEY, sha_bytes INTEGER NOT NULL, commits BLOB NOT NULL, used INTEGER NOT NULL);`);
     const now2 = Date.now();
     this.#ruleset = db.transaction(() => {
       const stale = db.prepare("SELECT id FROM rulesets WHERE last_used < ?").all(now2 - RULESET_TTL_MS);
@@ -15902,15 +15943,19 @@ var ScanCache = class _ScanCache {
     this.#commitEntries = db.prepare(`SELECT sha, entries FROM commits WHERE sha IN (${placeholders2})`).raw(true);
     this.#insertCommit = db.prepare("INSERT OR REPLACE INTO commits (sha, entries) VALUES (?, ?)");
     this.holdsCommits = db.prepare("SELECT 1 FROM commits LIMIT 1").get() !== void 0;
+    this.#walkOf = db.prepare("SELECT sha_bytes AS shaBytes, commits FROM walks WHERE key = ?");
+    this.#useWalk = db.prepare("UPDATE walks SET used = ? WHERE key = ?");
+    this.#insertWalk = db.prepare("INSERT OR REPLACE INTO walks (key, sha_bytes, commits, used) VALUES (?, ?, ?, ?)");
+    this.#pruneWalks = db.prepare("DELETE FROM walks WHERE key NOT IN (SELECT key FROM walks ORDER BY used DESC LIMIT ?)");
   }
   /**
    * Opens (creating) the cache file in `dir` for one rule set (`rulesetKey`: what decides a
    * blob's verdict). A cache that cannot be opened is not fatal to a scan, so this says why.
    */
   static open(dir, rulesetKey) {
-    const file = path8.join(dir, "history-cache.sqlite");
+    const file = path9.join(dir, "history-cache.sqlite");
     try {
-      fs12.mkdirSync(dir, { recursive: true });
+      fs13.mkdirSync(dir, { recursive: true });
       return { ok: true, cache: new _ScanCache(new NoSqlite(file), rulesetKey) };
     } catch (error) {
       return { ok: false, file, error: error.message.split("\n")[0] ?? "unknown error" };
@@ -15958,6 +16003,16 @@ var ScanCache = class _ScanCache {
       for (const [sha, entries] of this.#commitEntries.all(...keys)) onKnown(positions.get(sha.toString("hex")), entries);
     }
   }
+  walkOf(key) {
+    const row2 = this.#walkOf.get(key);
+    if (!row2 || row2.commits.length % row2.shaBytes !== 0) return void 0;
+    this.#useWalk.run(Date.now(), key);
+    return { list: row2.commits, shaBytes: row2.shaBytes };
+  }
+  recordWalk(key, walk) {
+    this.#insertWalk.run(key, walk.shaBytes, walk.list, Date.now());
+    this.#pruneWalks.run(WALKS_KEPT);
+  }
   recordEntries(commit, entries) {
     this.#pendingCommits.push([toKey(commit), entries]);
     if (this.#pendingCommits.length >= FLUSH_EVERY) this.flush();
@@ -15997,8 +16052,8 @@ function openCache(options, engine, stats) {
 function firstPlace(index, blob) {
   const place = index.placesOf(blob)[0];
   if (!place) return index.blobSha(blob);
-  const { path: path13, within } = shownPlace(index, place);
-  return within === void 0 ? `${path13}@${index.commitSha(place.commit).slice(0, 12)}` : `${path13} (${within})`;
+  const { path: path14, within } = shownPlace(index, place);
+  return within === void 0 ? `${path14}@${index.commitSha(place.commit).slice(0, 12)}` : `${path14} (${within})`;
 }
 function fillCommitInfo(repoDir, findings) {
   const info = readCommitInfo(repoDir, [...new Set(findings.map((finding) => finding.commit))]);
@@ -16030,7 +16085,8 @@ async function scanHistory(options) {
   let index;
   let workers;
   try {
-    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => workers ??= startWorkers(options, engine, plan, uncached));
+    const key = cache && walkKey(repo, selection);
+    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => workers ??= startWorkers(options, engine, plan, uncached), key);
     index = walk.index;
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;
@@ -16296,7 +16352,7 @@ var ReportRedactor = class {
       ...stats,
       skippedLarge: stats.skippedLarge.map((skipped) => ({ ...skipped, path: this.text(skipped.path) })),
       unreadable: stats.unreadable.map((unreadable2) => ({ ...unreadable2, path: this.text(unreadable2.path), reason: this.text(unreadable2.reason) })),
-      skippedBinary: stats.skippedBinary.map((path13) => this.text(path13)),
+      skippedBinary: stats.skippedBinary.map((path14) => this.text(path14)),
       skippedSpecial: stats.skippedSpecial.map((special) => ({ ...special, path: this.text(special.path) }))
     };
     if (stats.submodules) shown.submodules = stats.submodules.map((submodule) => this.text(submodule));
@@ -16327,7 +16383,7 @@ function cutOut(text, cuts) {
 }
 
 // src/report/sarif.ts
-import path9 from "node:path";
+import path10 from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/report/secret-identity.ts
@@ -16368,7 +16424,7 @@ function descriptor(rule) {
   };
 }
 function artifactLocation(file) {
-  return path9.isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: encodeURI(file), uriBaseId: SRCROOT };
+  return path10.isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: encodeURI(file), uriBaseId: SRCROOT };
 }
 function result(finding, ruleIndex, reveal) {
   const registry = finding.registry.match ? ` Registered key ${finding.registry.keyId} (${finding.registry.status}).` : "";
@@ -16421,7 +16477,7 @@ function renderSarif(findings, rules, stats, reveal, srcRoot) {
             rules: descriptors
           }
         },
-        ...findings.some((finding) => !path9.isAbsolute(finding.path)) ? { originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(path9.join(srcRoot, path9.sep)).href } } } : {},
+        ...findings.some((finding) => !path10.isAbsolute(finding.path)) ? { originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(path10.join(srcRoot, path10.sep)).href } } } : {},
         results: findings.map((finding) => result(finding, used.get(finding.ruleId), reveal)),
         properties: { stats: { files: stats.files, bytes: stats.bytes, commits: stats.commits, blobs: stats.blobs } }
       }
@@ -16473,9 +16529,9 @@ async function pushRange(repoDir, push, sameRefs = []) {
 }
 
 // src/cli/ci-environment.ts
-import { spawnSync as spawnSync4 } from "node:child_process";
+import { spawnSync as spawnSync5 } from "node:child_process";
 function headCommit(cwd) {
-  const result2 = spawnSync4("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd, encoding: "utf8" });
+  const result2 = spawnSync5("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd, encoding: "utf8" });
   return result2.status === 0 ? result2.stdout.trim() || void 0 : void 0;
 }
 function ciContext(env, cwd) {
@@ -16524,7 +16580,7 @@ function renderJson(findings, reveal) {
 }
 
 // src/report/gitlab-secret-detection.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var GITLAB_SCHEMA_VERSION = "15.2.1";
 var SCHEMA_URL = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/secret-detection-report-format.json`;
 var NO_COMMIT = "0000000";
@@ -16532,7 +16588,7 @@ var SEVERITY = { critical: "Critical", high: "High", medium: "Medium", low: "Low
 var TOOL = { id: "leakstop", name: "Leakstop", version: "0.1.0", vendor: { name: "Leakstop" } };
 var schemaTime = (date) => date.toISOString().slice(0, 19);
 function vulnerabilityId(finding, commit) {
-  const hex2 = createHash6("sha256").update(`${finding.fingerprint}:${commit}`).digest("hex");
+  const hex2 = createHash7("sha256").update(`${finding.fingerprint}:${commit}`).digest("hex");
   return `${hex2.slice(0, 8)}-${hex2.slice(8, 12)}-${hex2.slice(12, 16)}-${hex2.slice(16, 20)}-${hex2.slice(20, 32)}`;
 }
 function vulnerability(finding, fallbackCommit, reveal) {
@@ -16781,17 +16837,17 @@ function annotation(finding) {
 }
 async function runAction(env) {
   const inputs = readInputs(env);
-  const workspace = path12.resolve(env.GITHUB_WORKSPACE ?? ".");
-  const payload = env.GITHUB_EVENT_PATH ? JSON.parse(fs14.readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {};
+  const workspace = path13.resolve(env.GITHUB_WORKSPACE ?? ".");
+  const payload = env.GITHUB_EVENT_PATH ? JSON.parse(fs15.readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {};
   const scope = eventScope(env.GITHUB_EVENT_NAME ?? "", payload);
   const notes = fetchHistory(workspace, scope);
   for (const note of notes) process.stdout.write(`Leakstop: ${note}
 `);
   const fingerprintKey = loadFingerprintKey();
-  const baseline = inputs.baseline ? readBaseline(path12.resolve(workspace, inputs.baseline), fingerprintKey) : void 0;
+  const baseline = inputs.baseline ? readBaseline(path13.resolve(workspace, inputs.baseline), fingerprintKey) : void 0;
   const registry = inputs.registry ? await (await Promise.resolve().then(() => (init_open_registry(), open_registry_exports))).openRegistry(inputs.registry) : void 0;
   try {
-    const prepared = await prepareScan({ configPath: inputs.config && path12.resolve(workspace, inputs.config), registry, fingerprintKey });
+    const prepared = await prepareScan({ configPath: inputs.config && path13.resolve(workspace, inputs.config), registry, fingerprintKey });
     const revs = await narrowing(workspace, scope);
     const scanned = revs ? await scanHistory({ repoPath: workspace, ...revs, config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan, engine: prepared.engine, fingerprintKey, cache: false, progress: false }) : { findings: [], stats: emptyStats() };
     const safe = new ReportRedactor(prepared.engine).scanResult(await attachRegistry(scanned, prepared));
@@ -16805,9 +16861,9 @@ async function runAction(env) {
     process.stdout.write(`${summaryLines(kept, { suppressed: filtered?.suppressed, staleBaseline: filtered?.stale.length }).join("\n")}
 `);
     for (const finding of kept.findings) process.stdout.write(annotation(finding));
-    const sarifFile = path12.resolve(workspace, inputs.sarifFile);
-    fs14.mkdirSync(path12.dirname(sarifFile), { recursive: true });
-    fs14.writeFileSync(sarifFile, renderSarif(kept.findings, rules, kept.stats, false, workspace));
+    const sarifFile = path13.resolve(workspace, inputs.sarifFile);
+    fs15.mkdirSync(path13.dirname(sarifFile), { recursive: true });
+    fs15.writeFileSync(sarifFile, renderSarif(kept.findings, rules, kept.stats, false, workspace));
     appendSummary(env.GITHUB_STEP_SUMMARY, `Leakstop scanned ${scope.what}.
 
 ${notes.map((note) => `${note}

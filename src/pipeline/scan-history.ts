@@ -19,6 +19,7 @@ import { addCommitTexts, shownPlace } from '../sources/history/commit-texts.js';
 import { displayPath } from '../sources/history/display-path.js';
 import { startProgress } from './history/history-progress.js';
 import { walkHistory } from '../sources/history/history-walk.js';
+import { walkKey } from '../sources/history/walk-key.js';
 import { scanBlobs, type BlobOutcome } from './history/scan-blobs.js';
 import { defaultCacheDir, ScanCache } from './history/scan-cache.js';
 import { openRepository, selectRevs, type RevNarrowing } from '../sources/history/select-revs.js';
@@ -124,7 +125,8 @@ export async function scanHistory(options: HistoryScanOptions): Promise<ScanResu
   // the workers load and assemble their engines meanwhile, instead of after the walk.
   let workers: Detector | undefined;
   try {
-    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => (workers ??= startWorkers(options, engine, plan, uncached)));
+    const key = cache && walkKey(repo, selection);
+    const walk = await walkHistory(repo.dir, selection, cache, signal, (uncached) => (workers ??= startWorkers(options, engine, plan, uncached)), key);
     index = walk.index;
     stats.commits = walk.commits;
     stats.blobs = index.blobCount;

@@ -298,3 +298,53 @@ describe('scanHistory walks', () => {
     expect(facts(allCached)).toEqual(onePass);
   });
 });
+
+describe('scanHistory with a cached walk', () => {
+  const cached = (dir: string, cacheDir: string) => scan(dir, { cache: true, cacheDir });
+  const newCacheDir = () => {
+    const dir = tempDir();
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  it('walks again once a ref or HEAD moves: a detached commit is found, and left behind once HEAD leaves it', async () => {
+    const r = repo();
+    const cacheDir = newCacheDir();
+    commit(r, 'base', { 'a.txt': 'base\n' });
+    expect((await cached(r.dir, cacheDir)).findings).toEqual([]);
+    expect((await cached(r.dir, cacheDir)).stats.commits).toBe(1);
+
+    r.git(['checkout', '-q', '--detach']);
+    const detached = commit(r, 'detached work', { 'd.txt': `${ghToken()}\n` });
+    const onHead = await cached(r.dir, cacheDir);
+    expect(places(onHead.findings)).toEqual([{ commit: detached, path: 'd.txt', line: 1 }]);
+    expect(onHead.stats.commits).toBe(2);
+
+    r.git(['checkout', '-q', 'main']);
+    const back = await cached(r.dir, cacheDir);
+    expect(back.findings).toEqual([]);
+    expect(back.stats.commits).toBe(1);
+
+    const onMain = commit(r, 'main work', { 'm.txt': `${ghToken()}\n` });
+    r.git(['tag', 'v1']);
+    const moved = await cached(r.dir, cacheDir);
+    expect(places(moved.findings)).toEqual([{ commit: onMain, path: 'm.txt', line: 1 }]);
+    expect((await cached(r.dir, cacheDir)).stats.commits).toBe(2);
+  });
+
+  it('walks a shallow clone afresh: what a deepening fetch brings is found', async () => {
+    const r = repo();
+    const cacheDir = newCacheDir();
+    const old = commit(r, 'old', { 'old.txt': `${ghToken()}\n` });
+    fs.rmSync(path.join(r.dir, 'old.txt'));
+    commit(r, 'new', { 'new.txt': 'clean\n' });
+    const shallow = tempDir('leakstop-shallow-');
+    cleanups.push(() => fs.rmSync(shallow, { recursive: true, force: true }));
+    r.git(['clone', '-q', '--depth', '1', `file://${r.dir}`, shallow]);
+    expect((await cached(shallow, cacheDir)).findings).toEqual([]);
+    new TestRepo(shallow).git(['fetch', '-q', '--deepen', '1']);
+    const deepened = await cached(shallow, cacheDir);
+    expect(places(deepened.findings)).toEqual([{ commit: old, path: 'old.txt', line: 1 }]);
+    expect(deepened.stats.commits).toBe(2);
+  });
+});

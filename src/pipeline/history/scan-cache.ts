@@ -2,13 +2,14 @@
 // of the same repository or of any clone sharing objects — reads only what it has not seen:
 // - per (rule set, blob SHA): blobs known to hold no match, binary blobs, oversized blobs, and
 //   the matches of a blob that has some — without their secrets (see cached-matches.ts);
-// - per commit SHA: the blobs the commit introduced (pure git data, valid under any rules).
+// - per commit SHA: the blobs the commit introduced (pure git data, valid under any rules);
+// - per walk key (walk-key.ts): the commits that walk met, in order, for the WALKS_KEPT walks last used.
 // It never holds a secret's plaintext.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CachedMatch } from './cached-matches.js';
-import type { CommitEntriesCache } from '../../sources/history/history-walk.js';
+import type { CommitEntriesCache, CommitList } from '../../sources/history/history-walk.js';
 
 /** The blobs of a scan, numbered (see BlobIndex). */
 export interface BlobNumbers {
@@ -32,6 +33,8 @@ const FLUSH_EVERY = 2000;
 const LOOKUP_BATCH = 500;
 /** Up to this many cached blobs per blob sought, the whole rule set is read instead. */
 const WHOLE_READ_FACTOR = 4;
+/** Walks kept: a few repositories' latest ones (a walk holds 20 bytes per commit). */
+const WALKS_KEPT = 32;
 
 export { defaultCacheDir } from '../../cache-dir.js';
 
@@ -62,6 +65,10 @@ export class ScanCache implements CommitEntriesCache {
   readonly #commitEntries: Database.Statement<Buffer[], [Buffer, Buffer]>;
   readonly #insertCommit: Database.Statement<[Buffer, Buffer]>;
   readonly holdsCommits: boolean;
+  readonly #walkOf: Database.Statement<[string], { shaBytes: number; commits: Buffer }>;
+  readonly #useWalk: Database.Statement<[number, string]>;
+  readonly #insertWalk: Database.Statement<[string, number, Buffer, number]>;
+  readonly #pruneWalks: Database.Statement<[number]>;
   #pendingBlobs: [Buffer, number, number, string | null][] = [];
   #pendingCommits: [Buffer, Buffer][] = [];
 
@@ -81,7 +88,8 @@ export class ScanCache implements CommitEntriesCache {
         ruleset INTEGER NOT NULL, blob BLOB NOT NULL, verdict INTEGER NOT NULL, size INTEGER NOT NULL, matches TEXT,
         PRIMARY KEY (ruleset, blob)
       ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS commits (sha BLOB PRIMARY KEY, entries BLOB NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS commits (sha BLOB PRIMARY KEY, entries BLOB NOT NULL);
+      CREATE TABLE IF NOT EXISTS walks (key TEXT PRIMARY KEY, sha_bytes INTEGER NOT NULL, commits BLOB NOT NULL, used INTEGER NOT NULL);`);
     const now = Date.now();
     this.#ruleset = db.transaction(() => {
       const stale = db.prepare('SELECT id FROM rulesets WHERE last_used < ?').all(now - RULESET_TTL_MS) as { id: number }[];
@@ -105,6 +113,10 @@ export class ScanCache implements CommitEntriesCache {
     this.#commitEntries = db.prepare<Buffer[], [Buffer, Buffer]>(`SELECT sha, entries FROM commits WHERE sha IN (${placeholders})`).raw(true);
     this.#insertCommit = db.prepare('INSERT OR REPLACE INTO commits (sha, entries) VALUES (?, ?)');
     this.holdsCommits = db.prepare('SELECT 1 FROM commits LIMIT 1').get() !== undefined;
+    this.#walkOf = db.prepare('SELECT sha_bytes AS shaBytes, commits FROM walks WHERE key = ?');
+    this.#useWalk = db.prepare('UPDATE walks SET used = ? WHERE key = ?');
+    this.#insertWalk = db.prepare('INSERT OR REPLACE INTO walks (key, sha_bytes, commits, used) VALUES (?, ?, ?, ?)');
+    this.#pruneWalks = db.prepare('DELETE FROM walks WHERE key NOT IN (SELECT key FROM walks ORDER BY used DESC LIMIT ?)');
   }
 
   /**
@@ -169,6 +181,18 @@ export class ScanCache implements CommitEntriesCache {
       const positions = new Map(shas.map((sha, i) => [sha, start + i]));
       for (const [sha, entries] of this.#commitEntries.all(...keys)) onKnown(positions.get(sha.toString('hex'))!, entries);
     }
+  }
+
+  walkOf(key: string): CommitList | undefined {
+    const row = this.#walkOf.get(key);
+    if (!row || row.commits.length % row.shaBytes !== 0) return undefined;
+    this.#useWalk.run(Date.now(), key);
+    return { list: row.commits, shaBytes: row.shaBytes };
+  }
+
+  recordWalk(key: string, walk: CommitList): void {
+    this.#insertWalk.run(key, walk.shaBytes, walk.list, Date.now());
+    this.#pruneWalks.run(WALKS_KEPT);
   }
 
   recordEntries(commit: string, entries: Buffer): void {

@@ -46,6 +46,19 @@ export class BlobIndex {
     return number;
   }
 
+  /** Numbers the commits of an earlier walk, as its commitList() gave them. */
+  addCommitList(list: Buffer, shaBytes: number): void {
+    this.#shaBytes ||= shaBytes;
+    if (shaBytes !== this.#shaBytes) throw new Error('a commit list of another SHA length');
+    this.#commitShas = Buffer.concat([this.#commitShas.subarray(0, this.#commits * shaBytes), list]);
+    this.#commits += list.length / shaBytes;
+  }
+
+  /** The walk's commits in order, binary, with the length of one (addCommitList takes them back). */
+  commitList(): { list: Buffer; shaBytes: number } {
+    return { list: Buffer.from(this.#commitShas.subarray(0, this.#commits * this.#shaBytes)), shaBytes: this.#shaBytes };
+  }
+
   /** Records that `commit` introduced `blob` at `path`; of several, the oldest commit is kept. */
   addPlace(blob: string, path: string, commit: number): void {
     let blobNumber = this.#blobNumbers.get(blob);

@@ -3,7 +3,8 @@
 // come from the commit cache or from one streamed `git log --raw` over the commits not cached.
 // A commit's introductions never change, so a repeated scan diffs only commits it has not seen.
 // With no commit cached (a fresh cache, or none), one `git log --date-order --raw` numbers and
-// diffs the commits in the same pass and order, and the listing is spared.
+// diffs the commits in the same pass and order, and the listing is spared; so is it when the
+// cache holds the walk of the same key (walk-key.ts): the same tips reach the same commits.
 import { SourceError } from '../../errors.js';
 import { BlobIndex } from './blob-index.js';
 import { startGit, writeLines } from './git-stream.js';
@@ -17,8 +18,17 @@ export interface HistoryWalk {
   submodules: string[];
 }
 
+/** A walk's commits in order: binary SHAs of `shaBytes` each, one after another. */
+export interface CommitList {
+  list: Buffer;
+  shaBytes: number;
+}
+
 /** What a commit introduced, encoded for the cache: `f<sha> <path>\0` (file) or `g…` (gitlink). */
 export interface CommitEntriesCache {
+  /** The commits of the walk made before under this key, if the cache holds it. */
+  walkOf(key: string): CommitList | undefined;
+  recordWalk(key: string, walk: CommitList): void;
   /** Whether the cache knows any commit at all. */
   readonly holdsCommits: boolean;
   /** Hands on the entries of each of `count` commits (SHAs by `shaOf`) the cache knows, by position. */
@@ -191,21 +201,26 @@ async function walkAndDiff(repoDir: string, selection: RevSelection, index: Blob
 /**
  * `signal` stops the walk, and its git processes, with the signal's reason. `onDiffing` is told
  * how many commits the cache did not know, before they are diffed (the longest part of a walk);
- * in a one-pass walk, how many it has met so far, each time that doubles.
+ * in a one-pass walk, how many it has met so far, each time that doubles. `key`: the selection's
+ * walk key (none: the commits are listed).
  */
 export async function walkHistory(repoDir: string, selection: RevSelection, cache?: CommitEntriesCache, signal?: AbortSignal,
-  onDiffing?: (uncached: number) => void): Promise<HistoryWalk> {
+  onDiffing?: (uncached: number) => void, key?: string): Promise<HistoryWalk> {
   const index = new BlobIndex();
   const submodules = new Set<string>();
   const record = (commit: number, entries: Buffer) => {
     applyEntries(index, submodules, commit, entries);
     cache?.recordEntries(index.commitSha(commit), entries);
   };
-  if (!cache?.holdsCommits) {
+  const walked = key === undefined ? undefined : cache?.walkOf(key);
+  if (walked) index.addCommitList(walked.list, walked.shaBytes);
+  else if (cache?.holdsCommits) await listCommits(repoDir, selection, index, signal);
+  else {
     await walkAndDiff(repoDir, selection, index, record, onDiffing, signal);
+    if (key !== undefined) cache?.recordWalk(key, index.commitList());
     return { index, commits: index.commitCount, submodules: [...submodules].sort() };
   }
-  await listCommits(repoDir, selection, index, signal);
+  if (!walked && key !== undefined) cache?.recordWalk(key, index.commitList());
   const known = new Uint8Array(index.commitCount);
   cache?.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
     applyEntries(index, submodules, commit, entries);

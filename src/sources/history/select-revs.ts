@@ -8,6 +8,8 @@ import { SourceError, UsageError } from '../../errors.js';
 export interface Repository {
   /** Absolute path git runs in. */
   dir: string;
+  /** Absolute path of the repository's common git directory (a linked work tree's main one). */
+  commonDir: string;
   shallow: boolean;
 }
 
@@ -48,15 +50,15 @@ export function openRepository(repoPath: string): Repository {
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new SourceError(`${repoPath} is not a directory; give the path of a git work tree or bare repository`);
   }
-  const answer = askGit(dir, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository']);
+  const answer = askGit(dir, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository', '--git-common-dir']);
   // Any failure but this one (an unsafe owner, a corrupt repository) is git's to explain.
   if (!answer.ok && !/not a git repository/i.test(answer.reason)) throw new SourceError(`${repoPath}: ${answer.reason}`);
-  const [bare, inWorkTree, shallow] = answer.ok ? answer.stdout.split('\n') : [];
+  const [bare, inWorkTree, shallow, commonDir = ''] = answer.ok ? answer.stdout.split('\n') : [];
   // Inside a work tree's .git directory git answers, but there is neither a work tree nor a bare repository.
   if (bare !== 'true' && inWorkTree !== 'true') {
     throw new SourceError(`${repoPath} is not a git repository; give the path of a work tree or bare repository`);
   }
-  return { dir, shallow: shallow === 'true' };
+  return { dir, commonDir: path.resolve(dir, commonDir), shallow: shallow === 'true' };
 }
 
 const ALL_BUT_NOTES = ['--exclude=refs/notes/*', '--all'] as const;
