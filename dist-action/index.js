@@ -15362,7 +15362,7 @@ var BlobIndex = class {
     return number;
   }
   /** Numbers the commits of an earlier walk, as its commitList() gave them. */
-  addCommitList(list, shaBytes) {
+  addCommitList({ list, shaBytes }) {
     this.#shaBytes ||= shaBytes;
     if (shaBytes !== this.#shaBytes) throw new Error("a commit list of another SHA length");
     this.#commitShas = Buffer.concat([this.#commitShas.subarray(0, this.#commits * shaBytes), list]);
@@ -15632,23 +15632,22 @@ async function walkHistory(repoDir, selection, cache, signal, onDiffing, key) {
     cache?.recordEntries(index.commitSha(commit), entries);
   };
   const walked = key === void 0 ? void 0 : cache?.walkOf(key);
-  if (walked) index.addCommitList(walked.list, walked.shaBytes);
-  else if (cache?.holdsCommits) await listCommits(repoDir, selection, index, signal);
-  else {
+  if (cache && (walked || cache.holdsCommits)) {
+    if (walked) index.addCommitList(walked);
+    else await listCommits(repoDir, selection, index, signal);
+    const known = new Uint8Array(index.commitCount);
+    cache.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
+      applyEntries(index, submodules, commit, entries);
+      known[commit] = 1;
+    });
+    const uncached = [];
+    for (let commit = 0; commit < index.commitCount; commit++) if (!known[commit]) uncached.push(commit);
+    onDiffing?.(uncached.length);
+    await diffCommits(repoDir, index, uncached, record, signal);
+  } else {
     await walkAndDiff(repoDir, selection, index, record, onDiffing, signal);
-    if (key !== void 0) cache?.recordWalk(key, index.commitList());
-    return { index, commits: index.commitCount, submodules: [...submodules].sort() };
   }
   if (!walked && key !== void 0) cache?.recordWalk(key, index.commitList());
-  const known = new Uint8Array(index.commitCount);
-  cache?.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
-    applyEntries(index, submodules, commit, entries);
-    known[commit] = 1;
-  });
-  const uncached = [];
-  for (let commit = 0; commit < index.commitCount; commit++) if (!known[commit]) uncached.push(commit);
-  onDiffing?.(uncached.length);
-  await diffCommits(repoDir, index, uncached, record, signal);
   return { index, commits: index.commitCount, submodules: [...submodules].sort() };
 }
 

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CachedMatch } from './cached-matches.js';
-import type { CommitEntriesCache, CommitList } from '../../sources/history/history-walk.js';
+import type { CommitList } from '../../sources/history/blob-index.js';
+import type { CommitEntriesCache } from '../../sources/history/history-walk.js';
 
 /** The blobs of a scan, numbered (see BlobIndex). */
 export interface BlobNumbers {

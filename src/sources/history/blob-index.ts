@@ -10,6 +10,12 @@ export interface Place {
   commit: number;
 }
 
+/** A walk's commits in order: binary SHAs of `shaBytes` each, one after another. */
+export interface CommitList {
+  list: Buffer;
+  shaBytes: number;
+}
+
 const INITIAL = 1024;
 
 function grown<T extends Int32Array<ArrayBuffer> | Buffer>(array: T, needed: number, make: (size: number) => T): T {
@@ -47,7 +53,7 @@ export class BlobIndex {
   }
 
   /** Numbers the commits of an earlier walk, as its commitList() gave them. */
-  addCommitList(list: Buffer, shaBytes: number): void {
+  addCommitList({ list, shaBytes }: CommitList): void {
     this.#shaBytes ||= shaBytes;
     if (shaBytes !== this.#shaBytes) throw new Error('a commit list of another SHA length');
     this.#commitShas = Buffer.concat([this.#commitShas.subarray(0, this.#commits * shaBytes), list]);
@@ -55,7 +61,7 @@ export class BlobIndex {
   }
 
   /** The walk's commits in order, binary, with the length of one (addCommitList takes them back). */
-  commitList(): { list: Buffer; shaBytes: number } {
+  commitList(): CommitList {
     return { list: Buffer.from(this.#commitShas.subarray(0, this.#commits * this.#shaBytes)), shaBytes: this.#shaBytes };
   }
 

@@ -6,7 +6,7 @@
 // diffs the commits in the same pass and order, and the listing is spared; so is it when the
 // cache holds the walk of the same key (walk-key.ts): the same tips reach the same commits.
 import { SourceError } from '../../errors.js';
-import { BlobIndex } from './blob-index.js';
+import { BlobIndex, type CommitList } from './blob-index.js';
 import { startGit, writeLines } from './git-stream.js';
 import type { RevSelection } from './select-revs.js';
 
@@ -16,12 +16,6 @@ export interface HistoryWalk {
   commits: number;
   /** Raw paths of submodules (gitlinks) anywhere in the history: reported, not followed. */
   submodules: string[];
-}
-
-/** A walk's commits in order: binary SHAs of `shaBytes` each, one after another. */
-export interface CommitList {
-  list: Buffer;
-  shaBytes: number;
 }
 
 /** What a commit introduced, encoded for the cache: `f<sha> <path>\0` (file) or `g…` (gitlink). */
@@ -213,22 +207,22 @@ export async function walkHistory(repoDir: string, selection: RevSelection, cach
     cache?.recordEntries(index.commitSha(commit), entries);
   };
   const walked = key === undefined ? undefined : cache?.walkOf(key);
-  if (walked) index.addCommitList(walked.list, walked.shaBytes);
-  else if (cache?.holdsCommits) await listCommits(repoDir, selection, index, signal);
-  else {
+  if (cache && (walked || cache.holdsCommits)) {
+    if (walked) index.addCommitList(walked);
+    else await listCommits(repoDir, selection, index, signal);
+    const known = new Uint8Array(index.commitCount);
+    cache.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
+      applyEntries(index, submodules, commit, entries);
+      known[commit] = 1;
+    });
+    const uncached: number[] = [];
+    for (let commit = 0; commit < index.commitCount; commit++) if (!known[commit]) uncached.push(commit);
+    onDiffing?.(uncached.length);
+    await diffCommits(repoDir, index, uncached, record, signal);
+  } else {
+    // Nothing the cache could spare: the commits are listed and diffed in one pass.
     await walkAndDiff(repoDir, selection, index, record, onDiffing, signal);
-    if (key !== undefined) cache?.recordWalk(key, index.commitList());
-    return { index, commits: index.commitCount, submodules: [...submodules].sort() };
   }
   if (!walked && key !== undefined) cache?.recordWalk(key, index.commitList());
-  const known = new Uint8Array(index.commitCount);
-  cache?.entriesOf(index.commitCount, (commit) => index.commitSha(commit), (commit, entries) => {
-    applyEntries(index, submodules, commit, entries);
-    known[commit] = 1;
-  });
-  const uncached: number[] = [];
-  for (let commit = 0; commit < index.commitCount; commit++) if (!known[commit]) uncached.push(commit);
-  onDiffing?.(uncached.length);
-  await diffCommits(repoDir, index, uncached, record, signal);
   return { index, commits: index.commitCount, submodules: [...submodules].sort() };
 }
