@@ -14436,14 +14436,15 @@ init_plan_engine();
 // src/sources/git-command.ts
 init_errors();
 import { spawnSync } from "node:child_process";
-function runGit(cwd, args, input2) {
+function askGit(cwd, args, input2) {
   const result2 = spawnSync("git", args, { cwd, input: input2, maxBuffer: 1 << 30 });
   if (result2.error) throw new SourceError(`cannot run git: ${result2.error.message}`);
-  if (result2.status !== 0) {
-    const reason = result2.stderr.toString().trim().split("\n")[0] ?? "";
-    throw new SourceError(`git ${args[0]} failed in ${cwd}: ${reason}`);
-  }
-  return result2.stdout;
+  return result2.status === 0 ? { ok: true, stdout: result2.stdout } : { ok: false, reason: result2.stderr.toString().trim().split("\n")[0] ?? "" };
+}
+function runGit(cwd, args, input2) {
+  const answer = askGit(cwd, args, input2);
+  if (!answer.ok) throw new SourceError(`git ${args[0]} failed in ${cwd}: ${answer.reason}`);
+  return answer.stdout;
 }
 
 // src/sources/history/display-path.ts
@@ -14461,14 +14462,8 @@ function displayPath(raw) {
 
 // src/sources/history/select-revs.ts
 init_errors();
-import { spawnSync as spawnSync2 } from "node:child_process";
 import fs9 from "node:fs";
 import path7 from "node:path";
-function askGit(dir, args) {
-  const result2 = spawnSync2("git", args, { cwd: dir, encoding: "utf8" });
-  if (result2.error) throw new SourceError(`cannot run git: ${result2.error.message}`);
-  return result2.status === 0 ? { ok: true, stdout: result2.stdout } : { ok: false, reason: result2.stderr.trim().split("\n")[0] ?? "" };
-}
 function openRepository(repoPath) {
   const dir = path7.resolve(repoPath);
   if (!fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
@@ -14476,7 +14471,7 @@ function openRepository(repoPath) {
   }
   const answer = askGit(dir, ["rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--is-shallow-repository", "--git-common-dir"]);
   if (!answer.ok && !/not a git repository/i.test(answer.reason)) throw new SourceError(`${repoPath}: ${answer.reason}`);
-  const [bare, inWorkTree, shallow, commonDir = ""] = answer.ok ? answer.stdout.split("\n") : [];
+  const [bare, inWorkTree, shallow, commonDir = ""] = answer.ok ? answer.stdout.toString().split("\n") : [];
   if (bare !== "true" && inWorkTree !== "true") {
     throw new SourceError(`${repoPath} is not a git repository; give the path of a work tree or bare repository`);
   }
@@ -14492,7 +14487,7 @@ function checkedRev(rev, what) {
 }
 function commitOf(repo, name) {
   const answer = askGit(repo.dir, ["rev-parse", "--verify", "--quiet", `${name}^{commit}`]);
-  return answer.ok && answer.stdout.trim() || void 0;
+  return answer.ok && answer.stdout.toString().trim() || void 0;
 }
 function resolveCommit(repo, rev, what) {
   const commit = commitOf(repo, checkedRev(rev, what));
@@ -14509,7 +14504,7 @@ function branchCommit(repo, branch) {
 }
 function stashCommits(repo) {
   const listing = askGit(repo.dir, ["reflog", "show", "--format=%H", "refs/stash", "--"]);
-  return listing.ok ? listing.stdout.split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
+  return listing.ok ? listing.stdout.toString().split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
 }
 function selectRevs(repo, narrowing2) {
   const exclusive = [narrowing2.range && "--range", narrowing2.branch && "--branch", narrowing2.revs && "a revision list"].filter(Boolean);
@@ -15489,7 +15484,12 @@ var NUL = 0;
 var SPACE = 32;
 var FILE_KIND = 102;
 var COMMIT_BYTE = COMMIT_MARK.charCodeAt(0);
-var STDIN_ARGS = (selection) => [...selection.args, ...selection.stdin.length > 0 ? ["--stdin"] : []];
+function startOnSelection(repoDir, args, selection, signal) {
+  const git = startGit(repoDir, [...args, ...selection.args, ...selection.stdin.length > 0 ? ["--stdin"] : []], signal);
+  git.child.stdin.end(selection.stdin.map((rev) => `${rev}
+`).join(""));
+  return git;
+}
 var RecordSplitter = class {
   constructor(separator, onRecord) {
     this.separator = separator;
@@ -15524,9 +15524,7 @@ async function readAll(git, splitter) {
   await git.finished;
 }
 async function listCommits(repoDir, selection, index, signal) {
-  const git = startGit(repoDir, ["rev-list", "--date-order", ...STDIN_ARGS(selection)], signal);
-  git.child.stdin.end(selection.stdin.map((rev) => `${rev}
-`).join(""));
+  const git = startOnSelection(repoDir, ["rev-list", "--date-order"], selection, signal);
   await readAll(git, new RecordSplitter(NEWLINE, (data, start, end) => {
     if (end > start) index.addCommit(data.toString("latin1", start, end));
   }));
@@ -15596,6 +15594,10 @@ var RawDiffParser = class {
     this.#entries = [];
   }
 };
+async function readRawDiff(git, parser) {
+  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
+  parser.end();
+}
 async function diffCommits(repoDir, index, commits, onCommit, signal) {
   if (commits.length === 0) return;
   const git = startGit(repoDir, DIFF_ARGS, signal);
@@ -15606,14 +15608,11 @@ async function diffCommits(repoDir, index, commits, onCommit, signal) {
     onCommit(commit, entries);
   });
   const writing = writeLines(git.child.stdin, commits.length, (i) => index.commitSha(commits[i]));
-  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
-  parser.end();
+  await readRawDiff(git, parser);
   await writing;
 }
 async function walkAndDiff(repoDir, selection, index, onCommit, onCommits, signal) {
-  const git = startGit(repoDir, [...LOG_RAW, "--date-order", ...STDIN_ARGS(selection)], signal);
-  git.child.stdin.end(selection.stdin.map((rev) => `${rev}
-`).join(""));
+  const git = startOnSelection(repoDir, [...LOG_RAW, "--date-order"], selection, signal);
   let told = 1;
   const parser = new RawDiffParser((sha, entries) => {
     onCommit(index.addCommit(sha), entries);
@@ -15621,8 +15620,7 @@ async function walkAndDiff(repoDir, selection, index, onCommit, onCommits, signa
     told = index.commitCount;
     onCommits?.(told);
   });
-  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
-  parser.end();
+  await readRawDiff(git, parser);
 }
 async function walkHistory(repoDir, selection, cache, signal, onDiffing, key) {
   const index = new BlobIndex();
@@ -15653,20 +15651,19 @@ async function walkHistory(repoDir, selection, cache, signal, onDiffing, key) {
 
 // src/sources/history/walk-key.ts
 import { createHash as createHash6 } from "node:crypto";
-import { spawnSync as spawnSync3 } from "node:child_process";
 import fs12 from "node:fs";
 import path8 from "node:path";
 var COMMIT_ID = /^\^?[0-9a-f]{40}([0-9a-f]{24})?$/;
 function walkKey(repo, selection) {
   if (repo.shallow || fs12.existsSync(path8.join(repo.commonDir, "info", "grafts"))) return void 0;
   if (!selection.stdin.every((rev) => COMMIT_ID.test(rev))) return void 0;
-  const refs = spawnSync3("git", ["show-ref", "--head"], { cwd: repo.dir, encoding: "utf8" });
-  if (refs.status !== 0) return void 0;
+  const refs = askGit(repo.dir, ["show-ref", "--head"]);
+  if (!refs.ok) return void 0;
   return createHash6("sha256").update(JSON.stringify({
     walk: 1,
     args: selection.args,
     stdin: selection.stdin,
-    refs: refs.stdout,
+    refs: refs.stdout.toString("latin1"),
     replace: [process.env.GIT_REPLACE_REF_BASE ?? null, process.env.GIT_NO_REPLACE_OBJECTS ?? null]
   })).digest("hex");
 }
@@ -15676,7 +15673,7 @@ init_errors();
 
 // src/sources/history/git-object-stream.ts
 init_errors();
-import { spawnSync as spawnSync4 } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 import { PassThrough } from "node:stream";
 var GIT_MEMORY_BOUNDS = ["-c", "core.deltaBaseCacheLimit=16m", "-c", "core.packedGitWindowSize=4m", "-c", "core.packedGitLimit=16m"];
 var READ_AHEAD_BYTES = 1 << 20;
@@ -15733,7 +15730,7 @@ function gitReason(stderr) {
   return (stderr.trim().split("\n")[0] ?? "").replace(/^(error|fatal): /, "") || "unreadable";
 }
 function missingOrCorrupt(repoDir, sha) {
-  const check = spawnSync4("git", ["cat-file", "-e", sha], { cwd: repoDir, encoding: "utf8", env: { ...process.env, GIT_NO_LAZY_FETCH: "1" } });
+  const check = spawnSync2("git", ["cat-file", "-e", sha], { cwd: repoDir, encoding: "utf8", env: { ...process.env, GIT_NO_LAZY_FETCH: "1" } });
   return check.status === 0 ? { sha, kind: "corrupt", reason: gitReason(check.stderr) } : { sha, kind: "missing" };
 }
 async function* streamBlobs(repoDir, shas, maxSize, signal) {
@@ -16528,9 +16525,9 @@ async function pushRange(repoDir, push, sameRefs = []) {
 }
 
 // src/cli/ci-environment.ts
-import { spawnSync as spawnSync5 } from "node:child_process";
+import { spawnSync as spawnSync3 } from "node:child_process";
 function headCommit(cwd) {
-  const result2 = spawnSync5("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd, encoding: "utf8" });
+  const result2 = spawnSync3("git", ["rev-parse", "--verify", "--quiet", "HEAD"], { cwd, encoding: "utf8" });
   return result2.status === 0 ? result2.stdout.trim() || void 0 : void 0;
 }
 function ciContext(env, cwd) {

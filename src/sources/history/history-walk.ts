@@ -7,7 +7,7 @@
 // cache holds the walk of the same key (walk-key.ts): the same tips reach the same commits.
 import { SourceError } from '../../errors.js';
 import { BlobIndex, type CommitList } from './blob-index.js';
-import { startGit, writeLines } from './git-stream.js';
+import { startGit, writeLines, type GitStream } from './git-stream.js';
 import type { RevSelection } from './select-revs.js';
 
 export interface HistoryWalk {
@@ -39,7 +39,12 @@ const SPACE = 0x20;
 const FILE_KIND = 0x66; // 'f'
 const COMMIT_BYTE = COMMIT_MARK.charCodeAt(0);
 
-const STDIN_ARGS = (selection: RevSelection): string[] => [...selection.args, ...(selection.stdin.length > 0 ? ['--stdin'] : [])];
+/** git run over the selection: its arguments, and its revisions on stdin. */
+function startOnSelection(repoDir: string, args: string[], selection: RevSelection, signal?: AbortSignal): GitStream {
+  const git = startGit(repoDir, [...args, ...selection.args, ...(selection.stdin.length > 0 ? ['--stdin'] : [])], signal);
+  git.child.stdin.end(selection.stdin.map((rev) => `${rev}\n`).join(''));
+  return git;
+}
 
 /** Splits a stream of bytes on a separator, handing each record on as (buffer, start, end). */
 class RecordSplitter {
@@ -78,8 +83,7 @@ async function readAll(git: ReturnType<typeof startGit>, splitter: RecordSplitte
 
 /** Numbers every selected commit, newest first: a parent always after its children. */
 async function listCommits(repoDir: string, selection: RevSelection, index: BlobIndex, signal?: AbortSignal): Promise<void> {
-  const git = startGit(repoDir, ['rev-list', '--date-order', ...STDIN_ARGS(selection)], signal);
-  git.child.stdin.end(selection.stdin.map((rev) => `${rev}\n`).join(''));
+  const git = startOnSelection(repoDir, ['rev-list', '--date-order'], selection, signal);
   await readAll(git, new RecordSplitter(NEWLINE, (data, start, end) => {
     if (end > start) index.addCommit(data.toString('latin1', start, end));
   }));
@@ -153,6 +157,12 @@ class RawDiffParser {
   }
 }
 
+/** Reads git's `log --raw -z` output through the parser, to its last commit. */
+async function readRawDiff(git: GitStream, parser: RawDiffParser): Promise<void> {
+  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
+  parser.end();
+}
+
 /** Diffs the given commits (numbers into the index) against their parents, in the order given. */
 async function diffCommits(
   repoDir: string,
@@ -171,16 +181,14 @@ async function diffCommits(
     onCommit(commit, entries);
   });
   const writing = writeLines(git.child.stdin, commits.length, (i) => index.commitSha(commits[i]!));
-  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
-  parser.end();
+  await readRawDiff(git, parser);
   await writing;
 }
 
 /** Lists and diffs the selected commits in one pass, numbering them as `rev-list --date-order` would; `onCommits` told the count so far as it doubles. */
 async function walkAndDiff(repoDir: string, selection: RevSelection, index: BlobIndex, onCommit: (commit: number, entries: Buffer) => void,
   onCommits?: (count: number) => void, signal?: AbortSignal): Promise<void> {
-  const git = startGit(repoDir, [...LOG_RAW, '--date-order', ...STDIN_ARGS(selection)], signal);
-  git.child.stdin.end(selection.stdin.map((rev) => `${rev}\n`).join(''));
+  const git = startOnSelection(repoDir, [...LOG_RAW, '--date-order'], selection, signal);
   let told = 1;
   const parser = new RawDiffParser((sha, entries) => {
     onCommit(index.addCommit(sha), entries);
@@ -188,8 +196,7 @@ async function walkAndDiff(repoDir: string, selection: RevSelection, index: Blob
     told = index.commitCount;
     onCommits?.(told);
   });
-  await readAll(git, new RecordSplitter(NUL, (data, start, end) => parser.token(data, start, end)));
-  parser.end();
+  await readRawDiff(git, parser);
 }
 
 /**

@@ -1,9 +1,9 @@
 // Which history a scan walks: all refs by default, narrowed by --since, --range, --branch or an
 // explicit revision list (push ranges). Revisions travel to git on stdin, never as options.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SourceError, UsageError } from '../../errors.js';
+import { askGit } from '../git-command.js';
 
 export interface Repository {
   /** Absolute path git runs in. */
@@ -11,19 +11,6 @@ export interface Repository {
   /** Absolute path of the repository's common git directory (a linked work tree's main one). */
   commonDir: string;
   shallow: boolean;
-}
-
-type GitAnswer = { ok: true; stdout: string } | { ok: false; reason: string };
-
-/**
- * What git printed, or its first line of complaint when it exits non-zero. Spawned directly, as
- * every other git of a scan: loading simple-git alone took 22-34 ms of a history scan's start-up,
- * and its repository checks two more processes than one rev-parse.
- */
-function askGit(dir: string, args: string[]): GitAnswer {
-  const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
-  if (result.error) throw new SourceError(`cannot run git: ${result.error.message}`);
-  return result.status === 0 ? { ok: true, stdout: result.stdout } : { ok: false, reason: result.stderr.trim().split('\n')[0] ?? '' };
 }
 
 export interface RevNarrowing {
@@ -44,7 +31,10 @@ export interface RevSelection {
   stdin: string[];
 }
 
-/** Opens a work tree or a bare repository, or says in one line why it cannot. */
+/**
+ * Opens a work tree or a bare repository, or says in one line why it cannot. One rev-parse, git
+ * spawned directly as everywhere else in a scan: simple-git took 22-34 ms to load, and two more processes.
+ */
 export function openRepository(repoPath: string): Repository {
   const dir = path.resolve(repoPath);
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
@@ -53,7 +43,7 @@ export function openRepository(repoPath: string): Repository {
   const answer = askGit(dir, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository', '--git-common-dir']);
   // Any failure but this one (an unsafe owner, a corrupt repository) is git's to explain.
   if (!answer.ok && !/not a git repository/i.test(answer.reason)) throw new SourceError(`${repoPath}: ${answer.reason}`);
-  const [bare, inWorkTree, shallow, commonDir = ''] = answer.ok ? answer.stdout.split('\n') : [];
+  const [bare, inWorkTree, shallow, commonDir = ''] = answer.ok ? answer.stdout.toString().split('\n') : [];
   // Inside a work tree's .git directory git answers, but there is neither a work tree nor a bare repository.
   if (bare !== 'true' && inWorkTree !== 'true') {
     throw new SourceError(`${repoPath} is not a git repository; give the path of a work tree or bare repository`);
@@ -77,7 +67,7 @@ function checkedRev(rev: string, what: string): string {
 /** The commit a name resolves to, or undefined (`--quiet` makes git fail without a message). */
 function commitOf(repo: Repository, name: string): string | undefined {
   const answer = askGit(repo.dir, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`]);
-  return (answer.ok && answer.stdout.trim()) || undefined;
+  return (answer.ok && answer.stdout.toString().trim()) || undefined;
 }
 
 function resolveCommit(repo: Repository, rev: string, what: string): string {
@@ -99,7 +89,7 @@ function branchCommit(repo: Repository, branch: string): string {
 function stashCommits(repo: Repository): string[] {
   const listing = askGit(repo.dir, ['reflog', 'show', '--format=%H', 'refs/stash', '--']);
   // No answer: no stash.
-  return listing.ok ? listing.stdout.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
+  return listing.ok ? listing.stdout.toString().split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)) : [];
 }
 
 export function selectRevs(repo: Repository, narrowing: RevNarrowing): RevSelection {
