@@ -14400,7 +14400,7 @@ function writeCache(file, key, planned) {
 function writeCacheFile(file, key, planned, mode) {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const payload = v8.serialize(planned);
+    const payload = v8.serialize({ ...planned, config: { ...planned.config, rules: planned.config.rules.map(withoutExamples) } });
     const digest = createHash5("sha256").update(payload).digest("hex");
     fs8.mkdirSync(path6.dirname(file), { recursive: true, mode: 448 });
     fs8.writeFileSync(temporary, Buffer.concat([Buffer.from(`${FORMAT}
@@ -14413,6 +14413,7 @@ ${digest}
     throw error;
   }
 }
+var withoutExamples = (rule) => ({ ...rule, examples: { match: [], noMatch: [] } });
 function serialize(value) {
   return JSON.stringify(value, (_key, item) => item instanceof RegExp ? { $regex: [item.source, item.flags] } : item);
 }

@@ -1,7 +1,7 @@
 // Bundles the CLI's own modules into dist/cli/, where `leakstop` runs from. Unbundled, a
 // `scan --staged` loaded about 110 of our ES modules one by one, and their resolving, loading and
 // linking cost more of its start-up than the scan did. Split where subcommands load lazily, the
-// bundle loads a few files.
+// bundle loads a few files, and `leakstop scan` has a bundle of its own.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +25,37 @@ const externalDependencies = {
   },
 };
 
+/** Options both bundles share. */
+const common = {
+  absWorkingDir: ROOT,
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  // CommonJS dependencies call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as leakstopCreateRequire } from 'node:module';\nconst require = leakstopCreateRequire(import.meta.url);" },
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  // Less source to parse at each start (about 10 ms of a pre-commit scan); names are kept, so
+  // a stack trace (LEAKSTOP_DEBUG) still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+};
+
+/** The workers `scan` starts, which it finds beside its chunks (`new URL('./<worker>.js', import.meta.url)`). */
+const SCAN_WORKERS = ['detect-worker', 'rule-guard-worker'];
+
+/**
+ * Two bundles: the full program in dist/cli/, and `leakstop scan` alone in dist/cli/scan/, which
+ * main.js runs for that subcommand (src/cli/main.ts says why). The scan's workers are the full
+ * bundle's: each runs in its own thread, sharing no module with the scan.
+ */
 export async function bundleCli(outdir = path.join(ROOT, 'dist/cli')) {
   fs.rmSync(outdir, { recursive: true, force: true });
+  const scanDir = path.join(outdir, 'scan');
   await build({
-    absWorkingDir: ROOT,
+    ...common,
     // Workers are started from `new URL('./<worker>.js', import.meta.url)`: every chunk sits beside them.
     entryPoints: {
       main: 'src/cli/main.ts',
@@ -37,19 +64,13 @@ export async function bundleCli(outdir = path.join(ROOT, 'dist/cli')) {
       'repo-rules-worker': 'src/app/repo-rules-worker.ts',
     },
     outdir,
-    chunkNames: 'chunk-[hash]',
-    bundle: true,
-    splitting: true,
-    plugins: [externalDependencies],
-    // CommonJS dependencies call require(); an ES module has none of its own.
-    banner: { js: "import { createRequire as leakstopCreateRequire } from 'node:module';\nconst require = leakstopCreateRequire(import.meta.url);" },
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    // Less source to parse at each start (about 10 ms of a pre-commit scan); names are kept, so
-    // a stack trace (LEAKSTOP_DEBUG) still reads.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
+    plugins: [externalDependencies, {
+      name: 'scan-program',
+      setup(bundle) {
+        bundle.onResolve({ filter: /^\.\/scan-program\.js$/ }, () => ({ path: './scan/scan-program.js', external: true }));
+      },
+    }],
   });
+  await build({ ...common, entryPoints: { 'scan-program': 'src/cli/scan-program.ts' }, outdir: scanDir, plugins: [externalDependencies] });
+  for (const worker of SCAN_WORKERS) fs.writeFileSync(path.join(scanDir, `${worker}.js`), `import '../${worker}.js';\n`);
 }

@@ -71,7 +71,7 @@ export interface Rule {
   severity: Severity;
   /** How to rotate a key of this kind, shown in reports. */
   guidance?: string;
-  /** Example templates (see src/rules/example-template.ts): must match / must not match. */
+  /** Example templates (see src/rules/example-template.ts): must match / must not match. Empty in a rule from the compiled-engine cache. */
   examples: {
     match: RuleExample[];
     noMatch: string[];
