@@ -4481,6 +4481,7 @@ var FileLineages = class {
 var { config, extraRules, plan } = workerData;
 var engine = plan ? assembleEngine(config, extraRules, plan) : compileEngine(config, extraRules);
 var lineages = new FileLineages();
+parentPort.postMessage({ ready: true });
 parentPort.on("message", (task) => {
   if ("files" in task) {
     parentPort.postMessage({ id: task.id, verdicts: task.files.map((file) => detectFile(file, engine)) });

@@ -15158,21 +15158,32 @@ function inlineDetector(engine) {
   return {
     parallelism: 1,
     threads: 1,
-    async detect(contents, versions) {
-      const verdicts = [];
-      let sinceYield = 0;
-      for (const [i, content] of contents.entries()) {
-        verdicts.push(lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage)));
-        sinceYield += content.byteLength;
-        if (sinceYield < INLINE_BYTES_BETWEEN_YIELDS) continue;
-        sinceYield = 0;
-        await new Promise(setImmediate);
-      }
-      return verdicts;
-    },
-    detectFiles: async (files) => files.map((file) => detectFile(file, engine)),
+    ready: true,
+    detect: (contents, versions) => mapYielding(
+      contents,
+      (content, i) => lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage)),
+      (content) => content.byteLength
+    ),
+    detectFiles: (files) => mapYielding(
+      files,
+      (file) => detectFile(file, engine),
+      (_file, verdict) => verdict.kind === "large" || verdict.kind === "unreadable" ? 0 : verdict.size
+    ),
     close: async () => void 0
   };
+}
+async function mapYielding(items, run, bytesOf2) {
+  const verdicts = [];
+  let sinceYield = 0;
+  for (const [i, item] of items.entries()) {
+    const verdict = run(item, i);
+    verdicts.push(verdict);
+    sinceYield += bytesOf2(item, verdict);
+    if (sinceYield < INLINE_BYTES_BETWEEN_YIELDS) continue;
+    sinceYield = 0;
+    await new Promise(setImmediate);
+  }
+  return verdicts;
 }
 var MAIN_THREAD_SHARE = 0.7;
 function mainThreadAndWorkers(engine, workers) {
@@ -15184,6 +15195,9 @@ function mainThreadAndWorkers(engine, workers) {
     threads,
     // The main thread also reads git's output and hands the batches on.
     shares: [MAIN_THREAD_SHARE, ...new Array(workers.threads).fill(1)],
+    get ready() {
+      return workers.ready;
+    },
     detect(contents, versions) {
       const thread = versions ? versions.thread : turn++ % threads;
       return thread === 0 ? inline.detect(contents, versions) : workers.detect(contents, versions && { ...versions, thread: thread - 1 });
@@ -15213,12 +15227,18 @@ var WorkerDetector = class {
   #spare = [];
   #nextId = 0;
   #failure;
+  /** Workers that have said their engine is assembled. */
+  #readyWorkers = 0;
   constructor(count, data) {
     this.#workers = Array.from({ length: count }, () => new Worker(WORKER_FILE2, { workerData: data, resourceLimits: workerLimits(data.config.maxFileSize) }));
     this.#posted = this.#workers.map(() => 0);
     this.#queueOf = this.#workers.map(() => []);
     this.#workers.forEach((worker, index) => {
       worker.on("message", (reply) => {
+        if ("ready" in reply) {
+          this.#readyWorkers++;
+          return;
+        }
         if (reply.buffer) this.#spare.push(reply.buffer);
         this.#waiting.get(reply.id)?.resolve(reply.verdicts);
         this.#waiting.delete(reply.id);
@@ -15233,6 +15253,9 @@ var WorkerDetector = class {
   }
   get threads() {
     return this.#workers.length;
+  }
+  get ready() {
+    return this.#readyWorkers === this.#workers.length;
   }
   detect(contents, versions) {
     const total = contents.reduce((sum, content) => sum + content.byteLength, 0);

@@ -1,19 +1,18 @@
 // Detection over many files: the first few megabytes on this thread (a pre-commit scan never
 // pays for starting workers), the rest in batches of paths that worker threads read and
-// detect, results placed in the files' order.
+// detect, results placed in the files' order. On two cores this thread goes on detecting
+// beside one worker, taking the batches the worker has no room for.
 import os from 'node:os';
 import { placeMatches } from '../detect/place-matches.js';
 import type { SourceEntry } from '../sources/working-tree.js';
 import type { Finding, ScanResult, ScanStats } from '../types.js';
 import { wrapMatches } from './detect-blob.js';
 import { detectFile, detectStream, type FileVerdict } from './detect-file.js';
-import { fewCores, workerDetector, workersAvailable, type Detector } from './detect-pool.js';
+import { fewCores, inlineDetector, workerDetector, workersAvailable, type Detector } from './detect-pool.js';
 import type { PreparedScan } from './run-scan.js';
 
 /** Below this much text, starting workers costs more than it saves. */
 const INLINE_BYTES = 8 * 1024 * 1024;
-/** The same on two cores or fewer, unless threads are asked for (fewCores). */
-const FEW_CORES_INLINE_BYTES = 1024 * 1024 * 1024;
 const BATCH_FILES = 64;
 /** After this many files, the workers start while this thread goes on with the inline share. */
 const MANY_FILES = 200;
@@ -46,30 +45,44 @@ export async function detectFiles(
     for (const finding of placeMatches(wrapMatches(verdict.matches), { path: file.path }, engine)) findings.push(finding);
   };
 
+  const threads = concurrency ?? os.availableParallelism();
+  const parallel = threads > 1 && workersAvailable();
+  // Two cores: two workers would each pay for an engine load and a JIT warm-up out of them (about
+  // 0.4 s of CPU each), while this thread, warm already, waited.
+  const beside = parallel && concurrency === undefined && fewCores();
+  const startWorkers = () => workerDetector(beside ? 1 : threads, { config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan });
+  // Yielding as it goes, so that the worker's answers come in and it is handed its next batch.
+  const inline = inlineDetector(engine);
+
   /** Started once the listing is long; files go to them once this thread has scanned its share. */
   let workers: Detector | undefined;
   let handedOver = false;
+  /** Batches sent to the workers and not yet answered. */
+  let sent = 0;
   const inFlight: Promise<void>[] = [];
   let batch: SourceEntry[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const sent = batch;
+    const files = batch;
     batch = [];
-    const verdicts = workers!.detectFiles(sent.map((file) => file.absolute));
+    // Not to a worker still loading: the scan may be over before it could start.
+    const here = beside && (sent >= workers!.parallelism || !workers!.ready);
+    const verdicts = (here ? inline : workers!).detectFiles(files.map((file) => file.absolute));
+    if (!here) {
+      sent++;
+      void verdicts.finally(() => sent--).catch(() => undefined);
+    }
     // Placing waits for every earlier batch, so findings keep the files' order.
     const previous = inFlight.at(-1);
     inFlight.push(verdicts.then(async (result) => {
       await previous;
-      result.forEach((verdict, i) => place(sent[i]!, verdict));
+      result.forEach((verdict, i) => place(files[i]!, verdict));
     }));
-    if (inFlight.length >= workers!.parallelism) await inFlight.shift();
+    // Beside a worker this thread never waits for it: it detects the batches the worker has no room for.
+    if (here) await verdicts;
+    else if (!beside && inFlight.length >= workers!.parallelism) await inFlight.shift();
   };
 
-  const threads = concurrency ?? os.availableParallelism();
-  const fewCoresDefault = concurrency === undefined && fewCores();
-  const inlineShare = fewCoresDefault ? FEW_CORES_INLINE_BYTES : INLINE_BYTES;
-  const startWorkers = () => workerDetector(threads, { config: prepared.config, extraRules: prepared.registryRules, plan: prepared.plan });
-  const parallel = threads > 1 && workersAvailable();
   try {
     let inlineBytes = 0;
     let inlineFiles = 0;
@@ -85,10 +98,13 @@ export async function detectFiles(
         const verdict = detectFile(file.absolute, engine);
         place(file, verdict);
         if (verdict.kind !== 'large' && verdict.kind !== 'unreadable') inlineBytes += verdict.size;
-        // Many files: the workers start early, so that they are ready when this thread hands over (not
-        // on few cores, where they would load for long beside this thread).
-        if (parallel && ++inlineFiles === MANY_FILES && !fewCoresDefault) workers = startWorkers();
-        if (parallel && inlineBytes >= inlineShare) {
+        // Many files: the workers start early, so that they are ready when this thread hands over;
+        // beside one, this thread hands it batches from then on.
+        if (parallel && ++inlineFiles === MANY_FILES) {
+          workers = startWorkers();
+          handedOver = beside;
+        }
+        if (parallel && inlineBytes >= INLINE_BYTES) {
           workers ??= startWorkers();
           handedOver = true;
         }

@@ -15,10 +15,10 @@ import { FileLineages } from './file-lineages.js';
 
 /**
  * Two cores or fewer. There a worker pays for its own engine load, JIT warm-up and garbage
- * collection (about 0.4 s of CPU each) out of the cores the scan shares, so workers pay off only on
- * large scans. Measured on 2 cores, one thread against two: node_modules (573 MB) 1.48 against
- * 1.60 s, express's history (11,785 blobs) 1.71-1.75 against 1.85-1.99 s, lodash's history
- * (43,962 blobs, 2.6 GB) 10.4 against 8.8 s.
+ * collection (about 0.4 s of CPU each) out of the cores the scan shares, so the main thread
+ * detects beside one worker rather than handing all to two (mainThreadAndWorkers, detect-files.ts).
+ * Measured on 2 cores, directory scans, one thread / beside one worker: node_modules (567 MB)
+ * 2.07 / 1.93 s, express's blob versions as files (175 MB) 1.89 / 1.27 s.
  */
 export function fewCores(): boolean {
   return os.availableParallelism() <= 2;
@@ -53,6 +53,8 @@ export interface Detector {
   readonly threads: number;
   /** How much of the work each thread should take, relative to the others; none: the same. */
   readonly shares?: readonly number[];
+  /** Whether every thread has its engine: a task given sooner waits for it to load. */
+  readonly ready: boolean;
   detect(contents: readonly Uint8Array[], versions?: Versions): Promise<BlobVerdict[]>;
   /** Reads and detects files by absolute path. */
   detectFiles(files: readonly string[]): Promise<FileVerdict[]>;
@@ -67,21 +69,29 @@ export function inlineDetector(engine: Engine): Detector {
   return {
     parallelism: 1,
     threads: 1,
-    async detect(contents, versions) {
-      const verdicts: BlobVerdict[] = [];
-      let sinceYield = 0;
-      for (const [i, content] of contents.entries()) {
-        verdicts.push(lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage)));
-        sinceYield += content.byteLength;
-        if (sinceYield < INLINE_BYTES_BETWEEN_YIELDS) continue;
-        sinceYield = 0;
-        await new Promise(setImmediate);
-      }
-      return verdicts;
-    },
-    detectFiles: async (files) => files.map((file) => detectFile(file, engine)),
+    ready: true,
+    detect: (contents, versions) => mapYielding(contents,
+      (content, i) => lineages.detect(versions?.paths[i], (lineage) => detectBlob(content, engine, lineage)), (content) => content.byteLength),
+    detectFiles: (files) => mapYielding(files, (file) => detectFile(file, engine),
+      (_file, verdict) => (verdict.kind === 'large' || verdict.kind === 'unreadable' ? 0 : verdict.size)),
     close: async () => undefined,
   };
+}
+
+/** `run` over the items in order, yielding to I/O after about INLINE_BYTES_BETWEEN_YIELDS of their bytes. */
+async function mapYielding<Item, Verdict>(items: readonly Item[], run: (item: Item, index: number) => Verdict,
+  bytesOf: (item: Item, verdict: Verdict) => number): Promise<Verdict[]> {
+  const verdicts: Verdict[] = [];
+  let sinceYield = 0;
+  for (const [i, item] of items.entries()) {
+    const verdict = run(item, i);
+    verdicts.push(verdict);
+    sinceYield += bytesOf(item, verdict);
+    if (sinceYield < INLINE_BYTES_BETWEEN_YIELDS) continue;
+    sinceYield = 0;
+    await new Promise(setImmediate);
+  }
+  return verdicts;
 }
 
 /** The main thread's share of the detection beside a worker's. */
@@ -101,6 +111,9 @@ export function mainThreadAndWorkers(engine: Engine, workers: Detector): Detecto
     threads,
     // The main thread also reads git's output and hands the batches on.
     shares: [MAIN_THREAD_SHARE, ...new Array<number>(workers.threads).fill(1)],
+    get ready() {
+      return workers.ready;
+    },
     detect(contents, versions) {
       // Batches that are not a file's versions take turns.
       const thread = versions ? versions.thread : turn++ % threads;
@@ -150,13 +163,19 @@ class WorkerDetector implements Detector {
   readonly #spare: ArrayBuffer[] = [];
   #nextId = 0;
   #failure: Error | undefined;
+  /** Workers that have said their engine is assembled. */
+  #readyWorkers = 0;
 
   constructor(count: number, data: DetectWorkerData) {
     this.#workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: data, resourceLimits: workerLimits(data.config.maxFileSize) }));
     this.#posted = this.#workers.map(() => 0);
     this.#queueOf = this.#workers.map(() => []);
     this.#workers.forEach((worker, index) => {
-      worker.on('message', (reply: { id: number; verdicts: unknown[]; buffer?: ArrayBuffer }) => {
+      worker.on('message', (reply: { id: number; verdicts: unknown[]; buffer?: ArrayBuffer } | { ready: true }) => {
+        if ('ready' in reply) {
+          this.#readyWorkers++;
+          return;
+        }
         if (reply.buffer) this.#spare.push(reply.buffer);
         this.#waiting.get(reply.id)?.resolve(reply.verdicts);
         this.#waiting.delete(reply.id);
@@ -173,6 +192,10 @@ class WorkerDetector implements Detector {
 
   get threads(): number {
     return this.#workers.length;
+  }
+
+  get ready(): boolean {
+    return this.#readyWorkers === this.#workers.length;
   }
 
   detect(contents: readonly Uint8Array[], versions?: Versions): Promise<BlobVerdict[]> {

@@ -9,6 +9,7 @@ import { FileLineages } from './file-lineages.js';
 const { config, extraRules, plan } = workerData as DetectWorkerData;
 const engine = plan ? assembleEngine(config, extraRules, plan) : compileEngine(config, extraRules);
 const lineages = new FileLineages();
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', (task: DetectTask) => {
   if ('files' in task) {

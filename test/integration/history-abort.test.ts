@@ -45,6 +45,7 @@ describe('a history scan stopped by its signal', () => {
     const detector: Detector = {
       parallelism: 1,
       threads: 1,
+      ready: true,
       detect: async (contents) => {
         gitWhileRunning = gitChildren();
         controller.abort(new Error('the repository was removed from the installation'));

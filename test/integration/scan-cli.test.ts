@@ -161,6 +161,25 @@ describe('leakstop scan (large trees)', () => {
     expect(threaded.stdout).toBe(single.stdout);
     expectNoPlaintext(threaded, ...tokens);
   });
+
+  it('reports the same with the threads it picks itself (on two cores: this thread beside one worker)', async () => {
+    // Enough files that the worker starts (after 200) and is handed batches once it is up.
+    const filler = 'export const value = compute(index, "plain words and numbers 12345");\n'.repeat(600);
+    const files: Record<string, string> = {};
+    const tokens: string[] = [];
+    for (let i = 0; i < 900; i++) {
+      const token = i % 9 === 0 ? ghToken() : undefined;
+      if (token) tokens.push(token);
+      files[`pkg${i % 13}/file${i}.js`] = `${filler}${token ? `const t${i} = "${token}";\n` : ''}${filler}`;
+    }
+    const dir = dirWith(files);
+    const single = await runCli(['scan', '.', '--format', 'json', '--concurrency', '1'], { cwd: dir });
+    const picked = await runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(findingsOf(single)).toHaveLength(tokens.length);
+    expect(picked.code).toBe(1);
+    expect(picked.stdout).toBe(single.stdout);
+    expectNoPlaintext(picked, ...tokens);
+  });
 });
 
 describe('leakstop scan (hostile input)', () => {
