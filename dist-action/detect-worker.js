@@ -2822,17 +2822,17 @@ var RuleGuard = class {
 };
 
 // src/detect/literal-prefixes.ts
-function literalPrefixes(source) {
-  const parsed = alternation(source, 0);
+function literalPrefixes(source, cased = "caseless") {
+  const parsed = alternation(source, 0, cased === "exact");
   if (parsed.end !== source.length || !parsed.prefixes) return void 0;
   return parsed.prefixes.some((prefix) => prefix === "") ? void 0 : parsed.prefixes;
 }
-function alternation(source, start) {
+function alternation(source, start, exact) {
   const prefixes = [];
   let known = true;
   let pos = start;
   for (; ; ) {
-    const branch = sequence(source, pos);
+    const branch = sequence(source, pos, exact);
     if (branch.prefixes) for (const prefix of branch.prefixes) prefixes.push(prefix);
     else known = false;
     pos = branch.end;
@@ -2841,7 +2841,7 @@ function alternation(source, start) {
   }
   return { prefixes: known ? prefixes : void 0, end: pos };
 }
-function sequence(source, start) {
+function sequence(source, start, exact) {
   let prefixes = [""];
   let reading = true;
   let pos = start;
@@ -2856,7 +2856,7 @@ function sequence(source, start) {
       continue;
     }
     if (source[pos] === "(") {
-      const inner = alternation(source, groupBodyStart(source, pos));
+      const inner = alternation(source, groupBodyStart(source, pos), exact);
       if (source[inner.end] !== ")") return { prefixes: void 0, end: source.length };
       const quantifier2 = readQuantifier(source, inner.end + 1);
       if (quantifier2.min > 0 && inner.prefixes) prefixes = prefixes.flatMap((head) => inner.prefixes.map((tail) => head + tail));
@@ -2864,7 +2864,7 @@ function sequence(source, start) {
       reading = false;
       continue;
     }
-    const choice = source[pos] === "[" ? readSmallClass(source, pos) : readLiteral(source, pos);
+    const choice = source[pos] === "[" ? readSmallClass(source, pos, exact) : readLiteral(source, pos);
     if (choice === void 0) {
       reading = false;
       continue;
@@ -2898,7 +2898,7 @@ function readLiteral(source, pos) {
   if (hex) return { chars: [String.fromCharCode(parseInt(hex[1] ?? hex[2], 16))], end: pos + 1 + hex[0].length };
   return /[A-Za-z0-9]/.test(next) ? void 0 : { chars: [next], end: pos + 2 };
 }
-function readSmallClass(source, pos) {
+function readSmallClass(source, pos, exact) {
   const chars = [];
   let at = pos + 1;
   while (at < source.length && source[at] !== "]") {
@@ -2911,6 +2911,7 @@ function readSmallClass(source, pos) {
     at = literal.end;
   }
   const caseless = chars.filter((char, i) => chars.findIndex((other) => other.toLowerCase() === char.toLowerCase()) === i);
+  if (exact && caseless.length < chars.length) return void 0;
   return at < source.length && chars.length > 0 && chars.length <= 8 ? { chars: caseless, end: at + 1 } : void 0;
 }
 function readQuantifier(source, pos) {
@@ -2959,7 +2960,13 @@ function planEngine(rules) {
   const { keywords, keywordIdsByRule } = indexKeywords(rules);
   const anchored = rules.flatMap((rule, index) => startsWithKeyword(rule) ? [index] : []);
   const recorded = new Set(anchored.flatMap((index) => keywordIdsByRule[index]));
-  return { anchored, prefilter: compilePrefilterTables(keywords, recorded) };
+  const casedStarts = {};
+  for (const index of anchored) {
+    const { source, flags } = rules[index].regex;
+    const starts = flags.includes("i") ? void 0 : literalPrefixes(source, "exact");
+    if (starts) casedStarts[index] = starts;
+  }
+  return { anchored, casedStarts, prefilter: compilePrefilterTables(keywords, recorded) };
 }
 function startsWithKeyword(rule) {
   if (rule.keywords.length === 0 || /[uv]/.test(rule.regex.flags) && rule.regex.flags.includes("i")) return false;
@@ -3008,6 +3015,8 @@ function assembleEngine(config2, extraRules2, plan2, fingerprintKey = Fingerprin
     if (anchored.has(index)) {
       let anchor;
       Object.defineProperty(engineRule, "anchor", { enumerable: true, configurable: true, get: () => anchor ??= new RegExp(rule.regex.source, `${flags}y`) });
+      const casedStarts = plan2.casedStarts[index];
+      if (casedStarts) engineRule.casedStarts = casedStarts;
     }
     ruleById.set(rule.id, engineRule);
     return engineRule;
@@ -3518,9 +3527,11 @@ function forEachRuleMatch(rule, text, visit, span) {
 }
 function forEachAnchoredMatch(rule, text, starts, visit, next = 0, stop) {
   const anchor = rule.anchor;
+  const cased = rule.casedStarts;
   for (const start of starts) {
     if (stop?.(start, next)) return;
     if (start < next) continue;
+    if (cased && !cased.some((literal) => text.startsWith(literal, start))) continue;
     anchor.lastIndex = start;
     const found = anchor.exec(text);
     if (found === null || found[0].length === 0) continue;

@@ -59,6 +59,8 @@ export function assembleEngine(config: ScanConfig, extraRules: Rule[], plan: Eng
     if (anchored.has(index)) {
       let anchor: RegExp | undefined;
       Object.defineProperty(engineRule, 'anchor', { enumerable: true, configurable: true, get: () => (anchor ??= new RegExp(rule.regex.source, `${flags}y`)) });
+      const casedStarts = plan.casedStarts[index];
+      if (casedStarts) engineRule.casedStarts = casedStarts;
     }
     ruleById.set(rule.id, engineRule);
     return engineRule;

@@ -17,6 +17,8 @@ export interface EngineRule {
    * tried only where the prefilter saw one (see literal-prefixes.ts).
    */
   anchor?: RegExp;
+  /** An anchored rule's match starts with one of these, case and all (EnginePlan.casedStarts). */
+  casedStarts?: readonly string[];
   /** The same with `d`, made on first need: places a secret group whose text recurs in its match. */
   withIndices?: RegExp;
   /** Rule `paths` and path regexes: the rule applies only where this matches. */

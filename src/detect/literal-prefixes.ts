@@ -12,20 +12,23 @@ interface Parsed {
   end: number;
 }
 
-/** Every match starts with one of these (case aside), or undefined when that cannot be told. */
-export function literalPrefixes(source: string): string[] | undefined {
-  const parsed = alternation(source, 0);
+/**
+ * Every match starts with one of these (case aside), or undefined when that cannot be told.
+ * `exact`: with case, reading stops at a class that holds both cases of a letter (`[kK]`).
+ */
+export function literalPrefixes(source: string, cased: 'caseless' | 'exact' = 'caseless'): string[] | undefined {
+  const parsed = alternation(source, 0, cased === 'exact');
   if (parsed.end !== source.length || !parsed.prefixes) return undefined;
   return parsed.prefixes.some((prefix) => prefix === '') ? undefined : parsed.prefixes;
 }
 
 /** Alternatives up to an unmatched `)` or the end. */
-function alternation(source: string, start: number): Parsed {
+function alternation(source: string, start: number, exact: boolean): Parsed {
   const prefixes: string[] = [];
   let known = true;
   let pos = start;
   for (;;) {
-    const branch = sequence(source, pos);
+    const branch = sequence(source, pos, exact);
     if (branch.prefixes) for (const prefix of branch.prefixes) prefixes.push(prefix);
     else known = false;
     pos = branch.end;
@@ -36,7 +39,7 @@ function alternation(source: string, start: number): Parsed {
 }
 
 /** One alternative: its items until `|`, `)` or the end. */
-function sequence(source: string, start: number): Parsed {
+function sequence(source: string, start: number, exact: boolean): Parsed {
   let prefixes = [''];
   let reading = true;
   let pos = start;
@@ -51,7 +54,7 @@ function sequence(source: string, start: number): Parsed {
       continue;
     }
     if (source[pos] === '(') {
-      const inner = alternation(source, groupBodyStart(source, pos));
+      const inner = alternation(source, groupBodyStart(source, pos), exact);
       if (source[inner.end] !== ')') return { prefixes: undefined, end: source.length };
       const quantifier = readQuantifier(source, inner.end + 1);
       if (quantifier.min > 0 && inner.prefixes) prefixes = prefixes.flatMap((head) => inner.prefixes!.map((tail) => head + tail));
@@ -59,7 +62,7 @@ function sequence(source: string, start: number): Parsed {
       reading = false; // what follows a group is not read: the group may end anywhere
       continue;
     }
-    const choice = source[pos] === '[' ? readSmallClass(source, pos) : readLiteral(source, pos);
+    const choice = source[pos] === '[' ? readSmallClass(source, pos, exact) : readLiteral(source, pos);
     if (choice === undefined) {
       reading = false;
       continue;
@@ -108,7 +111,7 @@ function readLiteral(source: string, pos: number): Choice | undefined {
 }
 
 /** A class of a few plain characters (`[_.-]`), or undefined for ranges, negation and the like. */
-function readSmallClass(source: string, pos: number): Choice | undefined {
+function readSmallClass(source: string, pos: number, exact: boolean): Choice | undefined {
   const chars: string[] = [];
   let at = pos + 1;
   while (at < source.length && source[at] !== ']') {
@@ -122,6 +125,7 @@ function readSmallClass(source: string, pos: number): Choice | undefined {
   }
   // Case aside, `[aA]` is one character: a caseless keyword spelt letter by letter stays one prefix, not 2ⁿ.
   const caseless = chars.filter((char, i) => chars.findIndex((other) => other.toLowerCase() === char.toLowerCase()) === i);
+  if (exact && caseless.length < chars.length) return undefined;
   return at < source.length && chars.length > 0 && chars.length <= 8 ? { chars: caseless, end: at + 1 } : undefined;
 }
 

@@ -9,6 +9,11 @@ import { literalPrefixes } from './literal-prefixes.js';
 export interface EnginePlan {
   /** Indexes of the rules whose every match starts with one of their keywords. */
   anchored: number[];
+  /**
+   * Anchored rules, by index, whose every match starts with one of these texts, case and all: the
+   * prefilter folds case, so `AC` is tried at every "ac" ("react") unless checked first.
+   */
+  casedStarts: Record<number, string[]>;
   prefilter: PrefilterTables;
 }
 
@@ -17,7 +22,13 @@ export function planEngine(rules: readonly Rule[]): EnginePlan {
   const anchored = rules.flatMap((rule, index) => (startsWithKeyword(rule) ? [index] : []));
   // The prefilter records the places of anchored rules' keywords: their regexes are tried only there.
   const recorded = new Set(anchored.flatMap((index) => keywordIdsByRule[index]!));
-  return { anchored, prefilter: compilePrefilterTables(keywords, recorded) };
+  const casedStarts: Record<number, string[]> = {};
+  for (const index of anchored) {
+    const { source, flags } = rules[index]!.regex;
+    const starts = flags.includes('i') ? undefined : literalPrefixes(source, 'exact');
+    if (starts) casedStarts[index] = starts;
+  }
+  return { anchored, casedStarts, prefilter: compilePrefilterTables(keywords, recorded) };
 }
 
 /**

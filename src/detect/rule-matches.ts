@@ -3,7 +3,7 @@ import type { EngineRule } from './engine.js';
 import type { SelectedRule, Span } from './select-rules.js';
 
 /** What matching needs of a rule: its regexes and its secret group (an EngineRule, or a rule-guard worker's copy). */
-export type MatchingRule = Pick<EngineRule, 'scanner' | 'anchor' | 'withIndices'> & { rule: Pick<EngineRule['rule'], 'secretGroup'> };
+export type MatchingRule = Pick<EngineRule, 'scanner' | 'anchor' | 'withIndices' | 'casedStarts'> & { rule: Pick<EngineRule['rule'], 'secretGroup'> };
 
 export interface RuleMatch {
   secret: string;
@@ -46,10 +46,13 @@ export function forEachRuleMatch(rule: MatchingRule, text: string, visit: (match
 export function forEachAnchoredMatch(rule: MatchingRule, text: string, starts: readonly number[], visit: (match: RuleMatch) => void,
   next = 0, stop?: (start: number, next: number) => boolean): void {
   const anchor = rule.anchor!;
+  const cased = rule.casedStarts;
   // As in an exec loop, no match starts inside the previous one.
   for (const start of starts) {
     if (stop?.(start, next)) return;
     if (start < next) continue;
+    // A comparison, where a regex run costs a call into the regex engine.
+    if (cased && !cased.some((literal) => text.startsWith(literal, start))) continue;
     anchor.lastIndex = start;
     const found = anchor.exec(text);
     if (found === null || found[0].length === 0) continue;

@@ -25,7 +25,7 @@ export interface PlannedConfig {
   plan: EnginePlan;
 }
 
-const FORMAT = 'leakstop-engine-cache 3';
+const FORMAT = 'leakstop-engine-cache 4';
 export const ENGINE_CACHE_FILE = 'engine-cache.bin';
 /** The plan of the built-in rules with no extra rules, written by `npm run build` (writeShippedPlan). */
 export const SHIPPED_PLAN_FILE = path.join(PACKAGE_ROOT, 'dist', 'engine-plan.bin');

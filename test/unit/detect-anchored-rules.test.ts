@@ -28,6 +28,20 @@ describe('literal prefixes of a regex', () => {
   });
 
   it.each([
+    ['\\bAC[0-9a-f]{32}', ['AC']],
+    ['(?:EAA|pk_)[A-Za-z0-9]+', ['EAA', 'pk_']],
+    ['tok[eE]n', ['tok']],
+    ['[_.]x', ['_x', '.x']],
+  ])('%s starts with one of %j, case and all', (source, expected) => {
+    expect(literalPrefixes(source, 'exact')?.sort()).toEqual([...expected].sort());
+  });
+
+  it('cannot tell, case and all, where a caseless keyword starts', () => {
+    expect(literalPrefixes('[aA][lL][gG][oO]', 'exact')).toBeUndefined();
+    expect(literalPrefixes('(?:ghp_|[gG]ho_)x', 'exact')).toBeUndefined();
+  });
+
+  it.each([
     ['[A-Z][a-z0-9]{21}'],
     ['[^a]bc'],
     ['(?:api|x)?key'],
@@ -71,7 +85,9 @@ describe('anchored rules', () => {
       ...rule.examples.match.map((example) => expandExample(example.text).text),
       ...rule.examples.noMatch.map((template) => expandTemplate(template)),
     ]);
-    const texts = [...pieces, [...pieces, ...noise].join('\n'), pieces.join(' '), noise.join('\n').repeat(40)];
+    // The prefilter folds case; a regex may not: every piece again with its letters' case swapped.
+    const swapped = pieces.map((piece) => piece.replace(/[a-z]/gi, (char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())));
+    const texts = [...pieces, [...pieces, ...noise].join('\n'), pieces.join(' '), noise.join('\n').repeat(40), swapped.join('\n'), [...pieces, ...swapped].join(' ')];
     let found = 0;
     for (const text of texts) {
       const expected = comparable(detectContent(text, unanchored));
