@@ -70,14 +70,17 @@ export async function detectFiles(
     const verdicts = (here ? inline : workers!).detectFiles(files.map((file) => file.absolute));
     if (!here) {
       sent++;
-      void verdicts.finally(() => sent--).catch(() => undefined);
+      verdicts.finally(() => sent--).catch(() => undefined);
     }
     // Placing waits for every earlier batch, so findings keep the files' order.
     const previous = inFlight.at(-1);
-    inFlight.push(verdicts.then(async (result) => {
+    const placed = verdicts.then(async (result) => {
       await previous;
       result.forEach((verdict, i) => place(files[i]!, verdict));
-    }));
+    });
+    // A failed worker's error is thrown where the batches are awaited, not as an unhandled rejection before.
+    placed.catch(() => undefined);
+    inFlight.push(placed);
     // Beside a worker this thread never waits for it: it detects the batches the worker has no room for.
     if (here) await verdicts;
     else if (!beside && inFlight.length >= workers!.parallelism) await inFlight.shift();
