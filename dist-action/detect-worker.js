@@ -3531,13 +3531,17 @@ function forEachAnchoredMatch(rule, text, starts, visit, next = 0, stop) {
   for (const start of starts) {
     if (stop?.(start, next)) return;
     if (start < next) continue;
-    if (cased && !cased.some((literal) => text.startsWith(literal, start))) continue;
+    if (cased && !startsWithOneOf(text, cased, start)) continue;
     anchor.lastIndex = start;
     const found = anchor.exec(text);
     if (found === null || found[0].length === 0) continue;
     visit(ruleMatch(rule, found, 0));
     next = start + found[0].length;
   }
+}
+function startsWithOneOf(text, literals, at) {
+  for (const literal of literals) if (text.startsWith(literal, at)) return true;
+  return false;
 }
 function forEachSelectedMatch(rule, text, where, visit) {
   if (where.starts) forEachAnchoredMatch(rule, text, where.starts, visit);

@@ -52,13 +52,19 @@ export function forEachAnchoredMatch(rule: MatchingRule, text: string, starts: r
     if (stop?.(start, next)) return;
     if (start < next) continue;
     // A comparison, where a regex run costs a call into the regex engine.
-    if (cased && !cased.some((literal) => text.startsWith(literal, start))) continue;
+    if (cased && !startsWithOneOf(text, cased, start)) continue;
     anchor.lastIndex = start;
     const found = anchor.exec(text);
     if (found === null || found[0].length === 0) continue;
     visit(ruleMatch(rule, found, 0));
     next = start + found[0].length;
   }
+}
+
+/** A plain loop: it runs at every anchored try, where a closure per try would be allocated. */
+function startsWithOneOf(text: string, literals: readonly string[], at: number): boolean {
+  for (const literal of literals) if (text.startsWith(literal, at)) return true;
+  return false;
 }
 
 /** Calls visit for every match of the rule where selectRules says it may match. */

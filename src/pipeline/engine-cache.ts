@@ -3,10 +3,11 @@
 // loads the TOML parser nor parses a rule or a regex. Keyed by Leakstop's version and the rule
 // set's (every built-in rule file's name, size and time, the engine version, the extra rules);
 // a stale, unreadable or corrupt file is rebuilt. Its rules carry no examples: only the rule tests
-// read them, and they were a fifth of the file (3 ms of a pre-commit scan's start-up to read back). A first scan with a fresh cache directory (every
-// CI runner's) need not plan either: the package ships the plan of the built-in rules alone,
-// made by `npm run build` and keyed by the rule files' contents. It holds rules, never a secret nor the
-// fingerprint key: the key joins the engine after loading (assembleEngine). The payload is V8's
+// read them, and they were a fifth of the file (3 ms of a pre-commit scan's start-up to read back).
+// A first scan with a fresh cache directory (every CI runner's) need not plan either: the package
+// ships the plan of the built-in rules alone, made by `npm run build` and keyed by the rule files'
+// contents. It holds rules, never a secret nor the fingerprint key: the key joins the engine after
+// loading (assembleEngine). The payload is V8's
 // structured-clone serialization, which keeps the automaton's typed arrays as they are:
 // reading it took a fifth of the time JSON with a reviver took (the largest part of a
 // pre-commit scan's start-up).
